@@ -1,0 +1,15 @@
+// Documented caps (docs/spec.md): past them a spec is refused with a message, never an
+// out-of-memory crash in a classroom browser.
+#pragma once
+
+namespace nnplay {
+
+constexpr int kMaxSamples = 200000;
+constexpr int kMaxFeatures = 64;
+constexpr int kMaxLabel = 63;
+constexpr int kMaxHiddenLayers = 8;
+constexpr int kMaxUnits = 1024;
+constexpr int kMaxEpochs = 10000000;
+constexpr int kMaxPredict = 10000;
+
+}  // namespace nnplay

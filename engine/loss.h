@@ -1,0 +1,33 @@
+// Losses, computed from the logits and fused with their output activation (PyTorch 1.13, mean).
+//   cross_entropy: softmax + NLL          dL/dz = (softmax(z) - onehot(y)) / n
+//   bce:           sigmoid + BCELoss      dL/dz = (sigmoid(z) - y) / n   (PyTorch's clamp kept)
+//   mse:           MSELoss vs onehot(y)   dL/dz = 2 (z - onehot(y)) / (n C)
+#pragma once
+
+#include <vector>
+
+#include "tensor.h"
+
+namespace nnplay {
+
+enum class LossKind { CrossEntropy, BCE, MSE };
+
+// Number of model outputs the loss needs for `classes` classes (1 for bce).
+int loss_outputs(LossKind loss, int classes);
+
+// The divisor of the mean: n samples, or n * C elements for mse.
+double loss_denominator(LossKind loss, int n, int outputs);
+
+// Sum over the B columns of the per-sample loss terms (divide by loss_denominator for the mean).
+// When grad is given it receives dL/dz for a mean over `n_mean` samples (n_mean >= B when a batch
+// is processed in chunks).
+double loss_sum(LossKind loss, const Eigen::Ref<const Matrix>& logits, const int* labels,
+                Matrix* grad = nullptr, int n_mean = 0);
+
+// The predicted class of each column: argmax, or sigmoid(z) >= 0.5 (z >= 0) for bce.
+int predict_class(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column);
+
+// Class probabilities of one column: softmax(z), or [1 - p, p] for bce.
+std::vector<float> probabilities(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column);
+
+}  // namespace nnplay

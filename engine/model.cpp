@@ -1,0 +1,82 @@
+#include "model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "kernels.h"
+#include "random.h"
+
+namespace nnplay {
+
+Sequential::Sequential(int inputs, const std::vector<int>& hidden, int outputs, Activation activation)
+    : activation_(activation) {
+  size_t offset = 0;
+  int in = inputs;
+  auto add = [&](int out) {
+    layers_.push_back({in, out, offset});
+    offset += size_t(in) * out + out;
+    in = out;
+  };
+  for (int h : hidden) add(h);
+  add(outputs);
+  params_.assign(offset, 0.0f);
+  grads_.assign(offset, 0.0f);
+}
+
+void Sequential::reset_parameters(uint32_t seed) {
+  // nn.Linear.reset_parameters in PyTorch 1.13:
+  //   kaiming_uniform_(weight, a=sqrt(5)): bound = sqrt(3) * sqrt(2 / (1 + 5)) / sqrt(fan_in)
+  //   uniform_(bias, -1/sqrt(fan_in), 1/sqrt(fan_in))
+  // with the bounds computed in double as Python does.
+  TorchRandom rng(seed);
+  for (int l = 0; l < num_layers(); ++l) {
+    const double fan_in = layers_[l].in;
+    const double gain = std::sqrt(2.0 / (1.0 + 5.0));
+    const double w_bound = std::sqrt(3.0) * (gain / std::sqrt(fan_in));
+    const double b_bound = 1.0 / std::sqrt(fan_in);
+    auto W = weight(l);
+    for (int i = 0; i < W.rows(); ++i)
+      for (int j = 0; j < W.cols(); ++j) W(i, j) = rng.uniform(-w_bound, w_bound);
+    auto b = bias(l);
+    for (int i = 0; i < b.size(); ++i) b(i) = rng.uniform(-b_bound, b_bound);
+  }
+}
+
+const Matrix& Sequential::forward(const Eigen::Ref<const Matrix>& X, Workspace& ws) const {
+  const int L = num_layers();
+  ws.a.resize(L);
+  ws.delta.resize(L);  // the loss writes dL/dlogits into ws.delta.back()
+  for (int l = 0; l < L; ++l) {
+    Matrix& z = ws.a[l];
+    z.resize(layers_[l].out, X.cols());
+    if (l == 0)
+      linear_forward(weight(l), bias(l), X, z);
+    else
+      linear_forward(weight(l), bias(l), ws.a[l - 1], z);
+    if (l + 1 < L) activation_forward(activation_, z);
+  }
+  return ws.a.back();
+}
+
+void Sequential::backward(const Eigen::Ref<const Matrix>& X, Workspace& ws) {
+  const int L = num_layers();
+  for (int l = L - 1; l >= 0; --l) {
+    const LayerShape& s = layers_[l];
+    WeightView dW(&grads_[s.offset], s.out, s.in);
+    BiasView db(&grads_[bias_offset(l)], s.out);
+    if (l == 0) {
+      linear_backward_params(ws.delta[l], X, dW, db);
+      break;
+    }
+    linear_backward_params(ws.delta[l], ws.a[l - 1], dW, db);
+    Matrix& prev = ws.delta[l - 1];
+    prev.resize(s.in, ws.delta[l].cols());
+    linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], prev);
+    activation_backward(activation_, ws.a[l - 1], prev);
+  }
+}
+
+void Sequential::zero_grad() { std::fill(grads_.begin(), grads_.end(), 0.0f); }
+
+}  // namespace nnplay

@@ -1,0 +1,114 @@
+#include "report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace nnplay {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// Shortest "%.{p}g" (p = 1..9) that reads back as the same float; 9 digits always do.
+std::string shortest(float v) {
+  char buffer[32];
+  for (int precision = 1; precision <= 9; ++precision) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", precision, double(v));
+    if (std::strtof(buffer, nullptr) == v) break;
+  }
+  return buffer;
+}
+
+json split_json(const SplitMetrics& m) {
+  json out = {{"loss", json_number(m.loss)}, {"accuracy", m.accuracy}};
+  if (!m.confusion.empty()) out["confusion"] = m.confusion;
+  return out;
+}
+
+void add_splits(json& line, const Experiment& e, bool confusion) {
+  for (int s = 0; s < 3; ++s) {
+    const auto split = static_cast<Split>(s);
+    if (e.data().split_size(split) > 0) line[kSplitNames[s]] = split_json(e.evaluate(split, confusion));
+  }
+}
+
+json floats(const std::vector<float>& v) {
+  json out = json::array();
+  for (float x : v) out.push_back(json_float(x));
+  return out;
+}
+
+}  // namespace
+
+json json_float(float v) {
+  if (!std::isfinite(v)) return nullptr;
+  return std::strtod(shortest(v).c_str(), nullptr);
+}
+
+json json_number(double v) { return json_float(static_cast<float>(v)); }
+
+json progress_line(const Experiment& e) {
+  json line = {{"epoch", e.epoch()}, {"step", e.step()}};
+  add_splits(line, e, false);
+  return line;
+}
+
+json weights_json(const Sequential& model) {
+  json layers = json::array();
+  for (int l = 0; l < model.num_layers(); ++l) {
+    const auto W = model.weight(l);
+    json rows = json::array();
+    for (int i = 0; i < W.rows(); ++i) {
+      json row = json::array();
+      for (int j = 0; j < W.cols(); ++j) row.push_back(json_float(W(i, j)));
+      rows.push_back(std::move(row));
+    }
+    const auto b = model.bias(l);
+    layers.push_back({{"weight", std::move(rows)}, {"bias", floats(std::vector<float>(b.data(), b.data() + b.size()))}});
+  }
+  return layers;
+}
+
+json final_line(const Experiment& e, bool with_weights) {
+  json line = {{"final", true},
+               {"status", e.status() == Status::Ok ? "ok" : "diverged"},
+               {"epochs", e.epoch()},
+               {"step", e.step()}};
+  if (e.status() == Status::Diverged) line["message"] = e.message();
+  add_splits(line, e, true);
+  if (!e.spec().predict.empty()) {
+    json predictions = json::array();
+    for (const auto& point : e.spec().predict) {
+      const Prediction p = e.predict(point);
+      json x = json::array();
+      for (double v : point) x.push_back(json_float(float(v)));
+      predictions.push_back({{"x", x}, {"logits", floats(p.logits)}, {"probabilities", floats(p.probabilities)}});
+    }
+    line["predict"] = std::move(predictions);
+  }
+  if (with_weights) line["weights"] = weights_json(e.model());
+  return line;
+}
+
+void run_experiment(Experiment& e, bool with_weights, const std::function<void(const std::string&)>& emit) {
+  const int every = e.spec().log_every;
+  if (every > 0) emit(progress_line(e).dump());
+  while (e.epoch() < e.spec().epochs && e.train_epoch())
+    if (every > 0 && e.epoch() % every == 0) emit(progress_line(e).dump());
+  emit(final_line(e, with_weights).dump());
+}
+
+std::string dataset_csv(const Dataset& data) {
+  std::string out;
+  for (int j = 0; j < data.features(); ++j) out += "x" + std::to_string(j + 1) + ",";
+  out += "label,split\n";
+  for (int i = 0; i < data.size(); ++i) {
+    for (int j = 0; j < data.features(); ++j) out += shortest(data.x(j, i)) + ",";
+    const int split = i < data.split_end[0] ? 0 : i < data.split_end[1] ? 1 : 2;
+    out += std::to_string(data.y[i]) + "," + kSplitNames[split] + "\n";
+  }
+  return out;
+}
+
+}  // namespace nnplay

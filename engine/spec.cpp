@@ -1,0 +1,207 @@
+#include "spec.h"
+
+#include <cmath>
+
+#include "error.h"
+#include "caps.h"
+#include "spec_fields.h"
+
+namespace nnplay {
+
+namespace {
+
+constexpr double kHuge = 1e308;
+const std::vector<std::string> kDatasets = {"radial", "circle",      "xor",  "gauss", "spiral",
+                                            "study_hours", "toy4", "wine", "inline", "csv"};
+
+std::array<double, 3> default_split(const std::string& name) {
+  if (name == "wine") return {0.8, 0.0, 0.2};
+  if (is_generated_dataset(name)) return {0.8, 0.1, 0.1};
+  return {1.0, 0.0, 0.0};
+}
+
+std::array<double, 3> read_split(Fields& f, const std::string& name) {
+  if (!f.has("split")) return default_split(name);
+  const std::string path = f.path_of("split");
+  const json& v = as_array(f.raw("split"), path, 3, 3);
+  std::array<double, 3> split{};
+  for (int i = 0; i < 3; ++i) split[i] = as_number(v[i], path + "[" + std::to_string(i) + "]", 0, 1);
+  if (std::abs(split[0] + split[1] + split[2] - 1.0) > 1e-6)
+    Fields::fail(path, "three fractions [train, val, test] that add up to 1", v);
+  return split;
+}
+
+std::vector<std::vector<double>> read_rows(const json& v, const std::string& path, size_t max_rows,
+                                           size_t min_width, size_t max_width) {
+  as_array(v, path, 1, max_rows);
+  std::vector<std::vector<double>> rows;
+  rows.reserve(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    const std::string row_path = path + "[" + std::to_string(i) + "]";
+    const json& row = as_array(v[i], row_path, min_width, max_width);
+    if (i > 0 && row.size() != rows[0].size())
+      Fields::fail(row_path, "a row of " + std::to_string(rows[0].size()) + " numbers like row 0", row);
+    std::vector<double> values(row.size());
+    for (size_t j = 0; j < row.size(); ++j)
+      values[j] = as_number(row[j], row_path + "[" + std::to_string(j) + "]", -kHuge, kHuge);
+    rows.push_back(std::move(values));
+  }
+  return rows;
+}
+
+DataSpec read_data(const json& v) {
+  Fields f(v, "data");
+  DataSpec d;
+  d.name = f.choice("name", "radial", kDatasets);
+  const bool generated = is_generated_dataset(d.name);
+  if (generated) {
+    d.n = int(f.integer("n", d.name == "radial" ? 10000 : 1000, 1, kMaxSamples));
+    d.noise = f.number("noise", 0, 0, 1);
+  }
+  d.split = read_split(f, d.name);
+  d.shuffle = f.boolean("shuffle", d.name == "wine");
+  d.standardize = f.boolean("standardize", false);
+  if (d.name == "inline") {
+    for (const char* key : {"x", "y"})
+      if (!f.has(key)) Fields::fail(f.path_of(key), "an array (required when name is \"inline\")", nullptr);
+    d.x = read_rows(f.raw("x"), f.path_of("x"), kMaxSamples, 1, kMaxFeatures);
+    const json& y = as_array(f.raw("y"), f.path_of("y"), d.x.size(), d.x.size());
+    for (size_t i = 0; i < y.size(); ++i)
+      d.y.push_back(int(as_integer(y[i], f.path_of("y") + "[" + std::to_string(i) + "]", 0, kMaxLabel)));
+  }
+  if (d.name == "csv") {
+    const bool text = f.has("text"), path = f.has("path");
+    if (text == path)
+      Fields::fail("data", "exactly one of \"text\" (the CSV itself) and \"path\" (a CSV file) with name \"csv\"",
+                   v);
+    if (text) d.text = f.string("text");
+    if (path) d.path = f.string("path");
+  }
+  f.finish();
+  return d;
+}
+
+std::vector<float> read_floats(const json& v, const std::string& path) {
+  as_array(v, path, 1, kMaxUnits * kMaxUnits);
+  std::vector<float> out(v.size());
+  for (size_t i = 0; i < v.size(); ++i)
+    out[i] = float(as_number(v[i], path + "[" + std::to_string(i) + "]", -3e38, 3e38));
+  return out;
+}
+
+ModelSpec read_model(const json& v) {
+  Fields f(v, "model");
+  ModelSpec m;
+  if (f.has("hidden")) {
+    const std::string path = f.path_of("hidden");
+    const json& h = as_array(f.raw("hidden"), path, 0, kMaxHiddenLayers);
+    m.hidden.clear();
+    for (size_t i = 0; i < h.size(); ++i)
+      m.hidden.push_back(int(as_integer(h[i], path + "[" + std::to_string(i) + "]", 1, kMaxUnits)));
+  }
+  const std::string act = f.choice("activation", "relu", {"relu", "tanh", "sigmoid"});
+  m.activation = act == "tanh" ? Activation::Tanh : act == "sigmoid" ? Activation::Sigmoid : Activation::ReLU;
+  if (f.has("init")) {  // shapes are checked against the data when the model is built
+    const std::string path = f.path_of("init");
+    const json& layers = as_array(f.raw("init"), path, 1, kMaxHiddenLayers + 1);
+    for (size_t l = 0; l < layers.size(); ++l) {
+      Fields layer(layers[l], path + "[" + std::to_string(l) + "]");
+      LayerInit init;
+      if (!layer.has("weight") || !layer.has("bias"))
+        Fields::fail(layer.path_of("weight"), "both \"weight\" and \"bias\"", layers[l]);
+      const std::string wpath = layer.path_of("weight");
+      const json& w = as_array(layer.raw("weight"), wpath, 1, kMaxUnits);
+      for (size_t i = 0; i < w.size(); ++i) init.weight.push_back(read_floats(w[i], wpath + "[" + std::to_string(i) + "]"));
+      init.bias = read_floats(layer.raw("bias"), layer.path_of("bias"));
+      layer.finish();
+      m.init.push_back(std::move(init));
+    }
+  }
+  f.finish();
+  return m;
+}
+
+OptimizerSpec read_optimizer(const json& v) {
+  Fields f(v, "optimizer");
+  OptimizerSpec o;
+  o.name = f.choice("name", "sgd", {"sgd", "adagrad", "adam"});
+  if (o.name == "sgd") {
+    SGDOptions& s = o.sgd;
+    if (!f.has("lr"))
+      Fields::fail(f.path_of("lr"), "a number >= 0 (PyTorch's SGD has no default learning rate)", nullptr);
+    s.lr = f.number("lr", 0, 0, kHuge);
+    s.momentum = f.number("momentum", 0, 0, kHuge);
+    s.dampening = f.number("dampening", 0, -kHuge, kHuge);
+    s.nesterov = f.boolean("nesterov", false);
+    s.weight_decay = f.number("weight_decay", 0, 0, kHuge);
+    if (s.nesterov && (s.momentum <= 0 || s.dampening != 0))
+      Fields::fail(f.path_of("nesterov"), "nesterov only with momentum > 0 and dampening 0", true);
+  } else if (o.name == "adagrad") {
+    AdagradOptions& a = o.adagrad;
+    a.lr = f.number("lr", a.lr, 0, kHuge);
+    a.lr_decay = f.number("lr_decay", 0, 0, kHuge);
+    a.weight_decay = f.number("weight_decay", 0, 0, kHuge);
+    a.initial_accumulator_value = f.number("initial_accumulator_value", 0, 0, kHuge);
+    a.eps = f.number("eps", a.eps, 0, kHuge);
+  } else {
+    AdamOptions& a = o.adam;
+    a.lr = f.number("lr", a.lr, 0, kHuge);
+    if (f.has("betas")) {
+      const std::string path = f.path_of("betas");
+      const json& b = as_array(f.raw("betas"), path, 2, 2);
+      a.beta1 = as_number(b[0], path + "[0]", 0, 0.999999999);
+      a.beta2 = as_number(b[1], path + "[1]", 0, 0.999999999);
+    }
+    a.eps = f.number("eps", a.eps, 0, kHuge);
+    a.weight_decay = f.number("weight_decay", 0, 0, kHuge);
+    a.amsgrad = f.boolean("amsgrad", false);
+  }
+  f.finish();
+  return o;
+}
+
+}  // namespace
+
+bool is_generated_dataset(const std::string& name) {
+  return name == "radial" || name == "circle" || name == "xor" || name == "gauss" || name == "spiral";
+}
+
+const char* loss_name(LossKind loss) {
+  return loss == LossKind::BCE ? "bce" : loss == LossKind::MSE ? "mse" : "cross_entropy";
+}
+
+const char* activation_name(Activation a) {
+  return a == Activation::Tanh ? "tanh" : a == Activation::Sigmoid ? "sigmoid" : "relu";
+}
+
+Spec parse_spec(const nlohmann::json& document) {
+  Fields f(document, "");
+  Spec s;
+  s.seed = uint32_t(f.integer("seed", 0, 0, 4294967295LL));
+  s.data = f.has("data") ? read_data(f.raw("data")) : read_data(json::object());
+  s.model = f.has("model") ? read_model(f.raw("model")) : ModelSpec{};
+  const std::string loss = f.choice("loss", "cross_entropy", {"cross_entropy", "bce", "mse"});
+  s.loss = loss == "bce" ? LossKind::BCE : loss == "mse" ? LossKind::MSE : LossKind::CrossEntropy;
+  s.optimizer = f.has("optimizer") ? read_optimizer(f.raw("optimizer"))
+                                   : read_optimizer(json{{"name", "sgd"}, {"lr", 0.005}});
+  s.batch_size = int(f.integer("batch_size", 0, 0, kMaxSamples));
+  s.shuffle = f.boolean("shuffle", true);
+  s.drop_last = f.boolean("drop_last", false);
+  s.epochs = int(f.integer("epochs", 4000, 0, kMaxEpochs));
+  s.log_every = int(f.integer("log_every", 200, 0, kMaxEpochs));
+  if (f.has("predict")) s.predict = read_rows(f.raw("predict"), "predict", kMaxPredict, 1, kMaxFeatures);
+  f.finish();
+  return s;
+}
+
+Spec parse_spec(const std::string& text) {
+  json parsed;
+  try {
+    parsed = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw SpecError(std::string("spec is not valid JSON: ") + e.what());
+  }
+  return parse_spec(parsed);
+}
+
+}  // namespace nnplay

@@ -1,0 +1,74 @@
+// The experiment spec (docs/spec.md): the one JSON contract between the engine, the runners, the
+// WebAssembly API, the page and the tests. Parsing validates strictly; every error names the
+// field's path, what was given and what is allowed.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "activation.h"
+#include "loss.h"
+#include "optimizer.h"
+
+namespace nnplay {
+
+struct DataSpec {
+  std::string name = "radial";
+  int n = 0;                                   // generated sets only
+  double noise = 0;                            // generated sets only
+  std::array<double, 3> split = {0.8, 0.1, 0.1};
+  bool shuffle = false;                        // permute rows once before splitting
+  bool standardize = false;
+  std::vector<std::vector<double>> x;          // inline
+  std::vector<int> y;                          // inline
+  std::string text;                            // csv
+  std::string path;                            // csv, resolved by a runner into text
+};
+
+struct LayerInit {
+  std::vector<std::vector<float>> weight;  // out x in
+  std::vector<float> bias;                 // out
+};
+
+struct ModelSpec {
+  std::vector<int> hidden = {200};
+  Activation activation = Activation::ReLU;
+  std::vector<LayerInit> init;  // empty: torch.manual_seed(seed) initialisation
+};
+
+struct OptimizerSpec {
+  std::string name = "sgd";
+  SGDOptions sgd;
+  AdagradOptions adagrad;
+  AdamOptions adam;
+};
+
+struct Spec {
+  uint32_t seed = 0;
+  DataSpec data;
+  ModelSpec model;
+  LossKind loss = LossKind::CrossEntropy;
+  OptimizerSpec optimizer;
+  int batch_size = 0;  // 0 = full batch
+  bool shuffle = true;
+  bool drop_last = false;
+  int epochs = 4000;
+  int log_every = 200;
+  std::vector<std::vector<double>> predict;
+};
+
+// Throws SpecError.
+Spec parse_spec(const nlohmann::json& json);
+Spec parse_spec(const std::string& text);
+
+// Generated datasets take n and noise.
+bool is_generated_dataset(const std::string& name);
+
+const char* loss_name(LossKind loss);
+const char* activation_name(Activation activation);
+
+}  // namespace nnplay

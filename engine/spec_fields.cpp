@@ -1,0 +1,125 @@
+#include "spec_fields.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "error.h"
+
+namespace nnplay {
+
+namespace {
+
+std::string range_text(double min, double max, bool integer) {
+  std::ostringstream out;
+  out << (integer ? "an integer" : "a number");
+  const double big = 1e300;
+  if (min > -big && max < big)
+    out << " in " << min << " .. " << max;
+  else if (min > -big)
+    out << " >= " << min;
+  else if (max < big)
+    out << " <= " << max;
+  return out.str();
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  return out;
+}
+
+}  // namespace
+
+std::string describe(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+void Fields::fail(const std::string& path, const std::string& expected, const json& got) {
+  throw SpecError("spec error at " + (path.empty() ? std::string("the top level") : path) +
+                  ": expected " + expected + ", got " + describe(got));
+}
+
+long long as_integer(const json& value, const std::string& path, long long min, long long max) {
+  const std::string expected = range_text(double(min), double(max), true);
+  if (!value.is_number()) Fields::fail(path, expected, value);
+  const double v = value.get<double>();
+  if (!std::isfinite(v) || v != std::floor(v) || v < double(min) || v > double(max))
+    Fields::fail(path, expected, value);
+  return value.is_number_float() ? static_cast<long long>(v) : value.get<long long>();
+}
+
+double as_number(const json& value, const std::string& path, double min, double max) {
+  const std::string expected = range_text(min, max, false);
+  if (!value.is_number()) Fields::fail(path, expected, value);
+  const double v = value.get<double>();
+  if (!std::isfinite(v) || v < min || v > max) Fields::fail(path, expected, value);
+  return v;
+}
+
+const json& as_array(const json& value, const std::string& path, size_t min_size, size_t max_size) {
+  std::string expected = "an array of " + std::to_string(min_size) + " .. " + std::to_string(max_size) +
+                         " items";
+  if (min_size == max_size) expected = "an array of " + std::to_string(min_size) + " items";
+  if (!value.is_array() || value.size() < min_size || value.size() > max_size)
+    Fields::fail(path, expected, value.is_array() ? json("an array of " + std::to_string(value.size()) + " items") : value);
+  return value;
+}
+
+Fields::Fields(const json& object, std::string path) : object_(object), path_(std::move(path)) {
+  if (!object_.is_object()) fail(path_, "an object", object_);
+}
+
+std::string Fields::path_of(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+bool Fields::has(const std::string& key) {
+  if (std::find(allowed_.begin(), allowed_.end(), key) == allowed_.end()) allowed_.push_back(key);
+  return object_.contains(key);
+}
+
+const json& Fields::raw(const std::string& key) { return object_.at(key); }
+
+long long Fields::integer(const std::string& key, long long fallback, long long min, long long max) {
+  return has(key) ? as_integer(raw(key), path_of(key), min, max) : fallback;
+}
+
+double Fields::number(const std::string& key, double fallback, double min, double max) {
+  return has(key) ? as_number(raw(key), path_of(key), min, max) : fallback;
+}
+
+bool Fields::boolean(const std::string& key, bool fallback) {
+  if (!has(key)) return fallback;
+  if (!raw(key).is_boolean()) fail(path_of(key), "true or false", raw(key));
+  return raw(key).get<bool>();
+}
+
+std::string Fields::choice(const std::string& key, const std::string& fallback,
+                           const std::vector<std::string>& allowed) {
+  if (!has(key)) return fallback;
+  std::string expected = "one of ";
+  for (size_t i = 0; i < allowed.size(); ++i) expected += (i ? ", \"" : "\"") + allowed[i] + "\"";
+  const json& v = raw(key);
+  if (!v.is_string()) fail(path_of(key), expected, v);
+  for (const auto& a : allowed)
+    if (v.get<std::string>() == a) return a;
+  fail(path_of(key), expected, v);
+}
+
+std::string Fields::string(const std::string& key) {
+  if (!raw(key).is_string()) fail(path_of(key), "a string", raw(key));
+  return raw(key).get<std::string>();
+}
+
+void Fields::finish() {
+  for (const auto& item : object_.items()) {
+    bool known = false;
+    for (const auto& a : allowed_) known = known || a == item.key();
+    if (!known)
+      throw SpecError("spec error at " + path_of(item.key()) + ": unknown field; allowed here: " +
+                      join(allowed_));
+  }
+}
+
+}  // namespace nnplay

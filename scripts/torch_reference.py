@@ -1,0 +1,616 @@
+#!/usr/bin/python3
+"""The nnplay experiment spec (docs/spec.md), done plainly in numpy + PyTorch 1.13.
+
+    /usr/bin/python3 scripts/torch_reference.py run [--weights] SPEC.json   # what `nnplay run` prints
+    /usr/bin/python3 scripts/torch_reference.py data SPEC.json              # what `nnplay data` prints
+
+This file is the reference the C++ engine is checked against (tests/golden/ is made from it) and
+the readable statement of what a spec means: every step below is the ordinary PyTorch way of doing
+it, so it can also be read as "the experiment, exported as a PyTorch script". It is not fast and
+does not try to be.
+
+Shapes: n = samples, k = features, c = classes (the model has c outputs, or 1 for `bce`).
+"""
+
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+GENERATED = ("radial", "circle", "xor", "gauss", "spiral")
+DATASETS = GENERATED + ("study_hours", "toy4", "wine", "inline", "csv")
+WINE_CSV = "/usr/lib/python3/dist-packages/sklearn/datasets/data/wine_data.csv"
+
+# Tutorial 000's two tables.
+STUDY_HOURS_X = [[0], [1], [5], [9], [11], [15], [20]]
+STUDY_HOURS_Y = [0, 0, 0, 0, 1, 1, 1]
+TOY4_X = [[1, 2, 1, 1], [2, 1, 3, 2], [3, 1, 3, 4], [4, 1, 5, 5],
+          [1, 7, 5, 5], [1, 2, 5, 6], [1, 6, 6, 6], [1, 7, 7, 7]]
+TOY4_Y = [0, 0, 0, 1, 1, 1, 2, 2]
+
+
+# ================================================================================================
+# Printing numbers: every float is a float32, printed in the shortest form that reads back to it.
+# ================================================================================================
+
+def f32(v):
+    """The float32 value of v as the Python float whose repr is its shortest float32 digits
+    (0.2138, not 0.21379999816417694); None (JSON null) when it is not finite."""
+    v = np.float32(v)
+    if not np.isfinite(v):
+        return None
+    return float(np.format_float_positional(v, unique=True))
+
+
+def f32_list(values):
+    return [f32(v) for v in np.asarray(values).ravel()]
+
+
+def f32_rows(matrix):
+    return [f32_list(row) for row in np.asarray(matrix)]
+
+
+def csv_number(v):
+    """A float32 for the CSV: shortest digits, without a trailing '.0' (1.5, 2, 1e-30)."""
+    text = repr(f32(v))
+    return text[:-2] if text.endswith(".0") else text
+
+
+# ================================================================================================
+# The spec: defaults and validation. Errors name the field: "spec error at optimizer.lr: ...".
+# ================================================================================================
+
+class SpecError(Exception):
+    pass
+
+
+def fail(path, expected, got):
+    raise SpecError(f"spec error at {path or '(top level)'}: expected {expected}, got {json.dumps(got)}")
+
+
+def fail_with(path, message):
+    raise SpecError(f"spec error at {path}: {message}")
+
+
+def is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def is_integer(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def check_object(obj, path, allowed):
+    if not isinstance(obj, dict):
+        fail(path, "an object", obj)
+    for key in obj:
+        if key not in allowed:
+            fail_with(f"{path}.{key}" if path else key, "unknown field (allowed: " + ", ".join(allowed) + ")")
+
+
+def number(obj, key, path, default, lo=-math.inf, hi=math.inf, hi_open=False):
+    v = obj.get(key, default)
+    ok = is_number(v) and lo <= v and (v < hi if hi_open else v <= hi)
+    if not ok:
+        bounds = f">= {lo}" if hi == math.inf else f"in {lo} .. {hi}" + (" (excluded)" if hi_open else "")
+        fail(f"{path}.{key}", f"a number {bounds}" if lo != -math.inf else "a finite number", v)
+    return float(v)
+
+
+def integer(obj, key, path, default, lo, hi):
+    v = obj.get(key, default)
+    if not (is_integer(v) and lo <= v <= hi):
+        fail(f"{path}.{key}" if path else key, f"an integer in {lo} .. {hi}", v)
+    return v
+
+
+def boolean(obj, key, path, default):
+    v = obj.get(key, default)
+    if not isinstance(v, bool):
+        fail(f"{path}.{key}" if path else key, "true or false", v)
+    return v
+
+
+def choice(obj, key, path, default, allowed):
+    v = obj.get(key, default)
+    if v not in allowed:
+        fail(f"{path}.{key}" if path else key, "one of " + ", ".join(f'"{a}"' for a in allowed), v)
+    return v
+
+
+def parse_spec(spec, spec_dir):
+    """The spec with every default filled in, as plain Python values."""
+    check_object(spec, "", ["seed", "data", "model", "loss", "optimizer", "batch_size", "shuffle",
+                            "drop_last", "epochs", "log_every", "predict"])
+    s = {
+        "seed": integer(spec, "seed", "", 0, 0, 4294967295),
+        "data": parse_data(spec.get("data", {}), spec_dir),
+        "model": parse_model(spec.get("model", {})),
+        "loss": choice(spec, "loss", "", "cross_entropy", ["cross_entropy", "bce", "mse"]),
+        "optimizer": parse_optimizer(spec.get("optimizer", {"name": "sgd", "lr": 0.005})),
+        "batch_size": integer(spec, "batch_size", "", 0, 0, 200000),
+        "shuffle": boolean(spec, "shuffle", "", True),
+        "drop_last": boolean(spec, "drop_last", "", False),
+        "epochs": integer(spec, "epochs", "", 4000, 0, 10000000),
+        "log_every": integer(spec, "log_every", "", 200, 0, 10000000),
+        "predict": spec.get("predict"),
+    }
+    p = s["predict"]
+    if p is not None and not (isinstance(p, list) and len(p) <= 10000 and
+                              all(isinstance(r, list) and all(is_number(v) for v in r) for r in p)):
+        fail("predict", "at most 10000 points, each a list of numbers", p)
+    return s
+
+
+def parse_data(d, spec_dir):
+    check_object(d, "data", ["name", "n", "noise", "split", "shuffle", "standardize", "x", "y", "text", "path"])
+    name = choice(d, "name", "data", "radial", DATASETS)
+    generated = name in GENERATED
+    for key, where in [("n", GENERATED), ("noise", GENERATED), ("x", ("inline",)), ("y", ("inline",)),
+                       ("text", ("csv",)), ("path", ("csv",))]:
+        if key in d and name not in where:
+            fail_with(f"data.{key}", f"not a field of the {name} data set")
+    default_split = {"wine": [0.8, 0, 0.2]}.get(name, [1, 0, 0] if not generated else [0.8, 0.1, 0.1])
+    split = d.get("split", default_split)
+    if not (isinstance(split, list) and len(split) == 3 and all(is_number(f) and 0 <= f <= 1 for f in split)
+            and abs(sum(split) - 1) <= 1e-9):
+        fail("data.split", "[train, val, test]: three fractions in 0 .. 1 that add up to 1", split)
+    data = {
+        "name": name,
+        "n": integer(d, "n", "data", 10000 if name == "radial" else 1000, 1, 200000) if generated else None,
+        "noise": number(d, "noise", "data", 0, 0, 1) if generated else 0.0,
+        "split": [float(f) for f in split],
+        "shuffle": boolean(d, "shuffle", "data", name == "wine"),
+        "standardize": boolean(d, "standardize", "data", False),
+    }
+    if name == "inline":
+        x, y = d.get("x"), d.get("y")
+        if not (isinstance(x, list) and 1 <= len(x) <= 200000 and all(isinstance(r, list) for r in x)
+                and 1 <= len(x[0]) <= 64 and all(len(r) == len(x[0]) and all(is_number(v) for v in r) for r in x)):
+            fail("data.x", "1 .. 200000 rows of 1 .. 64 finite numbers, all rows the same width", x)
+        if not (isinstance(y, list) and len(y) == len(x) and all(is_integer(v) and 0 <= v <= 63 for v in y)):
+            fail("data.y", f"{len(x)} labels, integers 0 .. 63", y)
+        data["x"], data["y"] = x, y
+    if name == "csv":
+        if ("text" in d) == ("path" in d):
+            fail("data", "exactly one of data.text and data.path", d)
+        if "text" in d:
+            if not isinstance(d["text"], str):
+                fail("data.text", "a string", d["text"])
+            data["text"] = d["text"]
+        else:
+            if not isinstance(d["path"], str):
+                fail("data.path", "a string", d["path"])
+            with open(os.path.join(spec_dir, d["path"])) as f:
+                data["text"] = f.read()
+    return data
+
+
+def parse_model(m):
+    check_object(m, "model", ["hidden", "activation", "init"])
+    hidden = m.get("hidden", [200])
+    if not (isinstance(hidden, list) and len(hidden) <= 8 and all(is_integer(h) and 1 <= h <= 1024 for h in hidden)):
+        fail("model.hidden", "at most 8 layers of 1 .. 1024 units", hidden)
+    return {"hidden": hidden,
+            "activation": choice(m, "activation", "model", "relu", ["relu", "tanh", "sigmoid"]),
+            "init": m.get("init")}  # shapes are checked against the layers in build_model
+
+
+OPTIMIZER_FIELDS = {
+    "sgd": ["lr", "momentum", "dampening", "nesterov", "weight_decay"],
+    "adagrad": ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"],
+    "adam": ["lr", "betas", "eps", "weight_decay", "amsgrad"],
+}
+
+
+def parse_optimizer(o):
+    if not isinstance(o, dict):
+        fail("optimizer", "an object", o)
+    name = choice(o, "name", "optimizer", "sgd", list(OPTIMIZER_FIELDS))
+    check_object(o, "optimizer", ["name"] + OPTIMIZER_FIELDS[name])
+    p = "optimizer"
+    if name == "sgd":
+        if "lr" not in o:
+            fail("optimizer.lr", "a number >= 0 (PyTorch's SGD has no default)", None)
+        opt = {"lr": number(o, "lr", p, None, 0), "momentum": number(o, "momentum", p, 0, 0),
+               "dampening": number(o, "dampening", p, 0), "nesterov": boolean(o, "nesterov", p, False),
+               "weight_decay": number(o, "weight_decay", p, 0, 0)}
+        if opt["nesterov"] and (opt["momentum"] <= 0 or opt["dampening"] != 0):
+            fail("optimizer.nesterov", "false unless momentum > 0 and dampening is 0", True)
+    elif name == "adagrad":
+        opt = {"lr": number(o, "lr", p, 0.01, 0), "lr_decay": number(o, "lr_decay", p, 0, 0),
+               "weight_decay": number(o, "weight_decay", p, 0, 0),
+               "initial_accumulator_value": number(o, "initial_accumulator_value", p, 0, 0),
+               "eps": number(o, "eps", p, 1e-10, 0)}
+    else:
+        betas = o.get("betas", [0.9, 0.999])
+        if not (isinstance(betas, list) and len(betas) == 2 and all(is_number(b) and 0 <= b < 1 for b in betas)):
+            fail("optimizer.betas", "two numbers in [0, 1)", betas)
+        opt = {"lr": number(o, "lr", p, 0.001, 0), "betas": (float(betas[0]), float(betas[1])),
+               "eps": number(o, "eps", p, 1e-8, 0), "weight_decay": number(o, "weight_decay", p, 0, 0),
+               "amsgrad": boolean(o, "amsgrad", p, False)}
+    opt["name"] = name
+    return opt
+
+
+# ================================================================================================
+# Data. The generated sets draw from numpy's legacy global stream after np.random.seed(seed):
+# u(n) = np.random.rand(n), g(n) = np.random.randn(n). Formulas are evaluated left to right as
+# written, in float64, and the result is stored as float32.
+# ================================================================================================
+
+def u(n):
+    return np.random.rand(n)
+
+
+def g(n):
+    return np.random.randn(n)
+
+
+def generate(name, n, noise):
+    """(x as float64 (n, 2), y as int (n,)) for one of the generated sets."""
+    i = np.arange(n)
+    two_pi = 2 * np.pi
+    if name == "radial":  # tutorial 001: rings of radius 0-1, 1-2, 2-3 squashed into a cardioid
+        r = u(n) * 3
+        theta = u(n) * two_pi
+        y = np.floor(r).astype(np.int64)
+        r = r * (np.cos(theta) + 1)
+        x1 = r * np.cos(theta)
+        x2 = r * np.sin(theta)
+        if noise > 0:  # only drawn when there is noise
+            x1 = x1 + noise * (2 * u(n) - 1)
+            x2 = x2 + noise * (2 * u(n) - 1)
+    elif name == "circle":  # a disc of class 0 inside a ring of class 1
+        y = i % 2
+        a = u(n)
+        theta = u(n) * two_pi
+        r = np.where(y == 0, 2.5 * a, 3.5 + 1.5 * a)
+        x1 = r * np.sin(theta)
+        x2 = r * np.cos(theta)
+        x1 = x1 + 5 * noise * (2 * u(n) - 1)  # drawn even when noise is 0
+        x2 = x2 + 5 * noise * (2 * u(n) - 1)
+    elif name == "xor":  # class 1 in the quadrants where x1 and x2 have the same sign
+        x1 = 10 * u(n) - 5
+        x2 = 10 * u(n) - 5
+        x1 = x1 + np.where(x1 >= 0, 0.3, -0.3)  # 0.3 away from the axes, sign(0) = +1
+        x2 = x2 + np.where(x2 >= 0, 0.3, -0.3)
+        y = (x1 * x2 >= 0).astype(np.int64)
+        x1 = x1 + 5 * noise * (2 * u(n) - 1)
+        x2 = x2 + 5 * noise * (2 * u(n) - 1)
+    elif name == "gauss":  # two blobs at (-2, -2) and (2, 2)
+        y = i % 2
+        c = np.where(y == 1, 2.0, -2.0)
+        s = math.sqrt(0.5 + 7 * noise)
+        x1 = c + s * g(n)
+        x2 = c + s * g(n)
+    elif name == "spiral":  # two interleaved arms, 1.75 turns each
+        y = i % 2
+        k = i // 2
+        m = math.ceil(n / 2)
+        r = 5 * k / m
+        t = 1.75 * two_pi * k / m + np.pi * y
+        x1 = r * np.sin(t) + noise * (2 * u(n) - 1)
+        x2 = r * np.cos(t) + noise * (2 * u(n) - 1)
+    return np.stack([x1, x2], axis=1), y.astype(np.int64)
+
+
+def read_wine():
+    """UCI wine as scikit-learn ships it: a header line "178,13,class_0,...", then 13 features and
+    the label per row."""
+    with open(WINE_CSV) as f:
+        lines = f.read().splitlines()[1:]
+    rows = [[float(v) for v in line.split(",")] for line in lines if line.strip()]
+    return [r[:-1] for r in rows], [int(r[-1]) for r in rows]
+
+
+def parse_csv(text):
+    """A header row, then one row per sample: number columns (features), the last an integer label."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        raise SpecError("spec error at data.text: expected a header row and at least one sample row")
+    width = len(lines[0].split(","))
+    x, y = [], []
+    for row_number, line in enumerate(lines[1:], start=2):
+        cells = [c.strip() for c in line.split(",")]
+        if len(cells) != width or width < 2:
+            raise SpecError(f"spec error at data.text: row {row_number} has {len(cells)} columns, expected {width}")
+        try:
+            values = [float(c) for c in cells[:-1]]
+        except ValueError:
+            bad = next(j for j, c in enumerate(cells[:-1]) if not _is_float(c))
+            raise SpecError(f"spec error at data.text: row {row_number} column {bad + 1}: not a number: {cells[bad]!r}")
+        if not all(math.isfinite(v) for v in values):
+            raise SpecError(f"spec error at data.text: row {row_number}: not a finite number")
+        if not (cells[-1].isdigit() and int(cells[-1]) <= 63):
+            raise SpecError(f"spec error at data.text: row {row_number} column {width}: "
+                            f"expected a label 0 .. 63, got {cells[-1]!r}")
+        x.append(values)
+        y.append(int(cells[-1]))
+    return x, y
+
+
+def _is_float(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def round_half_up(v):
+    """round() as C's std::round for v >= 0: halves go up (2.5 -> 3), unlike Python's round()."""
+    whole = math.floor(v)
+    return int(whole + 1 if v - whole >= 0.5 else whole)
+
+
+def make_dataset(d, seed):
+    """x float32 (n, k), y int64 (n,), split names (n,) after shuffle and standardization."""
+    np.random.seed(seed)
+    name = d["name"]
+    if name in GENERATED:
+        x, y = generate(name, d["n"], d["noise"])
+    elif name == "study_hours":
+        x, y = STUDY_HOURS_X, STUDY_HOURS_Y
+    elif name == "toy4":
+        x, y = TOY4_X, TOY4_Y
+    elif name == "wine":
+        x, y = read_wine()
+    elif name == "inline":
+        x, y = d["x"], d["y"]
+    else:
+        x, y = parse_csv(d["text"])
+    x = np.asarray(x, dtype=np.float64).astype(np.float32)
+    y = np.asarray(y, dtype=np.int64)
+    n = len(y)
+
+    # Shuffle once, with the permutation drawn from the same stream after the data.
+    if d["shuffle"]:
+        order = np.random.permutation(n)
+        x, y = x[order], y[order]
+
+    # Split in order: round(n * train) rows train, up to round(n * (train + val)) validate, the rest test.
+    train, val, _ = d["split"]
+    n_train = round_half_up(n * train)
+    n_train_val = round_half_up(n * (train + val))
+    split = np.array(["train"] * n_train + ["val"] * (n_train_val - n_train) + ["test"] * (n - n_train_val))
+
+    # Standardize every split with the training split's mean and population std, in float64.
+    if d["standardize"] and n_train > 0:
+        train_x = x[:n_train].astype(np.float64)
+        mean = train_x.mean(axis=0)
+        std = np.sqrt(((train_x - mean) ** 2).mean(axis=0))
+        std[std == 0] = 1
+        x = ((x.astype(np.float64) - mean) / std).astype(np.float32)
+    return x, y, split
+
+
+# ================================================================================================
+# Model: nn.Linear layers with the activation between them, created in order after
+# torch.manual_seed(seed), so the weights are exactly PyTorch's default initialisation.
+# ================================================================================================
+
+ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
+
+
+def build_model(m, features, outputs, seed):
+    torch.manual_seed(seed)
+    widths = [features] + m["hidden"] + [outputs]
+    layers = []
+    for j in range(len(widths) - 1):
+        layers.append(nn.Linear(widths[j], widths[j + 1]))
+        if j < len(widths) - 2:
+            layers.append(ACTIVATIONS[m["activation"]]())
+    model = nn.Sequential(*layers)
+    linears = [layer for layer in model if isinstance(layer, nn.Linear)]
+
+    init = m["init"]
+    if init is not None:  # weights given in PyTorch's layout, weight[out][in]
+        if not (isinstance(init, list) and len(init) == len(linears)):
+            fail("model.init", f"{len(linears)} layers of {{weight, bias}}", init)
+        for j, (layer, given) in enumerate(zip(linears, init)):
+            path = f"model.init[{j}]"
+            check_object(given, path, ["weight", "bias"])
+            w, b = given.get("weight"), given.get("bias")
+            out, inp = layer.weight.shape
+            if not (isinstance(w, list) and len(w) == out and all(isinstance(r, list) and len(r) == inp and
+                                                                  all(is_number(v) for v in r) for r in w)):
+                fail(path + ".weight", f"{out} rows of {inp} numbers", w)
+            if not (isinstance(b, list) and len(b) == out and all(is_number(v) for v in b)):
+                fail(path + ".bias", f"{out} numbers", b)
+            with torch.no_grad():
+                layer.weight.copy_(torch.tensor(w, dtype=torch.float32))
+                layer.bias.copy_(torch.tensor(b, dtype=torch.float32))
+    return model, linears
+
+
+# ================================================================================================
+# Loss and predictions, from the logits z (n, outputs).
+# ================================================================================================
+
+def make_loss(name, classes):
+    if name == "cross_entropy":
+        return lambda z, y: nn.CrossEntropyLoss()(z, y)
+    if name == "bce":  # nn.Sigmoid then nn.BCELoss on the single output
+        return lambda z, y: nn.BCELoss()(nn.Sigmoid()(z), y.float().unsqueeze(1))
+    return lambda z, y: nn.MSELoss()(z, F.one_hot(y, classes).float())  # mse against one-hot targets
+
+
+def predicted_class(z, loss_name):
+    if loss_name == "bce":
+        return (torch.sigmoid(z)[:, 0] >= 0.5).long()
+    return z.argmax(dim=1)
+
+
+def probabilities(z, loss_name):
+    if loss_name == "bce":
+        p = torch.sigmoid(z)
+        return torch.cat([1 - p, p], dim=1)
+    return torch.softmax(z, dim=1)
+
+
+# ================================================================================================
+# Optimizer: torch.optim with the spec's options, single-tensor path (foreach=False).
+# ================================================================================================
+
+def make_optimizer(o, params):
+    if o["name"] == "sgd":
+        return torch.optim.SGD(params, lr=o["lr"], momentum=o["momentum"], dampening=o["dampening"],
+                               weight_decay=o["weight_decay"], nesterov=o["nesterov"], foreach=False)
+    if o["name"] == "adagrad":
+        return torch.optim.Adagrad(params, lr=o["lr"], lr_decay=o["lr_decay"], weight_decay=o["weight_decay"],
+                                   initial_accumulator_value=o["initial_accumulator_value"], eps=o["eps"],
+                                   foreach=False)
+    return torch.optim.Adam(params, lr=o["lr"], betas=o["betas"], eps=o["eps"], weight_decay=o["weight_decay"],
+                            amsgrad=o["amsgrad"], foreach=False)
+
+
+# ================================================================================================
+# Metrics: loss and accuracy of each non-empty split under the current weights, in float32.
+# ================================================================================================
+
+def evaluate(model, loss_fn, loss_name, x, y, classes, confusion):
+    with torch.no_grad():
+        z = model(x)
+        loss = loss_fn(z, y).item()
+        predicted = predicted_class(z, loss_name)
+    result = {"loss": f32(loss), "accuracy": f32((predicted == y).sum().item() / len(y))}
+    if confusion:  # confusion[true][predicted]
+        counts = np.zeros((classes, classes), dtype=np.int64)
+        np.add.at(counts, (y.numpy(), predicted.numpy()), 1)
+        result["confusion"] = counts.tolist()
+    return result
+
+
+def metrics(model, loss_fn, loss_name, splits, classes, confusion=False):
+    return {name: evaluate(model, loss_fn, loss_name, x, y, classes, confusion)
+            for name, (x, y) in splits.items() if len(y) > 0}
+
+
+# ================================================================================================
+# The run: data, model, then the training loop, printing one JSON line per log epoch and a final one.
+# ================================================================================================
+
+def run(s, show_weights, out=sys.stdout):
+    x, y, split = make_dataset(s["data"], s["seed"])
+    features = x.shape[1]
+    classes = max(int(y.max()) + 1, 2)
+    if s["loss"] == "bce" and classes != 2:
+        fail_with("loss", f"\"bce\" needs labels 0 and 1 only, the data has {classes} classes")
+    predict = s["predict"]
+    if predict is not None and any(len(p) != features for p in predict):
+        fail("predict", f"points of {features} numbers", predict)
+
+    splits = {name: (torch.from_numpy(x[split == name]), torch.from_numpy(y[split == name]))
+              for name in ("train", "val", "test")}
+    x_train, y_train = splits["train"]
+    n_train = len(y_train)
+
+    model, linears = build_model(s["model"], features, 1 if s["loss"] == "bce" else classes, s["seed"])
+    loss_fn = make_loss(s["loss"], classes)
+    optimizer = make_optimizer(s["optimizer"], model.parameters())
+
+    def emit(line):
+        out.write(json.dumps(line) + "\n")
+
+    def progress(epoch, step):
+        emit({"epoch": epoch, "step": step, **metrics(model, loss_fn, s["loss"], splits, classes)})
+
+    # Mini-batches: indices into the training split, a fresh torch.randperm from g every epoch.
+    batch_size = min(s["batch_size"], n_train)
+    shuffle_stream = torch.Generator()
+    shuffle_stream.manual_seed(s["seed"])
+
+    def batches():
+        if n_train == 0:
+            return []
+        if s["batch_size"] == 0:
+            return [None]  # None = the whole split, one update
+        order = torch.randperm(n_train, generator=shuffle_stream) if s["shuffle"] else torch.arange(n_train)
+        starts = range(0, n_train, batch_size)
+        return [order[a:a + batch_size] for a in starts if not (s["drop_last"] and a + batch_size > n_train)]
+
+    step, epoch, status, message = 0, 0, "ok", None
+    if s["log_every"] > 0:
+        progress(0, 0)
+    while epoch < s["epochs"] and status == "ok":
+        epoch += 1
+        for index in batches():
+            xb, yb = (x_train, y_train) if index is None else (x_train[index], y_train[index])
+            optimizer.zero_grad()
+            loss = loss_fn(model(xb), yb)
+            if not math.isfinite(loss.item()):  # stop before stepping on a non-finite loss
+                status, message = "diverged", f"the training loss became {loss.item()} in epoch {epoch}"
+                break
+            loss.backward()
+            optimizer.step()
+            step += 1
+            if not all(torch.isfinite(p).all() for p in model.parameters()):
+                status, message = "diverged", f"a parameter became non-finite in epoch {epoch}"
+                break
+        if status == "ok" and s["log_every"] > 0 and epoch % s["log_every"] == 0:
+            progress(epoch, step)
+
+    final = {"final": True, "status": status}
+    if message:
+        final["message"] = message
+    final.update({"epochs": epoch, "step": step,
+                  **metrics(model, loss_fn, s["loss"], splits, classes, confusion=True)})
+    if predict is not None:
+        px = torch.tensor(predict, dtype=torch.float32).reshape(len(predict), features)
+        with torch.no_grad():
+            z = model(px)
+            p = probabilities(z, s["loss"])
+        final["predict"] = [{"x": f32_list(px[j]), "logits": f32_list(z[j]), "probabilities": f32_list(p[j])}
+                            for j in range(len(predict))]
+    if show_weights:
+        final["weights"] = [{"weight": f32_rows(layer.weight.detach()), "bias": f32_list(layer.bias.detach())}
+                            for layer in linears]
+    emit(final)
+
+
+def dataset_csv(s):
+    x, y, split = make_dataset(s["data"], s["seed"])
+    header = ",".join(f"x{j + 1}" for j in range(x.shape[1])) + ",label,split"
+    rows = [",".join(csv_number(v) for v in x[i]) + f",{y[i]},{split[i]}" for i in range(len(y))]
+    return "\n".join([header] + rows) + "\n"
+
+
+# ================================================================================================
+# Command line.
+# ================================================================================================
+
+def load_spec(path):
+    if path == "-":
+        return json.load(sys.stdin), os.getcwd()
+    with open(path) as f:
+        return json.load(f), os.path.dirname(os.path.abspath(path))
+
+
+def main(argv):
+    args = argv[1:]
+    show_weights = "--weights" in args
+    args = [a for a in args if a != "--weights"]
+    if len(args) != 2 or args[0] not in ("run", "data") or (show_weights and args[0] != "run"):
+        sys.stderr.write(__doc__)
+        return 1
+    try:
+        raw, spec_dir = load_spec(args[1])
+        spec = parse_spec(raw, spec_dir)
+        if args[0] == "data":
+            sys.stdout.write(dataset_csv(spec))
+        else:
+            run(spec, show_weights)
+    except (SpecError, json.JSONDecodeError) as e:
+        sys.stderr.write(f"{e}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
