@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 namespace nnplay {
 
@@ -10,13 +11,16 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-// Shortest "%.{p}g" (p = 1..9) that reads back as the same float; 9 digits always do.
+// Shortest "%.{p}g" (p = 1..9) that reads back as the same float; 9 digits always do. Large
+// whole numbers are written out ("20", not "2e+01").
 std::string shortest(float v) {
-  char buffer[32];
+  char buffer[64];
   for (int precision = 1; precision <= 9; ++precision) {
     std::snprintf(buffer, sizeof buffer, "%.*g", precision, double(v));
     if (std::strtof(buffer, nullptr) == v) break;
   }
+  const char* e = std::strchr(buffer, 'e');
+  if (e && e[1] == '+' && std::atoi(e + 2) < 39) std::snprintf(buffer, sizeof buffer, "%.0f", double(v));
   return buffer;
 }
 

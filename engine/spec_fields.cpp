@@ -12,6 +12,7 @@ namespace {
 
 std::string range_text(double min, double max, bool integer) {
   std::ostringstream out;
+  out.precision(integer ? 15 : 6);
   out << (integer ? "an integer" : "a number");
   const double big = 1e300;
   if (min > -big && max < big)

@@ -253,6 +253,11 @@ def g(n):
     return np.random.randn(n)
 
 
+def add_noise(x, scale):
+    """x + scale * (2 u(n) - 1); with scale 0 nothing is drawn (which matters to data.shuffle)."""
+    return x + scale * (2 * u(len(x)) - 1) if scale > 0 else x
+
+
 def generate(name, n, noise):
     """(x as float64 (n, 2), y as int (n,)) for one of the generated sets."""
     i = np.arange(n)
@@ -264,9 +269,8 @@ def generate(name, n, noise):
         r = r * (np.cos(theta) + 1)
         x1 = r * np.cos(theta)
         x2 = r * np.sin(theta)
-        if noise > 0:  # only drawn when there is noise
-            x1 = x1 + noise * (2 * u(n) - 1)
-            x2 = x2 + noise * (2 * u(n) - 1)
+        x1 = add_noise(x1, noise)
+        x2 = add_noise(x2, noise)
     elif name == "circle":  # a disc of class 0 inside a ring of class 1
         y = i % 2
         a = u(n)
@@ -274,16 +278,16 @@ def generate(name, n, noise):
         r = np.where(y == 0, 2.5 * a, 3.5 + 1.5 * a)
         x1 = r * np.sin(theta)
         x2 = r * np.cos(theta)
-        x1 = x1 + 5 * noise * (2 * u(n) - 1)  # drawn even when noise is 0
-        x2 = x2 + 5 * noise * (2 * u(n) - 1)
+        x1 = add_noise(x1, 5 * noise)
+        x2 = add_noise(x2, 5 * noise)
     elif name == "xor":  # class 1 in the quadrants where x1 and x2 have the same sign
         x1 = 10 * u(n) - 5
         x2 = 10 * u(n) - 5
         x1 = x1 + np.where(x1 >= 0, 0.3, -0.3)  # 0.3 away from the axes, sign(0) = +1
         x2 = x2 + np.where(x2 >= 0, 0.3, -0.3)
         y = (x1 * x2 >= 0).astype(np.int64)
-        x1 = x1 + 5 * noise * (2 * u(n) - 1)
-        x2 = x2 + 5 * noise * (2 * u(n) - 1)
+        x1 = add_noise(x1, 5 * noise)
+        x2 = add_noise(x2, 5 * noise)
     elif name == "gauss":  # two blobs at (-2, -2) and (2, 2)
         y = i % 2
         c = np.where(y == 1, 2.0, -2.0)
@@ -296,8 +300,8 @@ def generate(name, n, noise):
         m = math.ceil(n / 2)
         r = 5 * k / m
         t = 1.75 * two_pi * k / m + np.pi * y
-        x1 = r * np.sin(t) + noise * (2 * u(n) - 1)
-        x2 = r * np.cos(t) + noise * (2 * u(n) - 1)
+        x1 = add_noise(r * np.sin(t), noise)
+        x2 = add_noise(r * np.cos(t), noise)
     return np.stack([x1, x2], axis=1), y.astype(np.int64)
 
 

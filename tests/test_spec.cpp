@@ -1,0 +1,99 @@
+// Spec validation: every error names the field's path, what was given and what is allowed.
+#include <catch2/catch.hpp>
+
+#include "error.h"
+#include "experiment.h"
+#include "spec.h"
+
+using namespace nnplay;
+using Catch::Matchers::Contains;
+
+namespace {
+void check_error(const std::string& spec, const std::vector<std::string>& parts) {
+  CAPTURE(spec);
+  try {
+    Experiment e(parse_spec(spec));
+    FAIL("no error");
+  } catch (const SpecError& error) {
+    for (const auto& part : parts) CHECK_THAT(error.what(), Contains(part));
+  }
+}
+}  // namespace
+
+TEST_CASE("an empty spec is tutorial 001's MLP") {
+  const Spec s = parse_spec(std::string("{}"));
+  CHECK(s.seed == 0);
+  CHECK(s.data.name == "radial");
+  CHECK(s.data.n == 10000);
+  CHECK(s.data.split == std::array<double, 3>{0.8, 0.1, 0.1});
+  CHECK(s.model.hidden == std::vector<int>{200});
+  CHECK(s.loss == LossKind::CrossEntropy);
+  CHECK(s.optimizer.name == "sgd");
+  CHECK(s.optimizer.sgd.lr == 0.005);
+  CHECK(s.epochs == 4000);
+  CHECK(s.batch_size == 0);
+}
+
+TEST_CASE("optimizer defaults are PyTorch's") {
+  const Spec a = parse_spec(std::string(R"({"optimizer": {"name": "adam"}})"));
+  CHECK(a.optimizer.adam.lr == 0.001);
+  CHECK(a.optimizer.adam.beta1 == 0.9);
+  CHECK(a.optimizer.adam.beta2 == 0.999);
+  CHECK(a.optimizer.adam.eps == 1e-8);
+  const Spec g = parse_spec(std::string(R"({"optimizer": {"name": "adagrad"}})"));
+  CHECK(g.optimizer.adagrad.lr == 0.01);
+  CHECK(g.optimizer.adagrad.eps == 1e-10);
+}
+
+TEST_CASE("wrong types name the path and what was given") {
+  check_error(R"({"optimizer": {"name": "sgd", "lr": "fast"}})", {"optimizer.lr", "a number >= 0", "\"fast\""});
+  check_error(R"({"seed": -1})", {"seed", "an integer in 0 .. 4294967295", "-1"});
+  check_error(R"({"seed": 1.5})", {"seed", "an integer"});
+  check_error(R"({"epochs": "10"})", {"epochs", "\"10\""});
+  check_error(R"({"shuffle": 1})", {"shuffle", "true or false", "1"});
+  check_error(R"({"model": {"hidden": [10, "x"]}})", {"model.hidden[1]", "an integer in 1 .. 1024"});
+  check_error(R"({"model": []})", {"model", "an object"});
+  check_error(R"({"loss": "hinge"})", {"loss", "\"cross_entropy\", \"bce\", \"mse\"", "\"hinge\""});
+  check_error(R"({"data": {"name": "mnist"}})", {"data.name", "\"radial\"", "\"mnist\""});
+  check_error(R"([1, 2])", {"the top level", "an object"});
+  check_error(R"({"seed": )", {"not valid JSON"});
+}
+
+TEST_CASE("out-of-range values and documented caps are refused") {
+  check_error(R"({"model": {"hidden": [1,1,1,1,1,1,1,1,1]}})", {"model.hidden", "0 .. 8 items"});
+  check_error(R"({"model": {"hidden": [2000]}})", {"model.hidden[0]", "1 .. 1024", "2000"});
+  check_error(R"({"data": {"n": 200001}})", {"data.n", "1 .. 200000"});
+  check_error(R"({"data": {"noise": 2}})", {"data.noise", "0 .. 1"});
+  check_error(R"({"data": {"split": [0.5, 0.1, 0.1]}})", {"data.split", "add up to 1"});
+  check_error(R"({"data": {"split": [0.5, 0.5]}})", {"data.split", "3 items"});
+  check_error(R"({"optimizer": {"name": "adam", "betas": [0.9, 1.0]}})", {"optimizer.betas[1]"});
+  check_error(R"({"optimizer": {"name": "sgd", "lr": -0.1}})", {"optimizer.lr", ">= 0"});
+  check_error(R"({"optimizer": {"name": "sgd", "lr": 0.1, "nesterov": true}})",
+              {"optimizer.nesterov", "momentum > 0 and dampening 0"});
+  check_error(R"({"epochs": 10000001})", {"epochs"});
+  check_error(R"({"batch_size": -1})", {"batch_size"});
+}
+
+TEST_CASE("unknown fields are refused and the allowed ones listed") {
+  check_error(R"({"epoch": 5})", {"epoch", "unknown field", "allowed here:", "epochs"});
+  check_error(R"({"optimizer": {"name": "sgd", "lr": 0.1, "betas": [0.9, 0.99]}})",
+              {"optimizer.betas", "unknown field", "momentum, dampening, nesterov, weight_decay"});
+  check_error(R"({"data": {"name": "study_hours", "n": 10}})", {"data.n", "unknown field"});
+}
+
+TEST_CASE("missing required fields") {
+  check_error(R"({"optimizer": {"name": "sgd"}})", {"optimizer.lr", "no default learning rate"});
+  check_error(R"({"data": {"name": "inline", "x": [[1]]}})", {"data.y", "required"});
+  check_error(R"({"data": {"name": "csv"}})", {"data", "exactly one of \"text\""});
+}
+
+TEST_CASE("checks that need the data: bce classes, init shapes, predict width") {
+  check_error(R"({"loss": "bce"})", {"loss", "two-class", "3 classes"});
+  check_error(R"({"model": {"hidden": [], "init": [{"weight": [[1, 2]], "bias": [0]}]}})",
+              {"model.init[0]", "weight 3 x 2", "got weight 1 x 2"});
+  check_error(R"({"model": {"hidden": [4], "init": [{"weight": [[1, 2]], "bias": [0]}]}})",
+              {"model.init", "2 layers"});
+  check_error(R"({"data": {"n": 10}, "predict": [[1, 2, 3]]})", {"predict[0]", "2 numbers", "got 3"});
+  check_error(R"({"data": {"name": "inline", "x": [[1], [2, 3]], "y": [0, 1]}})", {"data.x[1]", "like row 0"});
+  check_error(R"({"data": {"name": "inline", "x": [[1], [2]], "y": [0]}})", {"data.y", "2 items"});
+}
