@@ -66,7 +66,7 @@ TEST_CASE("the tutorial 000 tables") {
   CHECK(toy.x.col(5) == Eigen::Vector4f(1, 2, 5, 6));
 }
 
-TEST_CASE("wine: 178 x 13, 3 classes, shuffled before its 80/20 split, standardized by train stats") {
+TEST_CASE("wine: 178 x 13 - 3 classes - shuffled before its 80/20 split - standardized by train stats") {
   const Dataset raw = load(R"({"data": {"name": "wine", "shuffle": false}})");
   CHECK(raw.size() == 178);
   CHECK(raw.features() == 13);
@@ -102,7 +102,7 @@ TEST_CASE("CSV import") {
   CHECK_THROWS_WITH(parse_csv("a,label\n"), Contains("no data rows"));
 }
 
-TEST_CASE("nnplay data prints features, label and split as CSV") {
+TEST_CASE("nnplay data prints features - label and split as CSV") {
   const Dataset d = load(R"({"data": {"name": "study_hours", "split": [0.5, 0.25, 0.25]}})");
   const std::string csv = dataset_csv(d);
   // floor(7 * 0.5 + 0.5) = 4 rows train, floor(7 * 0.75 + 0.5) - 4 = 1 validates, 2 test.

@@ -19,7 +19,7 @@ TEST_CASE("cross_entropy equals nn.CrossEntropyLoss on tutorial 000's toy4 logit
   CHECK(loss_sum(LossKind::CrossEntropy, z, y) / 8 == Approx(1.7613).margin(1e-4));
 }
 
-TEST_CASE("bce equals nn.Sigmoid + nn.BCELoss, with PyTorch's log clamp at -100") {
+TEST_CASE("bce equals nn.Sigmoid + nn.BCELoss - with PyTorch's log clamp at -100") {
   // Tutorial 000: sigmoid outputs 0.4914 .. 0.1530 for 0..20 hours give loss 0.9817.
   Matrix z(1, 7);
   const float w = -0.08383071f, b = -0.03428686f;
@@ -47,7 +47,7 @@ TEST_CASE("mse averages over every element against one-hot targets") {
   CHECK(loss_sum(LossKind::MSE, z, y) / loss_denominator(LossKind::MSE, 2, 2) == Approx(2.5));
 }
 
-TEST_CASE("probabilities are softmax or [1 - p; p] for bce and predictions use the 0.5 threshold") {
+TEST_CASE("probabilities are softmax or [1 - p - p] for bce and predictions use the 0.5 threshold") {
   Matrix z(3, 1);
   z << -4.9985f, 3.4779f, 2.0804f;  // tutorial 000's logits for [1, 2, 5, 6]
   const auto p = probabilities(LossKind::CrossEntropy, z, 0);

@@ -87,7 +87,7 @@ TEST_CASE("missing required fields") {
   check_error(R"({"data": {"name": "csv"}})", {"data", "exactly one of \"text\""});
 }
 
-TEST_CASE("checks that need the data: bce classes, init shapes, predict width") {
+TEST_CASE("checks that need the data: bce classes - init shapes - predict width") {
   check_error(R"({"loss": "bce"})", {"loss", "two-class", "3 classes"});
   check_error(R"({"model": {"hidden": [], "init": [{"weight": [[1, 2]], "bias": [0]}]}})",
               {"model.init[0]", "weight 3 x 2", "got weight 1 x 2"});
