@@ -22,16 +22,22 @@ void activation_forward(Activation act, Eigen::Ref<Matrix> z) {
 }
 
 void activation_backward(Activation act, const Eigen::Ref<const Matrix>& a, Eigen::Ref<Matrix> delta) {
-  switch (act) {
-    case Activation::ReLU:
-      delta = (a.array() > 0.0f).select(delta, 0.0f);
-      break;
-    case Activation::Tanh:
-      delta.array() *= 1.0f - a.array().square();
-      break;
-    case Activation::Sigmoid:
-      delta.array() *= a.array() * (1.0f - a.array());
-      break;
+  // Column by column over contiguous memory, so the loops vectorize.
+  const Eigen::Index rows = a.rows();
+  for (Eigen::Index c = 0; c < a.cols(); ++c) {
+    const float* ac = a.col(c).data();
+    float* d = delta.col(c).data();
+    switch (act) {
+      case Activation::ReLU:
+        for (Eigen::Index i = 0; i < rows; ++i) d[i] = ac[i] > 0.0f ? d[i] : 0.0f;
+        break;
+      case Activation::Tanh:
+        for (Eigen::Index i = 0; i < rows; ++i) d[i] *= 1.0f - ac[i] * ac[i];
+        break;
+      case Activation::Sigmoid:
+        for (Eigen::Index i = 0; i < rows; ++i) d[i] *= ac[i] * (1.0f - ac[i]);
+        break;
+    }
   }
 }
 
