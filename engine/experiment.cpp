@@ -132,13 +132,13 @@ double Experiment::train_batch(const int* indices, int count) {
     model_.backward(Xc, ws_);                                                     // loss.backward()
   }
   const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
-  ++step_;
-  if (!std::isfinite(loss)) {
+  if (!std::isfinite(loss)) {  // no update from a NaN or infinite loss
     diverge("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " +
-            std::to_string(epoch_) + " (update " + std::to_string(step_) + ")");
+            std::to_string(epoch_) + " (after " + std::to_string(step_) + " updates)");
     return loss;
   }
   optimizer_->step(model_.parameters(), model_.gradients());  // optimizer.step()
+  ++step_;
   return loss;
 }
 

@@ -1,0 +1,121 @@
+// End-to-end parity with PyTorch 1.13: every spec in tests/golden/specs was run by
+// scripts/torch_reference.py (numpy + torch); the engine must print the same lines.
+// Data and the epoch/step/status structure match exactly; losses within 1e-5 relative (float32
+// sums in another order), accuracies within one sample, weights within 1e-4 (+1e-4 relative).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "data_loader.h"
+#include "report.h"
+
+using namespace nnplay;
+using nlohmann::json;
+
+namespace {
+
+json read_json(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  return json::parse(in);
+}
+
+void check_close(double ours, double theirs, double abs_tol, double rel_tol, const std::string& what) {
+  CAPTURE(what, ours, theirs);
+  CHECK(std::abs(ours - theirs) <= abs_tol + rel_tol * std::abs(theirs));
+}
+
+void check_split(const json& ours, const json& theirs, int n, const std::string& where) {
+  if (theirs["loss"].is_null()) {
+    CHECK(ours["loss"].is_null());
+  } else {
+    check_close(ours["loss"].get<double>(), theirs["loss"].get<double>(), 1e-7, 1e-5, where + ".loss");
+  }
+  check_close(ours["accuracy"].get<double>(), theirs["accuracy"].get<double>(), 1.0 / n + 1e-9, 0,
+              where + ".accuracy");
+  if (theirs.contains("confusion")) {
+    int differing = 0;
+    for (size_t i = 0; i < theirs["confusion"].size(); ++i)
+      for (size_t j = 0; j < theirs["confusion"][i].size(); ++j)
+        differing += std::abs(ours["confusion"][i][j].get<int>() - theirs["confusion"][i][j].get<int>());
+    CAPTURE(where);
+    CHECK(differing <= 2);
+  }
+}
+
+void check_weights(const json& ours, const json& theirs) {
+  REQUIRE(ours.size() == theirs.size());
+  for (size_t l = 0; l < theirs.size(); ++l) {
+    const auto& w = theirs[l]["weight"];
+    REQUIRE(ours[l]["weight"].size() == w.size());
+    for (size_t i = 0; i < w.size(); ++i)
+      for (size_t j = 0; j < w[i].size(); ++j)
+        check_close(ours[l]["weight"][i][j].get<double>(), w[i][j].get<double>(), 1e-4, 1e-4,
+                    "weights[" + std::to_string(l) + "].weight");
+    for (size_t i = 0; i < theirs[l]["bias"].size(); ++i)
+      check_close(ours[l]["bias"][i].get<double>(), theirs[l]["bias"][i].get<double>(), 1e-4, 1e-4,
+                  "weights[" + std::to_string(l) + "].bias");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("golden trajectories from PyTorch 1.13") {
+  const std::filesystem::path dir = std::filesystem::path(NNPLAY_SOURCE_DIR) / "tests" / "golden";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    ++files;
+    const json golden = read_json(entry.path());
+    const std::string name = entry.path().stem().string();
+    CAPTURE(name);
+    Experiment e(parse_spec(golden["spec"]));
+    std::vector<json> lines;
+    run_experiment(e, true, [&](const std::string& line) { lines.push_back(json::parse(line)); });
+    const json& expected = golden["lines"];
+    REQUIRE(lines.size() == expected.size());
+
+    for (size_t k = 0; k < expected.size(); ++k) {
+      const json& theirs = expected[k];
+      const json& ours = lines[k];
+      const std::string where = name + " line " + std::to_string(k);
+      for (const char* key : {"epoch", "step", "final", "status", "epochs"})
+        if (theirs.contains(key)) {
+          CAPTURE(where, key);
+          CHECK(ours[key] == theirs[key]);
+        }
+      const bool diverged = theirs.value("status", "") == "diverged";
+      for (int s = 0; s < 3; ++s) {
+        const char* split = kSplitNames[s];
+        CAPTURE(where, split);
+        REQUIRE(ours.contains(split) == theirs.contains(split));
+        if (theirs.contains(split) && !diverged)
+          check_split(ours[split], theirs[split], e.data().split_size(static_cast<Split>(s)), where + "." + split);
+      }
+      if (theirs.contains("predict") && !diverged)
+        for (size_t p = 0; p < theirs["predict"].size(); ++p)
+          for (size_t c = 0; c < theirs["predict"][p]["probabilities"].size(); ++c)
+            check_close(ours["predict"][p]["probabilities"][c].get<double>(),
+                        theirs["predict"][p]["probabilities"][c].get<double>(), 1e-5, 1e-4, where + ".predict");
+      if (theirs.contains("weights") && !diverged) check_weights(ours["weights"], theirs["weights"]);
+    }
+
+    if (golden.contains("data")) {  // the dataset itself, value for value
+      const json& d = golden["data"];
+      REQUIRE(d["y"].size() == size_t(e.data().size()));
+      int mismatches = 0;
+      for (int i = 0; i < e.data().size(); ++i) {
+        mismatches += d["y"][i].get<int>() != e.data().y[i];
+        const int split = i < e.data().split_end[0] ? 0 : i < e.data().split_end[1] ? 1 : 2;
+        mismatches += d["split"][i].get<std::string>() != kSplitNames[split];
+        for (int j = 0; j < e.data().features(); ++j) {
+          const double theirs = d["x"][i][j].get<double>();
+          mismatches += std::abs(e.data().x(j, i) - theirs) > 1e-6 * (1 + std::abs(theirs));
+        }
+      }
+      CHECK(mismatches == 0);
+    }
+  }
+  CHECK(files >= 10);
+}
