@@ -294,12 +294,11 @@ def generate(name, n, noise):
         s = math.sqrt(0.5 + 7 * noise)
         x1 = c + s * g(n)
         x2 = c + s * g(n)
-    elif name == "spiral":  # two interleaved arms, 1.75 turns each
+    elif name == "spiral":  # two interleaved arms, 1.75 turns each; a random place on its arm per row
         y = i % 2
-        k = i // 2
-        m = math.ceil(n / 2)
-        r = 5 * k / m
-        t = 1.75 * two_pi * k / m + np.pi * y
+        a = u(n)
+        r = 5 * a
+        t = 1.75 * two_pi * a + np.pi * y
         x1 = add_noise(r * np.sin(t), noise)
         x2 = add_noise(r * np.cos(t), noise)
     return np.stack([x1, x2], axis=1), y.astype(np.int64)
@@ -406,7 +405,7 @@ def make_dataset(d, seed):
 # per value one 32-bit draw x and
 #     u = (x & 0xFFFFFF) * 2^-24          (exact in float32)
 #     b = float32(1 / sqrt(fan_in))       (in double, then rounded; the same float32 as kaiming's
-#                                          sqrt(3) * gain / sqrt(fan_in) for every fan_in)
+#                                          sqrt(3) * gain / sqrt(fan_in), fan_in 1 .. 200000)
 #     w = float32(u * (2b) - b)           rounded ONCE: the product and sum are exact in double, or
 #                                          use fmaf(u, 2b, -b). Rounding u * 2b to float first gives
 #                                          PyTorch's non-AVX2 ("default" capability) kernel instead.
@@ -540,8 +539,8 @@ def run(s, show_weights, out=sys.stdout):
 
     # Mini-batches: indices into the training split, a fresh torch.randperm from its own generator
     # every epoch (for i in 0 .. n-2: z = 32-bit draw % (n - i), swap a[i] and a[i + z]). A batch
-    # larger than the split is the whole split; drop_last drops a last, smaller batch.
-    batch_size = min(s["batch_size"], n_train)
+    # larger than the split is the whole split, or nothing with drop_last (like DataLoader).
+    batch_size = s["batch_size"]
     shuffle_stream = torch.Generator()
     shuffle_stream.manual_seed(s["seed"])
 

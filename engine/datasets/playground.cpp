@@ -69,12 +69,12 @@ RawData gauss_dataset(int n, double noise, NumpyRandom& rng) {
 }
 
 RawData spiral_dataset(int n, double noise, NumpyRandom& rng) {
+  // Each row takes a random place a on its arm, so an in-order split samples the whole spiral.
   RawData raw = alternating_labels(n);
-  const double m = std::ceil(n / 2.0);
+  const auto a = draws(n, rng);
   for (int i = 0; i < n; ++i) {
-    const int k = i / 2;
-    const double r = 5.0 * k / m;
-    const double t = 1.75 * 2 * kPi * k / m + kPi * raw.y[i];
+    const double r = 5 * a[i];
+    const double t = 1.75 * 2 * kPi * a[i] + kPi * raw.y[i];
     raw.x[i] = {r * std::sin(t), r * std::cos(t)};
   }
   add_uniform_noise(raw, noise, rng);
