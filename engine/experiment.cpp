@@ -29,13 +29,13 @@ int model_outputs(const Spec& spec, const Dataset& data) {
   return loss_outputs(spec.loss, data.classes);
 }
 
-void apply_init(Sequential& model, const std::vector<LayerInit>& init) {
+void apply_init(Sequential& model, const std::vector<LayerInit>& init, const std::string& where) {
   if (init.size() != size_t(model.num_layers()))
-    throw SpecError("spec error at model.init: expected " + std::to_string(model.num_layers()) +
+    throw SpecError("spec error at " + where + ": expected " + std::to_string(model.num_layers()) +
                     " layers ({weight, bias} per nn.Linear), got " + std::to_string(init.size()));
   for (int l = 0; l < model.num_layers(); ++l) {
     const LayerShape& s = model.layer(l);
-    const std::string path = "model.init[" + std::to_string(l) + "]";
+    const std::string path = where + "[" + std::to_string(l) + "]";
     const auto& w = init[l].weight;
     bool ok = w.size() == size_t(s.out);
     for (const auto& row : w) ok = ok && row.size() == size_t(s.in);
@@ -69,7 +69,7 @@ Experiment::Experiment(const Spec& spec)
   if (spec.model.init.empty())
     model_.reset_parameters(spec.seed);
   else
-    apply_init(model_, spec.model.init);
+    apply_init(model_, spec.model.init, "model.init");
   for (size_t i = 0; i < spec.predict.size(); ++i)
     if (spec.predict[i].size() != size_t(data_.features()))
       throw SpecError("spec error at predict[" + std::to_string(i) + "]: expected a point of " +
@@ -79,33 +79,73 @@ Experiment::Experiment(const Spec& spec)
   std::iota(order_.begin(), order_.end(), 0);
 }
 
+void Experiment::set_weights(const std::vector<LayerInit>& weights) {
+  Sequential candidate = model_;  // all or nothing: a bad layer leaves the model as it was
+  apply_init(candidate, weights, "weights");
+  model_ = std::move(candidate);
+}
+
 int Experiment::train_epochs(int k) {
   int done = 0;
   while (done < k && train_epoch()) ++done;
   return done;
 }
 
+int Experiment::train_steps(int k) {
+  int done = 0;
+  while (done < k && train_step()) ++done;
+  return done;
+}
+
 bool Experiment::train_epoch() {
-  if (status_ == Status::Diverged) return false;
+  const int start = epoch_;
+  while (epoch_ == start)
+    if (!train_step()) return false;
+  return true;
+}
+
+int Experiment::batch_count_at(int cursor) const {
   const int n = data_.split_size(Split::Train);
-  ++epoch_;
-  double loss_sum = 0;
-  int counted = 0;
-  if (spec_.batch_size == 0 || n == 0) {
-    if (n > 0) loss_sum = train_batch(nullptr, n) * n, counted = n;
-  } else {
-    if (spec_.shuffle) order_ = shuffle_rng_.randperm(n);  // torch.randperm(n, generator=g)
-    for (int begin = 0; begin < n && status_ == Status::Ok; begin += spec_.batch_size) {
-      const int count = std::min(spec_.batch_size, n - begin);
-      if (count < spec_.batch_size && spec_.drop_last) break;
-      loss_sum += train_batch(&order_[begin], count) * count;
-      counted += count;
-    }
+  if (spec_.batch_size == 0) return cursor == 0 ? n : 0;
+  const int count = std::min(spec_.batch_size, n - cursor);
+  return count < spec_.batch_size && spec_.drop_last ? 0 : std::max(count, 0);
+}
+
+bool Experiment::train_step() {
+  if (status_ == Status::Diverged) return false;
+  if (cursor_ == 0 && spec_.batch_size > 0 && spec_.shuffle && batch_count_at(0) > 0)
+    order_ = shuffle_rng_.randperm(data_.split_size(Split::Train));  // torch.randperm(n, generator=g)
+  const int count = batch_count_at(cursor_);
+  if (count > 0) {
+    const double loss = train_batch(spec_.batch_size == 0 ? nullptr : &order_[cursor_], count);
+    if (status_ == Status::Diverged) return false;
+    epoch_loss_sum_ += loss * count;
+    epoch_rows_ += count;
+    cursor_ += count;
   }
-  epoch_loss_ = counted ? loss_sum / counted : 0.0;
-  if (status_ == Status::Ok && !all_finite(model_.parameters()))
-    diverge("a parameter became NaN or infinite in epoch " + std::to_string(epoch_));
+  if (batch_count_at(cursor_) == 0) finish_epoch();
   return status_ == Status::Ok;
+}
+
+void Experiment::finish_epoch() {
+  ++epoch_;
+  cursor_ = 0;
+  epoch_loss_ = epoch_rows_ ? epoch_loss_sum_ / epoch_rows_ : 0.0;
+  epoch_loss_sum_ = 0;
+  epoch_rows_ = 0;
+  if (!all_finite(model_.parameters())) {
+    diverge("a parameter became NaN or infinite in epoch " + std::to_string(epoch_));
+    return;
+  }
+  if (record_history_) {
+    EpochRecord r{epoch_, step_, epoch_loss_, std::nan(""), std::nan("")};
+    if (data_.split_size(Split::Val) > 0) {
+      const SplitMetrics val = evaluate(Split::Val);
+      r.val_loss = val.loss;
+      r.val_accuracy = val.accuracy;
+    }
+    history_.push_back(r);
+  }
 }
 
 double Experiment::train_batch(const int* indices, int count) {
@@ -133,6 +173,7 @@ double Experiment::train_batch(const int* indices, int count) {
   }
   const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
   if (!std::isfinite(loss)) {  // no update from a NaN or infinite loss
+    ++epoch_;  // the epoch in progress is the one it happened in
     diverge("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " +
             std::to_string(epoch_) + " (after " + std::to_string(step_) + " updates)");
     return loss;

@@ -30,6 +30,15 @@ struct Prediction {
 
 enum class Status { Ok, Diverged };
 
+// One finished epoch: the mean of its batch losses (as PyTorch tutorials record `loss.item()`),
+// and, when there is a validation split, the validation loss and accuracy after it.
+struct EpochRecord {
+  int epoch = 0;
+  long long step = 0;
+  double train_loss = 0;
+  double val_loss = 0, val_accuracy = 0;  // NaN without a validation split
+};
+
 class Experiment {
  public:
   explicit Experiment(const Spec& spec);  // throws SpecError (for csv, spec.data.text must be set)
@@ -39,11 +48,18 @@ class Experiment {
   Sequential& model() { return model_; }
   const Sequential& model() const { return model_; }
 
-  // Runs up to k epochs; stops early on divergence. Returns the epochs run.
+  // Runs up to k epochs (or k updates); stops early on divergence. Returns how many ran.
   int train_epochs(int k);
+  int train_steps(int k);
   bool train_epoch();  // false once diverged
+  bool train_step();   // one update (or one epoch that has no batch); false once diverged
 
-  int epoch() const { return epoch_; }
+  // With history on, every finished epoch appends an EpochRecord (the validation split is then
+  // evaluated after each epoch, as tutorial 001's loop does).
+  void set_record_history(bool on) { record_history_ = on; }
+  const std::vector<EpochRecord>& history() const { return history_; }
+
+  int epoch() const { return epoch_; }  // finished epochs (for a diverged run, the one it happened in)
   long long step() const { return step_; }
   Status status() const { return status_; }
   const std::string& message() const { return message_; }
@@ -54,11 +70,16 @@ class Experiment {
   Matrix logits(const Eigen::Ref<const Matrix>& X) const;
   Prediction predict(const std::vector<double>& point) const;
 
+  // Replaces the weights (PyTorch layout); throws SpecError naming the first bad shape or value.
+  void set_weights(const std::vector<LayerInit>& weights);
+
   void set_lr(double lr) { optimizer_->set_lr(lr); }
   double lr() const { return optimizer_->lr(); }
 
  private:
   double train_batch(const int* indices, int count);  // one update; returns the batch's mean loss
+  int batch_count_at(int cursor) const;                // size of the batch starting there, 0 = none
+  void finish_epoch();
   void diverge(const std::string& why);
 
   Spec spec_;
@@ -72,9 +93,14 @@ class Experiment {
   Workspace ws_;
   int epoch_ = 0;
   long long step_ = 0;
+  int cursor_ = 0;                 // next training row of the current epoch's order
+  double epoch_loss_sum_ = 0;      // sum of batch loss * batch size in the current epoch
+  int epoch_rows_ = 0;
   Status status_ = Status::Ok;
   std::string message_;
   double epoch_loss_ = 0;
+  bool record_history_ = false;
+  std::vector<EpochRecord> history_;
 };
 
 }  // namespace nnplay

@@ -82,17 +82,30 @@ int predict_class(LossKind loss, const Eigen::Ref<const Matrix>& logits, int col
   return static_cast<int>(best);
 }
 
-std::vector<float> probabilities(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column) {
-  if (loss == LossKind::BCE) {
-    const float p = sigmoid(logits(0, column));
-    return {1.0f - p, p};
-  }
+int probability_width(LossKind loss, int outputs) { return loss == LossKind::BCE ? 2 : outputs; }
+
+void probabilities_into(LossKind loss, const Eigen::Ref<const Matrix>& logits, float* out) {
   const int C = static_cast<int>(logits.rows());
-  std::vector<float> out(C);
-  const float m = logits.col(column).maxCoeff();
-  double sum = 0.0;
-  for (int k = 0; k < C; ++k) sum += std::exp(double(logits(k, column)) - m);
-  for (int k = 0; k < C; ++k) out[k] = static_cast<float>(std::exp(double(logits(k, column)) - m) / sum);
+  for (Eigen::Index i = 0; i < logits.cols(); ++i) {
+    const float* z = logits.col(i).data();
+    if (loss == LossKind::BCE) {
+      const float p = sigmoid(z[0]);
+      *out++ = 1.0f - p;
+      *out++ = p;
+      continue;
+    }
+    // softmax(z) = exp(z - max z) / sum exp(z - max z)
+    const float m = *std::max_element(z, z + C);
+    float sum = 0.0f;
+    for (int k = 0; k < C; ++k) sum += (out[k] = std::exp(z[k] - m));
+    for (int k = 0; k < C; ++k) out[k] /= sum;
+    out += C;
+  }
+}
+
+std::vector<float> probabilities(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column) {
+  std::vector<float> out(probability_width(loss, static_cast<int>(logits.rows())));
+  probabilities_into(loss, logits.col(column), out.data());
   return out;
 }
 

@@ -30,4 +30,9 @@ int predict_class(LossKind loss, const Eigen::Ref<const Matrix>& logits, int col
 // Class probabilities of one column: softmax(z), or [1 - p, p] for bce.
 std::vector<float> probabilities(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column);
 
+// The probabilities of every column, written column after column: out[i * classes + k], with
+// classes = probability_width(loss, logits.rows()).
+void probabilities_into(LossKind loss, const Eigen::Ref<const Matrix>& logits, float* out);
+int probability_width(LossKind loss, int outputs);
+
 }  // namespace nnplay

@@ -101,22 +101,7 @@ ModelSpec read_model(const json& v) {
   }
   const std::string act = f.choice("activation", "relu", {"relu", "tanh", "sigmoid"});
   m.activation = act == "tanh" ? Activation::Tanh : act == "sigmoid" ? Activation::Sigmoid : Activation::ReLU;
-  if (f.has("init")) {  // shapes are checked against the data when the model is built
-    const std::string path = f.path_of("init");
-    const json& layers = as_array(f.raw("init"), path, 1, kMaxHiddenLayers + 1);
-    for (size_t l = 0; l < layers.size(); ++l) {
-      Fields layer(layers[l], path + "[" + std::to_string(l) + "]");
-      LayerInit init;
-      if (!layer.has("weight") || !layer.has("bias"))
-        Fields::fail(layer.path_of("weight"), "both \"weight\" and \"bias\"", layers[l]);
-      const std::string wpath = layer.path_of("weight");
-      const json& w = as_array(layer.raw("weight"), wpath, 1, kMaxUnits);
-      for (size_t i = 0; i < w.size(); ++i) init.weight.push_back(read_floats(w[i], wpath + "[" + std::to_string(i) + "]"));
-      init.bias = read_floats(layer.raw("bias"), layer.path_of("bias"));
-      layer.finish();
-      m.init.push_back(std::move(init));
-    }
-  }
+  if (f.has("init")) m.init = parse_weights(f.raw("init"), f.path_of("init"));
   f.finish();
   return m;
 }
@@ -161,6 +146,26 @@ OptimizerSpec read_optimizer(const json& v) {
 }
 
 }  // namespace
+
+std::vector<LayerInit> parse_weights(const nlohmann::json& layers, const std::string& path) {
+  // Shapes are checked against the model when it is built (Experiment::set_weights).
+  as_array(layers, path, 1, kMaxHiddenLayers + 1);
+  std::vector<LayerInit> out;
+  for (size_t l = 0; l < layers.size(); ++l) {
+    Fields layer(layers[l], path + "[" + std::to_string(l) + "]");
+    LayerInit init;
+    if (!layer.has("weight") || !layer.has("bias"))
+      Fields::fail(layer.path_of("weight"), "both \"weight\" and \"bias\"", layers[l]);
+    const std::string wpath = layer.path_of("weight");
+    const json& w = as_array(layer.raw("weight"), wpath, 1, kMaxUnits);
+    for (size_t i = 0; i < w.size(); ++i)
+      init.weight.push_back(read_floats(w[i], wpath + "[" + std::to_string(i) + "]"));
+    init.bias = read_floats(layer.raw("bias"), layer.path_of("bias"));
+    layer.finish();
+    out.push_back(std::move(init));
+  }
+  return out;
+}
 
 bool is_generated_dataset(const std::string& name) {
   return name == "radial" || name == "circle" || name == "xor" || name == "gauss" || name == "spiral";
