@@ -1,0 +1,231 @@
+// The Embind bindings: the only file that includes <emscripten/bind.h>. Adapters only: every
+// piece of logic is in engine/. Errors never cross as C++ exceptions: each adapter catches,
+// keeps the message and its kind, and returns a neutral value; wasm/nnplay.mjs turns that into
+// a JavaScript Error carrying the engine's message.
+// Memory views returned here point into buffers owned by the C++ object; nnplay.mjs copies
+// them at once, before any other call can grow the heap.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+#include <malloc.h>
+
+#include <memory>
+#include <string>
+
+#include "data_loader.h"
+#include "error.h"
+#include "grid.h"
+#include "report.h"
+
+using emscripten::val;
+
+namespace {
+
+std::string g_error;       // the last error's message, "" when the last call succeeded
+std::string g_error_kind;  // "spec" for bad input (SpecError), "engine" otherwise
+
+template <class F, class R>
+R guarded(F&& body, R fallback) {
+  g_error.clear();
+  try {
+    return body();
+  } catch (const nnplay::SpecError& e) {
+    g_error = e.what();
+    g_error_kind = "spec";
+  } catch (const std::exception& e) {
+    g_error = e.what();
+    g_error_kind = "engine";
+  }
+  return fallback;
+}
+
+std::string take_error() { return std::move(g_error); }
+std::string error_kind() { return g_error_kind; }
+double heap_in_use() { return double(mallinfo().uordblks); }
+
+template <class T>
+val view(const std::vector<T>& v) {
+  return val(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+// A generated or given dataset on its own, for drawing it before any training.
+class DatasetHandle {
+ public:
+  static DatasetHandle* create(const std::string& spec_json) {
+    return guarded([&] {
+      const nnplay::Spec spec = nnplay::parse_spec(spec_json);
+      auto* h = new DatasetHandle;
+      h->data_ = nnplay::load_dataset(spec.data, spec.seed);
+      return h;
+    }, static_cast<DatasetHandle*>(nullptr));
+  }
+  int size() const { return data_.size(); }
+  int features() const { return data_.features(); }
+  int classes() const { return data_.classes; }
+  int splitEnd(int s) const { return data_.split_end[s]; }
+  val x() const { return val(emscripten::typed_memory_view(data_.x.size(), data_.x.data())); }
+  val y() const { return view(data_.y); }
+  std::string csv() const { return nnplay::dataset_csv(data_); }
+
+ private:
+  nnplay::Dataset data_;
+};
+
+class Trainer {
+ public:
+  static Trainer* create(const std::string& spec_json) {
+    return guarded([&] {
+      auto* t = new Trainer(nnplay::parse_spec(spec_json));
+      t->e_.set_record_history(true);
+      return t;
+    }, static_cast<Trainer*>(nullptr));
+  }
+
+  int trainEpochs(int k) { return guarded([&] { return e_.train_epochs(k); }, 0); }
+  int trainSteps(int k) { return guarded([&] { return e_.train_steps(k); }, 0); }
+  int epoch() const { return e_.epoch(); }
+  double step() const { return double(e_.step()); }
+  bool diverged() const { return e_.status() == nnplay::Status::Diverged; }
+  std::string message() const { return e_.message(); }
+  double lr() const { return e_.lr(); }
+  void setLr(double lr) { e_.set_lr(lr); }
+
+  std::string progressLine() const { return guarded([&] { return nnplay::progress_line(e_).dump(); }, std::string()); }
+  std::string finalLine(bool weights) const {
+    return guarded([&] { return nnplay::final_line(e_, weights).dump(); }, std::string());
+  }
+  // History records from index `from` on, as flat numbers: epoch, step, train_loss, val_loss, val_accuracy.
+  val historyFrom(int from) {
+    history_.clear();
+    const auto& h = e_.history();
+    for (size_t i = size_t(std::max(from, 0)); i < h.size(); ++i)
+      history_.insert(history_.end(), {double(h[i].epoch), double(h[i].step), h[i].train_loss, h[i].val_loss,
+                                       h[i].val_accuracy});
+    return view(history_);
+  }
+  int historyLength() const { return int(e_.history().size()); }
+
+  // Predictions: JS fills inputView(count * features), then calls predict(count).
+  val inputView(int floats) {
+    input_.resize(size_t(std::max(floats, 0)));
+    return view(input_);
+  }
+  bool predict(int count) {
+    return guarded([&] {
+      const int f = e_.data().features();
+      if (count < 0 || size_t(count) * f > input_.size())
+        throw nnplay::SpecError("predict: expected " + std::to_string(count) + " points of " + std::to_string(f) +
+                                " features");
+      const nnplay::Matrix z = e_.logits(Eigen::Map<const nnplay::Matrix>(input_.data(), f, count));
+      logits_.assign(z.data(), z.data() + z.size());
+      probabilities_.resize(size_t(count) * nnplay::probability_width(e_.spec().loss, int(z.rows())));
+      nnplay::probabilities_into(e_.spec().loss, z, probabilities_.data());
+      labels_.resize(count);
+      for (int i = 0; i < count; ++i) labels_[i] = nnplay::predict_class(e_.spec().loss, z, i);
+      return true;
+    }, false);
+  }
+  val logitsView() const { return view(logits_); }
+  val probabilitiesView() const { return view(probabilities_); }
+  val labelsView() const { return view(labels_); }
+
+  bool grid(int w, int h, double xmin, double xmax, double ymin, double ymax) {
+    return guarded([&] {
+      grid_.resize(size_t(std::max(w, 0)) * std::max(h, 0) * classes());
+      nnplay::decision_grid(e_, w, h, {xmin, xmax, ymin, ymax}, grid_.data());
+      return true;
+    }, false);
+  }
+  val gridView() const { return view(grid_); }
+  int classes() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
+  int features() const { return e_.data().features(); }
+
+  std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
+  bool setWeightsJson(const std::string& json) {
+    return guarded([&] {
+      nlohmann::json parsed;
+      try {
+        parsed = nlohmann::json::parse(json);
+      } catch (const nlohmann::json::parse_error& e) {
+        throw nnplay::SpecError(std::string("weights are not valid JSON: ") + e.what());
+      }
+      e_.set_weights(nnplay::parse_weights(parsed, "weights"));
+      return true;
+    }, false);
+  }
+  int parameterCount() const { return int(e_.model().parameters().size()); }
+
+  // The dataset the trainer uses.
+  int size() const { return e_.data().size(); }
+  int dataClasses() const { return e_.data().classes; }
+  int splitEnd(int s) const { return e_.data().split_end[s]; }
+  val dataX() const { return val(emscripten::typed_memory_view(e_.data().x.size(), e_.data().x.data())); }
+  val dataY() const { return view(e_.data().y); }
+
+ private:
+  explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
+  nnplay::Experiment e_;
+  std::vector<float> input_, logits_, probabilities_, grid_;
+  std::vector<int> labels_;
+  std::vector<double> history_;
+};
+
+// The runner: every output line of `nnplay run` goes to onLine(line) as it is made.
+bool runSpec(const std::string& spec_json, bool weights, val on_line) {
+  return guarded([&] {
+    nnplay::Experiment e(nnplay::parse_spec(spec_json));
+    nnplay::run_experiment(e, weights, [&](const std::string& line) { on_line(line); });
+    return true;
+  }, false);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(nnplay) {
+  using namespace emscripten;
+  function("takeError", &take_error);
+  function("errorKind", &error_kind);
+  function("heapInUse", &heap_in_use);
+  function("runSpec", &runSpec);
+
+  class_<DatasetHandle>("DatasetHandle")
+      .class_function("create", &DatasetHandle::create, allow_raw_pointers())
+      .function("size", &DatasetHandle::size)
+      .function("features", &DatasetHandle::features)
+      .function("classes", &DatasetHandle::classes)
+      .function("splitEnd", &DatasetHandle::splitEnd)
+      .function("x", &DatasetHandle::x)
+      .function("y", &DatasetHandle::y)
+      .function("csv", &DatasetHandle::csv);
+
+  class_<Trainer>("Trainer")
+      .class_function("create", &Trainer::create, allow_raw_pointers())
+      .function("trainEpochs", &Trainer::trainEpochs)
+      .function("trainSteps", &Trainer::trainSteps)
+      .function("epoch", &Trainer::epoch)
+      .function("step", &Trainer::step)
+      .function("diverged", &Trainer::diverged)
+      .function("message", &Trainer::message)
+      .function("lr", &Trainer::lr)
+      .function("setLr", &Trainer::setLr)
+      .function("progressLine", &Trainer::progressLine)
+      .function("finalLine", &Trainer::finalLine)
+      .function("historyFrom", &Trainer::historyFrom)
+      .function("historyLength", &Trainer::historyLength)
+      .function("inputView", &Trainer::inputView)
+      .function("predict", &Trainer::predict)
+      .function("logitsView", &Trainer::logitsView)
+      .function("probabilitiesView", &Trainer::probabilitiesView)
+      .function("labelsView", &Trainer::labelsView)
+      .function("grid", &Trainer::grid)
+      .function("gridView", &Trainer::gridView)
+      .function("classes", &Trainer::classes)
+      .function("features", &Trainer::features)
+      .function("weightsJson", &Trainer::weightsJson)
+      .function("setWeightsJson", &Trainer::setWeightsJson)
+      .function("parameterCount", &Trainer::parameterCount)
+      .function("size", &Trainer::size)
+      .function("dataClasses", &Trainer::dataClasses)
+      .function("splitEnd", &Trainer::splitEnd)
+      .function("dataX", &Trainer::dataX)
+      .function("dataY", &Trainer::dataY);
+}

@@ -1,0 +1,268 @@
+// nnplay's JavaScript API: the one module that owns the Emscripten Module and every `.delete()`.
+// It loads unchanged in a page, in a (module) Web Worker and in Node 20.
+//
+//   const nn = await createEngine();
+//   const trainer = nn.fromSpec({ data: { name: 'radial' }, model: { hidden: [200] } });
+//   const { records } = trainer.train({ epochs: 100 });  // one call into WebAssembly
+//   trainer.dispose();
+//
+// Spec objects follow docs/spec.md; results follow the `nnplay run` output. See docs/api.md.
+import createNnplayModule from './nnplay_engine.mjs';
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+
+/** An error from the engine. `kind` is 'spec' for bad input (the spec-validation message), else 'engine'. */
+export class NnplayError extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.name = kind === 'spec' ? 'SpecError' : 'NnplayError';
+    this.kind = kind;
+  }
+}
+
+/** Loads the WebAssembly engine. Options: `wasmBinary` (bytes), `locateFile(name)` (its URL). */
+export async function createEngine(options = {}) {
+  const moduleOptions = {};
+  if (options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
+  else if (isNode) {
+    // Node 20 has fetch() but cannot fetch a file path: hand over the bytes instead.
+    const { readFile } = await import('node:fs/promises');
+    moduleOptions.wasmBinary = await readFile(new URL('./nnplay_engine.wasm', import.meta.url));
+  }
+  if (options.locateFile) moduleOptions.locateFile = options.locateFile;
+  return new Engine(await createNnplayModule(moduleOptions));
+}
+
+const specText = (spec) => (typeof spec === 'string' ? spec : JSON.stringify(spec));
+const disposeSymbol = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+
+class Engine {
+  #m;
+  constructor(module) {
+    this.#m = module;
+  }
+
+  /** Throws the engine's last error, if the last call left one. */
+  #check(result) {
+    const message = this.#m.takeError();
+    if (message) throw new NnplayError(message, this.#m.errorKind());
+    return result;
+  }
+
+  /** A whole experiment from the experiment spec (an object or its JSON text). */
+  fromSpec(spec) {
+    return new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+  }
+
+  /** A trainer from parts: trainer({ data, model, loss, optimizer, batch_size, shuffle, drop_last, seed }). */
+  trainer({ data, model, loss, optimizer, ...rest } = {}) {
+    const spec = { ...rest };
+    if (data) {
+      const { seed, ...dataSpec } = data instanceof Dataset ? data.spec : data;
+      spec.data = dataSpec;
+      if (seed !== undefined && spec.seed === undefined) spec.seed = seed;
+    }
+    if (model) spec.model = model;
+    if (loss) spec.loss = typeof loss === 'string' ? loss : loss.name;
+    if (optimizer) spec.optimizer = optimizer;
+    return this.fromSpec(spec);
+  }
+
+  // Models, losses and optimizers are plain descriptions with PyTorch's names and options.
+  Sequential({ hidden = [200], activation = 'relu', init } = {}) {
+    return init ? { hidden, activation, init } : { hidden, activation };
+  }
+  /** The linear model: multinomial logistic regression (one nn.Linear). */
+  LinearModel({ init } = {}) {
+    return this.Sequential({ hidden: [], init });
+  }
+  CrossEntropyLoss() { return { name: 'cross_entropy' }; }
+  BCELoss() { return { name: 'bce' }; }
+  MSELoss() { return { name: 'mse' }; }
+  SGD(options) { return { name: 'sgd', ...options }; }
+  Adagrad(options = {}) { return { name: 'adagrad', ...options }; }
+  Adam(options = {}) { return { name: 'adam', ...options }; }
+
+  /** A dataset: dataset({ name: 'radial', n, noise, split, seed, ... }) or inline { name: 'inline', x, y }. */
+  dataset(dataSpec = {}) {
+    const { seed, ...data } = dataSpec;
+    const handle = this.#check(this.#m.DatasetHandle.create(JSON.stringify({ seed: seed ?? 0, data })));
+    try {
+      return new Dataset(dataSpec, handle);
+    } finally {
+      handle.delete();
+    }
+  }
+
+  /** The runner: trains a spec, calling onLine(object) for each `nnplay run` output line; returns them. */
+  run(spec, { weights = false, onLine } = {}) {
+    const lines = [];
+    const ok = this.#m.runSpec(specText(spec), weights, (text) => {
+      const line = JSON.parse(text);
+      lines.push(line);
+      if (onLine) onLine(line, text);
+    });
+    this.#check(ok);
+    return lines;
+  }
+
+  /** `nnplay data`: the spec's dataset as CSV text. */
+  datasetCsv(spec) {
+    const parsed = typeof spec === 'string' ? JSON.parse(spec) : spec;
+    const handle = this.#check(this.#m.DatasetHandle.create(specText(parsed)));
+    try {
+      return handle.csv();
+    } finally {
+      handle.delete();
+    }
+  }
+
+  /** Bytes of the WebAssembly heap in use by the engine's allocator (for leak checks). */
+  heapInUse() {
+    return this.#m.heapInUse();
+  }
+}
+
+/** A dataset's points, copied out of WebAssembly memory: x is N*F (row by row), y is N labels. */
+export class Dataset {
+  constructor(spec, handle) {
+    this.spec = spec;
+    this.size = handle.size();
+    this.features = handle.features();
+    this.classes = handle.classes();
+    this.splitEnd = [0, 1, 2].map((s) => handle.splitEnd(s));
+    this.x = handle.x().slice();
+    this.y = handle.y().slice();
+  }
+  /** The split of sample i: 'train', 'val' or 'test'. */
+  splitOf(i) {
+    return i < this.splitEnd[0] ? 'train' : i < this.splitEnd[1] ? 'val' : 'test';
+  }
+}
+
+const HISTORY_FIELDS = 5;  // epoch, step, train_loss, val_loss, val_accuracy
+
+function historyRecords(flat) {
+  const out = [];
+  for (let i = 0; i < flat.length; i += HISTORY_FIELDS) {
+    const record = { epoch: flat[i], step: flat[i + 1], train: { loss: flat[i + 2] } };
+    if (!Number.isNaN(flat[i + 3]) || !Number.isNaN(flat[i + 4])) record.val = { loss: flat[i + 3], accuracy: flat[i + 4] };
+    out.push(record);
+  }
+  return out;
+}
+
+/** One experiment in WebAssembly: train it, read its metrics, weights and predictions. */
+export class Trainer {
+  #t;
+  #check;
+  constructor(module, handle, check) {
+    this.#t = handle;
+    this.#check = check;
+  }
+
+  #live() {
+    if (!this.#t) throw new NnplayError('this trainer was disposed', 'engine');
+    return this.#t;
+  }
+
+  /** Runs k epochs (or k steps = updates) in one call; returns what happened and their records. */
+  train({ epochs, steps } = {}) {
+    const t = this.#live();
+    const before = t.historyLength();
+    const ran = this.#check(steps !== undefined ? t.trainSteps(steps) : t.trainEpochs(epochs ?? 1));
+    return { ran, ...this.state, records: historyRecords(t.historyFrom(before).slice()) };
+  }
+
+  /** epoch, step, status ('ok' | 'diverged') and message. */
+  get state() {
+    const t = this.#live();
+    const diverged = t.diverged();
+    return { epoch: t.epoch(), step: t.step(), status: diverged ? 'diverged' : 'ok', ...(diverged ? { message: t.message() } : {}) };
+  }
+
+  /** Metrics of every non-empty split now: the `nnplay run` progress line. */
+  evaluate() {
+    return JSON.parse(this.#check(this.#live().progressLine()));
+  }
+
+  /** The `nnplay run` final line (with confusion matrices; weights when asked). */
+  final({ weights = false } = {}) {
+    return JSON.parse(this.#check(this.#live().finalLine(weights)));
+  }
+
+  /** Every finished epoch's record: { epoch, step, train: { loss }, val: { loss, accuracy } }. */
+  history() {
+    return historyRecords(this.#live().historyFrom(0).slice());
+  }
+
+  /** The learning rate; setting it takes effect at the next update, optimizer state kept. */
+  get lr() { return this.#live().lr(); }
+  set lr(value) {
+    if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0))
+      throw new NnplayError(`lr: expected a number >= 0, got ${JSON.stringify(value)}`, 'spec');
+    this.#live().setLr(value);
+  }
+
+  get features() { return this.#live().features(); }
+  /** Number of probabilities per point (2 for bce). */
+  get classes() { return this.#live().classes(); }
+  get parameterCount() { return this.#live().parameterCount(); }
+
+  /**
+   * Predictions for many points in one call. points: an array of points, or a flat array of
+   * count * features numbers. Returns { logits, probabilities, labels } as typed arrays, point by point.
+   */
+  predict(points) {
+    const t = this.#live();
+    const f = t.features();
+    const flat = Array.isArray(points) && Array.isArray(points[0]) ? points.flat() : points;
+    if (flat.length % f !== 0) throw new NnplayError(`predict: expected points of ${f} numbers`, 'spec');
+    const count = flat.length / f;
+    t.inputView(flat.length).set(flat);
+    this.#check(t.predict(count));
+    return { logits: t.logitsView().slice(), probabilities: t.probabilitiesView().slice(), labels: t.labelsView().slice() };
+  }
+
+  /**
+   * The decision grid: per-class probabilities of a width x height grid over bounds
+   * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * classes + k].
+   * Fills `out` (a Float32Array of width * height * classes) when given, else a new one.
+   */
+  grid({ width, height, bounds }, out) {
+    const t = this.#live();
+    const [xmin, xmax, ymin, ymax] = bounds;
+    this.#check(t.grid(width, height, xmin, xmax, ymin, ymax));
+    const view = t.gridView();
+    if (!out) return view.slice();
+    if (out.length !== view.length) throw new NnplayError(`grid: out must hold ${view.length} floats, has ${out.length}`, 'spec');
+    out.set(view);
+    return out;
+  }
+
+  /** Weights in PyTorch's layout: [{ weight: [[...]], bias: [...] }, ...] per nn.Linear. */
+  getWeights() {
+    return JSON.parse(this.#live().weightsJson());
+  }
+  setWeights(layers) {
+    this.#check(this.#live().setWeightsJson(JSON.stringify(layers)));
+  }
+
+  /** The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd }. */
+  data() {
+    const t = this.#live();
+    return { x: t.dataX().slice(), y: t.dataY().slice(), size: t.size(), features: t.features(), classes: t.dataClasses(),
+      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)) };
+  }
+
+  /** Frees the WebAssembly memory; the trainer cannot be used afterwards. */
+  dispose() {
+    if (this.#t) {
+      this.#t.delete();
+      this.#t = null;
+    }
+  }
+  [disposeSymbol]() {
+    this.dispose();
+  }
+}
