@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Eigen, Catch2 and nlohmann-json for the engine and its tests.
-packages=(libeigen3-dev catch2 nlohmann-json3-dev)
+# Debian packages: Eigen, Catch2 and nlohmann-json for the engine and its tests; Emscripten for
+# the WebAssembly build.
+packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

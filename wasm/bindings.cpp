@@ -169,6 +169,14 @@ class Trainer {
   std::vector<double> history_;
 };
 
+// Checks a spec without building anything (the runner does this before reading data.path).
+bool validateSpec(const std::string& spec_json) {
+  return guarded([&] {
+    nnplay::parse_spec(spec_json);
+    return true;
+  }, false);
+}
+
 // The runner: every output line of `nnplay run` goes to onLine(line) as it is made.
 bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   return guarded([&] {
@@ -186,6 +194,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   function("errorKind", &error_kind);
   function("heapInUse", &heap_in_use);
   function("runSpec", &runSpec);
+  function("validateSpec", &validateSpec);
 
   class_<DatasetHandle>("DatasetHandle")
       .class_function("create", &DatasetHandle::create, allow_raw_pointers())

@@ -106,10 +106,14 @@ class Engine {
     return lines;
   }
 
+  /** Validates a spec (an object or JSON text) without building it; throws a SpecError if it is bad. */
+  validate(spec) {
+    this.#check(this.#m.validateSpec(specText(spec)));
+  }
+
   /** `nnplay data`: the spec's dataset as CSV text. */
   datasetCsv(spec) {
-    const parsed = typeof spec === 'string' ? JSON.parse(spec) : spec;
-    const handle = this.#check(this.#m.DatasetHandle.create(specText(parsed)));
+    const handle = this.#check(this.#m.DatasetHandle.create(specText(spec)));
     try {
       return handle.csv();
     } finally {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly engine (build-wasm/) when stale and puts the ES module API, the Emscripten
+# glue and the .wasm into dist/engine/, where the page, the Node runner and the tests load them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Debian's emcc needs acorn from /usr/share/nodejs, which Node does not search by itself.
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+[ -f build-wasm/CMakeCache.txt ] || emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake --build build-wasm -j"$(nproc)" | grep -v -E '^\[ *[0-9]+%\]|^Consolidate|^Built target' || true
+test -f build-wasm/wasm/nnplay_engine.wasm
+mkdir -p dist/engine
+for f in build-wasm/wasm/nnplay_engine.mjs build-wasm/wasm/nnplay_engine.wasm wasm/nnplay.mjs; do
+  cmp -s "$f" "dist/engine/$(basename "$f")" || cp "$f" dist/engine/
+done

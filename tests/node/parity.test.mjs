@@ -1,0 +1,71 @@
+// Native and WebAssembly runners on the same specs (the PyTorch goldens' specs and the tutorial's):
+// identical where the arithmetic is the same (the data, the initial weights, the run's structure),
+// losses within 1e-5 relative otherwise (Eigen's blocking and libm differ between the builds).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root, runners, runWith } from './helpers.mjs';
+
+const [native, wasm] = runners;
+const goldenSpecs = path.join(root, 'tests', 'golden', 'specs');
+const specs = fs.readdirSync(goldenSpecs).filter((f) => f.endsWith('.json'))
+  .map((f) => ({ name: f, text: fs.readFileSync(path.join(goldenSpecs, f), 'utf8') }));
+// The tutorial's two models, shortened (the acceptance test runs them in full natively).
+for (const f of ['radial_linear.json', 'radial_mlp.json']) {
+  const spec = JSON.parse(fs.readFileSync(path.join(root, 'examples', f), 'utf8'));
+  specs.push({ name: f, text: JSON.stringify({ ...spec, epochs: 300, log_every: 50 }) });
+}
+
+function closeRel(a, b, rel) {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b), 1e-30);
+}
+
+function compareLines(name, ours, theirs) {
+  assert.equal(ours.length, theirs.length, `${name}: number of lines`);
+  ours.forEach((a, k) => {
+    const b = theirs[k];
+    const where = `${name} line ${k}`;
+    assert.deepEqual(Object.keys(a), Object.keys(b), where);
+    for (const key of ['epoch', 'step', 'final', 'status', 'epochs']) assert.equal(a[key], b[key], `${where}: ${key}`);
+    if (b.status === 'diverged') return;  // the numbers of a diverged model are inf/NaN noise
+    for (const split of ['train', 'val', 'test']) {
+      if (!b[split]) continue;
+      assert.ok(closeRel(a[split].loss, b[split].loss, 1e-5), `${where}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
+      assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `${where}: ${split}.accuracy`);
+    }
+    if (b.weights) {
+      const wa = b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
+      const wb = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
+      wa.forEach((v, i) => assert.ok(Math.abs(v - wb[i]) <= 1e-4 + 1e-4 * Math.abs(v), `${where}: weight ${i}`));
+    }
+  });
+}
+
+for (const spec of specs) {
+  test(`parity: ${spec.name}`, () => {
+    const a = runWith(native, ['run', '--weights', '-'], spec.text);
+    const b = runWith(wasm, ['run', '--weights', '-'], spec.text);
+    assert.equal(a.status, 0, a.stderr);
+    assert.equal(b.status, 0, b.stderr);
+    compareLines(spec.name, a.lines.map((l) => JSON.parse(l)), b.lines.map((l) => JSON.parse(l)));
+
+    // Same arithmetic, same bytes: the dataset and the initial weights.
+    assert.equal(runWith(wasm, ['data', '-'], spec.text).stdout, runWith(native, ['data', '-'], spec.text).stdout);
+    const untrained = JSON.stringify({ ...JSON.parse(spec.text), epochs: 0, log_every: 0 });
+    const initial = (r) => JSON.stringify(JSON.parse(runWith(r, ['run', '--weights', '-'], untrained).lines.at(-1)).weights);
+    assert.equal(initial(wasm), initial(native));
+  });
+}
+
+test('parity: bad specs fail the same way in both runners', () => {
+  for (const text of ['{"optimizer": {"name": "adam", "betas": [0.9]}}', '{"data": {"name": "inline", "x": [[1]], "y": [7, 1]}}', 'nope']) {
+    const a = runWith(native, ['run', '-'], text);
+    const b = runWith(wasm, ['run', '-'], text);
+    assert.equal(a.status, 2);
+    assert.equal(b.status, a.status);
+    assert.equal(b.stderr, a.stderr);
+    assert.equal(b.stdout, '');
+  }
+});

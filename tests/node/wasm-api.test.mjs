@@ -1,0 +1,150 @@
+// The JavaScript API over the real WebAssembly build, in Node 20.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadEngine } from './helpers.mjs';
+
+const { api, nn } = await loadEngine();
+const circle = { seed: 3, data: { name: 'circle', n: 200, noise: 0.1 }, model: { hidden: [8], activation: 'tanh' },
+  optimizer: { name: 'sgd', lr: 0.1, momentum: 0.9 }, batch_size: 32 };
+
+test('fromSpec trains k epochs in one call and returns their records', () => {
+  const t = nn.fromSpec(circle);
+  const r = t.train({ epochs: 5 });
+  assert.equal(r.ran, 5);
+  assert.equal(r.epoch, 5);
+  assert.equal(r.step, 25); // 160 training rows in batches of 32
+  assert.equal(r.status, 'ok');
+  assert.deepEqual(r.records.map((x) => x.epoch), [1, 2, 3, 4, 5]);
+  assert.ok(r.records[4].train.loss < r.records[0].train.loss);
+  assert.ok(r.records[4].val.accuracy >= 0 && r.records[4].val.accuracy <= 1);
+  const steps = t.train({ steps: 3 });
+  assert.equal(steps.step, 28);
+  assert.equal(t.history().length, 5);
+  const now = t.evaluate();
+  assert.equal(now.epoch, 5);
+  assert.deepEqual(Object.keys(now), ['epoch', 'step', 'train', 'val', 'test']);
+  t.dispose();
+});
+
+test('the parts API builds the same experiment as the spec', () => {
+  const data = nn.dataset({ name: 'circle', n: 200, noise: 0.1, seed: 3 });
+  const t = nn.trainer({ data, model: nn.Sequential({ hidden: [8], activation: 'tanh' }), loss: nn.CrossEntropyLoss(),
+    optimizer: nn.SGD({ lr: 0.1, momentum: 0.9 }), batch_size: 32 });
+  const u = nn.fromSpec(circle);
+  t.train({ epochs: 3 });
+  u.train({ epochs: 3 });
+  assert.deepEqual(t.getWeights(), u.getWeights());
+  assert.deepEqual(Array.from(t.data().x), Array.from(data.x));
+  assert.equal(data.size, 200);
+  assert.equal(data.splitOf(170), 'val');
+  t.dispose();
+  u.dispose();
+  const lin = nn.trainer({ data: { name: 'study_hours', seed: 10 }, model: nn.LinearModel(), loss: nn.BCELoss(),
+    optimizer: nn.SGD({ lr: 0.01 }) });
+  lin.train({ epochs: 1001 });
+  const w = lin.getWeights()[0];
+  assert.ok(Math.abs(w.weight[0][0] - 0.2138) < 5e-5 && Math.abs(w.bias[0] + 1.6024) < 5e-5);
+  lin.dispose();
+});
+
+test('errors arrive as Errors that carry the engine message', () => {
+  assert.throws(() => nn.fromSpec({ optimizer: { name: 'sgd', lr: 'fast' } }),
+    (e) => e instanceof api.NnplayError && e.name === 'SpecError' && /optimizer\.lr: expected a number >= 0, got "fast"/.test(e.message));
+  assert.throws(() => nn.fromSpec('{"seed": '), /not valid JSON/);
+  assert.throws(() => nn.dataset({ name: 'csv', text: 'a,label\n1,x\n' }), /CSV row 2, column 2/);
+  const t = nn.fromSpec(circle);
+  assert.throws(() => t.predict([1, 2, 3]), /points of 2 numbers/);
+  assert.throws(() => t.grid({ width: 0, height: 5, bounds: [-1, 1, -1, 1] }), /1 \.\. 2048/);
+  assert.throws(() => t.setWeights([{ weight: [[1]], bias: [0] }]), /weights: expected 2 layers/);
+  assert.throws(() => { t.lr = -1; }, /lr: expected a number >= 0/);
+  t.dispose();
+  assert.throws(() => t.train({ epochs: 1 }), /disposed/);
+  // The engine keeps working after errors.
+  const ok = nn.fromSpec(circle);
+  assert.equal(ok.train({ epochs: 1 }).status, 'ok');
+  ok.dispose();
+});
+
+test('predictions for many points in one call match the runner', () => {
+  const spec = { ...circle, epochs: 4, predict: [[0, 0], [3, -1], [-4.5, 2]] };
+  const final = nn.run(spec).at(-1);
+  const t = nn.fromSpec(spec);
+  t.train({ epochs: 4 });
+  const p = t.predict(spec.predict);
+  assert.equal(p.probabilities.length, 6);
+  final.predict.forEach((q, i) => {
+    q.probabilities.forEach((v, k) => assert.ok(Math.abs(p.probabilities[i * 2 + k] - v) < 1e-6));
+    q.logits.forEach((v, k) => assert.ok(Math.abs(p.logits[i * 2 + k] - v) < 1e-5));
+  });
+  const flat = t.predict(new Float32Array([0, 0, 3, -1]));
+  assert.deepEqual(Array.from(flat.labels), Array.from(p.labels.slice(0, 2)));
+  t.dispose();
+});
+
+test('the decision grid fills a typed array with per-class probabilities, row 0 at the top', () => {
+  const t = nn.fromSpec(circle);
+  t.train({ epochs: 3 });
+  const width = 40, height = 30, bounds = [-6, 6, -5, 5];
+  const out = new Float32Array(width * height * t.classes);
+  assert.equal(t.grid({ width, height, bounds }, out), out);
+  const cell = (row, col) => [bounds[0] + (col + 0.5) * 12 / width, bounds[3] - (row + 0.5) * 10 / height];
+  for (const [row, col] of [[0, 0], [29, 39], [15, 7]]) {
+    const p = t.predict([cell(row, col)]).probabilities;
+    assert.ok(Math.abs(out[(row * width + col) * 2] - p[0]) < 1e-5);
+  }
+  const colours = new Set();
+  for (let i = 0; i < width * height; i++) colours.add(out[2 * i] > 0.5);
+  assert.equal(colours.size, 2); // both classes appear on the map
+  assert.throws(() => t.grid({ width, height, bounds }, new Float32Array(5)), /must hold 2400 floats/);
+  t.dispose();
+});
+
+test('weights in PyTorch layout round-trip; the learning rate changes on the fly', () => {
+  const a = nn.fromSpec(circle);
+  a.train({ epochs: 2 });
+  const b = nn.fromSpec({ ...circle, seed: 99 });
+  b.setWeights(a.getWeights());
+  assert.deepEqual(b.getWeights(), a.getWeights());
+  assert.equal(a.getWeights()[0].weight.length, 8); // nn.Linear(2, 8).weight is 8 x 2
+  b.lr = 0;
+  b.train({ epochs: 1 }); // lr 0: momentum buffer fills, weights stay
+  assert.deepEqual(b.getWeights(), a.getWeights());
+  assert.equal(b.lr, 0);
+  a.dispose();
+  b.dispose();
+});
+
+test('a learning rate of 1e9 ends as diverged, and nothing crashes', () => {
+  const t = nn.fromSpec({ data: { n: 500 }, model: { hidden: [20] }, optimizer: { name: 'sgd', lr: 1e9 } });
+  const r = t.train({ epochs: 50 });
+  assert.equal(r.status, 'diverged');
+  assert.ok(r.ran < 50);
+  assert.match(r.message, /diverged/);
+  assert.equal(t.final().status, 'diverged');
+  t.dispose();
+});
+
+test('every object can be disposed with Symbol.dispose as well', () => {
+  const t = nn.fromSpec(circle);
+  const dispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
+  t[dispose]();
+  assert.throws(() => t.evaluate(), /disposed/);
+});
+
+test('10,000 trainers created and disposed leave the WebAssembly heap where it was', () => {
+  const spec = { data: { name: 'circle', n: 50 }, model: { hidden: [16, 16] }, optimizer: { name: 'adam' }, batch_size: 10 };
+  const cycle = () => {
+    const t = nn.fromSpec(spec);
+    t.train({ epochs: 1 });
+    t.predict([[0, 0]]);
+    t.grid({ width: 8, height: 8, bounds: [-1, 1, -1, 1] });
+    t.dispose();
+    nn.dataset({ name: 'xor', n: 30 });
+    try { nn.fromSpec({ epochs: -1 }); } catch { /* errors must not leak either */ }
+  };
+  for (let i = 0; i < 100; i++) cycle();
+  const before = nn.heapInUse();
+  for (let i = 0; i < 10000; i++) cycle();
+  const after = nn.heapInUse();
+  assert.ok(after <= before + 1024, `heap in use grew from ${before} to ${after} bytes`);
+});
