@@ -3,7 +3,7 @@
 # the portable one that npm test uses (x86-64 baseline, SSE2) and one for this CPU (-march=native).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-epochs="${1:-300}"
+epochs="${1:-200}"
 [ -f build-bench/CMakeCache.txt ] ||
   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DNNPLAY_TESTS=OFF -DCMAKE_CXX_FLAGS="-march=native" > /dev/null
 cmake --build build-bench -j"$(nproc)" --target nnplay_bench > /dev/null
@@ -12,3 +12,5 @@ echo "portable build (build/, as npm test):"
 ./build/nnplay_bench "$epochs"
 echo "-march=native build (build-bench/):"
 ./build-bench/nnplay_bench "$epochs"
+echo
+node bench/bench_wasm.mjs "$epochs"
