@@ -147,7 +147,7 @@ OptimizerSpec read_optimizer(const json& v) {
 
 }  // namespace
 
-std::vector<LayerInit> parse_weights(const nlohmann::json& layers, const std::string& path) {
+std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path) {
   // Shapes are checked against the model when it is built (Experiment::set_weights).
   as_array(layers, path, 1, kMaxHiddenLayers + 1);
   std::vector<LayerInit> out;
@@ -179,7 +179,7 @@ const char* activation_name(Activation a) {
   return a == Activation::Tanh ? "tanh" : a == Activation::Sigmoid ? "sigmoid" : "relu";
 }
 
-Spec parse_spec(const nlohmann::json& document) {
+Spec parse_spec(const nlohmann::ordered_json& document) {
   Fields f(document, "");
   Spec s;
   s.seed = uint32_t(f.integer("seed", 0, 0, 4294967295LL));

@@ -62,12 +62,12 @@ struct Spec {
 };
 
 // Throws SpecError.
-Spec parse_spec(const nlohmann::json& json);
+Spec parse_spec(const nlohmann::ordered_json& json);
 Spec parse_spec(const std::string& text);
 
 // Weights in PyTorch's layout, [{"weight": [[...]], "bias": [...]}, ...] (model.init, or weights
 // set later); errors name `path`.
-std::vector<LayerInit> parse_weights(const nlohmann::json& layers, const std::string& path);
+std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);
 
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);

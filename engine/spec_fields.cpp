@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <cstdio>
 
 #include "error.h"
 
@@ -10,18 +10,22 @@ namespace nnplay {
 
 namespace {
 
+std::string number_text(double v, bool integer) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, integer ? "%.0f" : "%g", v);
+  return buffer;
+}
+
 std::string range_text(double min, double max, bool integer) {
-  std::ostringstream out;
-  out.precision(integer ? 15 : 6);
-  out << (integer ? "an integer" : "a number");
+  std::string out = integer ? "an integer" : "a number";
   const double big = 1e300;
   if (min > -big && max < big)
-    out << " in " << min << " .. " << max;
+    out += " in " + number_text(min, integer) + " .. " + number_text(max, integer);
   else if (min > -big)
-    out << " >= " << min;
+    out += " >= " + number_text(min, integer);
   else if (max < big)
-    out << " <= " << max;
-  return out.str();
+    out += " <= " + number_text(max, integer);
+  return out;
 }
 
 std::string join(const std::vector<std::string>& items) {

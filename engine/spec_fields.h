@@ -10,7 +10,8 @@
 
 namespace nnplay {
 
-using nlohmann::json;
+// One JSON type for the whole engine (parsing and output), so its code is instantiated once.
+using json = nlohmann::ordered_json;
 
 class Fields {
  public:

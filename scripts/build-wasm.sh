@@ -6,8 +6,11 @@ cd "$(dirname "$0")/.."
 # Debian's emcc needs acorn from /usr/share/nodejs, which Node does not search by itself.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 [ -f build-wasm/CMakeCache.txt ] || emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build-wasm -j"$(nproc)" | grep -v -E '^\[ *[0-9]+%\]|^Consolidate|^Built target' || true
-test -f build-wasm/wasm/nnplay_engine.wasm
+if ! cmake --build build-wasm -j"$(nproc)" > build-wasm/build.log 2>&1; then
+  cat build-wasm/build.log >&2
+  echo "build-wasm.sh: the WebAssembly build failed (log above, and in build-wasm/build.log)" >&2
+  exit 1
+fi
 mkdir -p dist/engine
 for f in build-wasm/wasm/nnplay_engine.mjs build-wasm/wasm/nnplay_engine.wasm wasm/nnplay.mjs; do
   cmp -s "$f" "dist/engine/$(basename "$f")" || cp "$f" dist/engine/

@@ -70,7 +70,7 @@ TEST_CASE("golden trajectories from PyTorch 1.13") {
     const json golden = read_json(entry.path());
     const std::string name = entry.path().stem().string();
     CAPTURE(name);
-    Experiment e(parse_spec(golden["spec"]));
+    Experiment e(parse_spec(golden["spec"].dump()));
     std::vector<json> lines;
     run_experiment(e, true, [&](const std::string& line) { lines.push_back(json::parse(line)); });
     const json& expected = golden["lines"];

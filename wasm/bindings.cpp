@@ -142,10 +142,10 @@ class Trainer {
   std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
   bool setWeightsJson(const std::string& json) {
     return guarded([&] {
-      nlohmann::json parsed;
+      nlohmann::ordered_json parsed;
       try {
         parsed = nlohmann::json::parse(json);
-      } catch (const nlohmann::json::parse_error& e) {
+      } catch (const nlohmann::ordered_json::parse_error& e) {
         throw nnplay::SpecError(std::string("weights are not valid JSON: ") + e.what());
       }
       e_.set_weights(nnplay::parse_weights(parsed, "weights"));

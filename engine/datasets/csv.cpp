@@ -2,7 +2,6 @@
 // (the line number in the file, the header being row 1) and column (1-based).
 #include <cmath>
 #include <cstdlib>
-#include <sstream>
 
 #include "../error.h"
 #include "../caps.h"
@@ -21,10 +20,10 @@ std::string trim(const std::string& s) {
 
 std::vector<std::string> split_fields(const std::string& line) {
   std::vector<std::string> fields;
-  std::string field;
-  std::istringstream in(line);
-  while (std::getline(in, field, ',')) fields.push_back(trim(field));
-  if (!line.empty() && line.back() == ',') fields.push_back("");
+  size_t begin = 0;
+  for (size_t comma; (comma = line.find(',', begin)) != std::string::npos; begin = comma + 1)
+    fields.push_back(trim(line.substr(begin, comma - begin)));
+  fields.push_back(trim(line.substr(begin)));
   return fields;
 }
 
@@ -57,12 +56,14 @@ int parse_label(const std::string& field, int row, int column) {
 }  // namespace
 
 RawData parse_csv(const std::string& text) {
-  std::istringstream in(text);
-  std::string line;
   int row = 0;
   size_t columns = 0;
   RawData raw;
-  while (std::getline(in, line)) {
+  for (size_t begin = 0; begin < text.size();) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(begin, end - begin);
+    begin = end + 1;
     ++row;
     if (trim(line).empty()) continue;
     const auto fields = split_fields(line);
