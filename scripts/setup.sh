@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Eigen, Catch2 and nlohmann-json for the engine and its tests; Emscripten for
-# the WebAssembly build.
-packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten)
+# the WebAssembly build; Chromium for the browser tests (driven by npm's playwright-core).
+packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,20 @@
+// Shared by the browser tests: a static server on 127.0.0.1 (sirv) and Debian's Chromium driven
+// by playwright-core. No browser is downloaded: /usr/bin/chromium comes from the setup script.
+import http from 'node:http';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+import { root } from './helpers.mjs';
+
+// Flags that keep headless Chromium quiet on a machine with no internet (see TOOLCHAIN.md).
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startServer(folder = root) {
+  const server = http.createServer(sirv(folder, { dev: true }));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+}
