@@ -68,4 +68,10 @@ async function main(argv) {
   }
 }
 
+// Output piped into a reader that stops early (`| head`): stop quietly, as the native runner does.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 await main(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, startServer } from './browser.mjs';
 
-test('the engine trains in a Chromium page and in a Web Worker', async () => {
+test('the engine trains in a Chromium page and in a Web Worker', { timeout: 60000 }, async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
