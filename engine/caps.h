@@ -11,5 +11,7 @@ constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxUnits = 1024;
 constexpr int kMaxEpochs = 10000000;
 constexpr int kMaxPredict = 10000;
+// Data, weights and points are float32: larger magnitudes would become infinite.
+constexpr double kMaxValue = 1e38;
 
 }  // namespace nnplay

@@ -43,7 +43,7 @@ std::vector<std::vector<double>> read_rows(const json& v, const std::string& pat
       Fields::fail(row_path, "a row of " + std::to_string(rows[0].size()) + " numbers like row 0", row);
     std::vector<double> values(row.size());
     for (size_t j = 0; j < row.size(); ++j)
-      values[j] = as_number(row[j], row_path + "[" + std::to_string(j) + "]", -kHuge, kHuge);
+      values[j] = as_number(row[j], row_path + "[" + std::to_string(j) + "]", -kMaxValue, kMaxValue);
     rows.push_back(std::move(values));
   }
   return rows;
@@ -85,7 +85,7 @@ std::vector<float> read_floats(const json& v, const std::string& path) {
   as_array(v, path, 1, kMaxUnits * kMaxUnits);
   std::vector<float> out(v.size());
   for (size_t i = 0; i < v.size(); ++i)
-    out[i] = float(as_number(v[i], path + "[" + std::to_string(i) + "]", -3e38, 3e38));
+    out[i] = float(as_number(v[i], path + "[" + std::to_string(i) + "]", -kMaxValue, kMaxValue));
   return out;
 }
 

@@ -98,6 +98,8 @@ TEST_CASE("CSV import") {
   CHECK_THROWS_WITH(parse_csv("a,b,label\n1,2\n"), Contains("row 2") && Contains("expected 3 columns"));
   CHECK_THROWS_WITH(parse_csv("a,b,label\n1,2,0.5\n"), Contains("row 2, column 3") && Contains("integer class label"));
   CHECK_THROWS_WITH(parse_csv("a,b,label\n1,nan,1\n"), Contains("row 2, column 2") && Contains("finite"));
+  CHECK_THROWS_WITH(parse_csv("a,b,label\n1,1e39,1\n"), Contains("row 2, column 2") && Contains("1e38"));
+  CHECK_THROWS_WITH(parse_csv("a,b,label\n1,inf,1\n"), Contains("row 2, column 2") && Contains("finite"));
   CHECK_THROWS_WITH(parse_csv(""), Contains("empty"));
   CHECK_THROWS_WITH(parse_csv("a,label\n"), Contains("no data rows"));
 }

@@ -72,6 +72,10 @@ TEST_CASE("out-of-range values and documented caps are refused") {
               {"optimizer.nesterov", "momentum > 0 and dampening 0"});
   check_error(R"({"epochs": 10000001})", {"epochs"});
   check_error(R"({"batch_size": -1})", {"batch_size"});
+  check_error(R"({"data": {"name": "inline", "x": [[1e300]], "y": [0]}})", {"data.x[0][0]", "-1e+38 .. 1e+38"});
+  check_error(R"({"data": {"n": 5}, "predict": [[0, -1e39]]})", {"predict[0][1]"});
+  check_error(R"({"model": {"hidden": [], "init": [{"weight": [[1e39, 0], [0, 0], [0, 0]], "bias": [0, 0, 0]}]}})",
+              {"model.init[0].weight[0][0]"});
 }
 
 TEST_CASE("unknown fields are refused and the allowed ones listed") {

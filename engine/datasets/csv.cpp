@@ -42,6 +42,7 @@ double parse_number(const std::string& field, int row, int column) {
   if (field.empty() || end != field.c_str() + field.size())
     fail(row, column, "expected a number, got " + quoted(field));
   if (!std::isfinite(v)) fail(row, column, "expected a finite number, got " + quoted(field));
+  if (std::abs(v) > kMaxValue) fail(row, column, "expected a number of magnitude at most 1e38, got " + quoted(field));
   return v;
 }
 
