@@ -203,7 +203,7 @@ Spec parse_spec(const std::string& text) {
   json parsed;
   try {
     parsed = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw SpecError(std::string("spec is not valid JSON: ") + e.what());
   }
   return parse_spec(parsed);

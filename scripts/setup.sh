@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages: Eigen, Catch2 and nlohmann-json for the engine and its tests; Emscripten for
-# the WebAssembly build; Chromium for the browser tests (driven by npm's playwright-core).
-packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium)
+# the WebAssembly build; Chromium for the browser tests (driven by npm's playwright-core);
+# clang's sanitizer and libFuzzer runtimes for scripts/fuzz.sh.
+packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

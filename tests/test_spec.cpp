@@ -57,6 +57,8 @@ TEST_CASE("wrong types name the path and what was given") {
   check_error(R"({"data": {"name": "mnist"}})", {"data.name", "\"radial\"", "\"mnist\""});
   check_error(R"([1, 2])", {"the top level", "an object"});
   check_error(R"({"seed": )", {"not valid JSON"});
+  // Found by fuzzing: nlohmann reports a number overflow as out_of_range, not parse_error.
+  check_error(R"({"model": {"eps": 1e4444444444}})", {"not valid JSON", "number overflow"});
 }
 
 TEST_CASE("out-of-range values and documented caps are refused") {

@@ -145,7 +145,7 @@ class Trainer {
       nlohmann::ordered_json parsed;
       try {
         parsed = nlohmann::json::parse(json);
-      } catch (const nlohmann::ordered_json::parse_error& e) {
+      } catch (const nlohmann::ordered_json::exception& e) {
         throw nnplay::SpecError(std::string("weights are not valid JSON: ") + e.what());
       }
       e_.set_weights(nnplay::parse_weights(parsed, "weights"));
