@@ -15,7 +15,12 @@ inline float sigmoid(float z) {
 
 void activation_forward(Activation act, Eigen::Ref<Matrix> z) {
   switch (act) {
-    case Activation::ReLU: z = z.cwiseMax(0.0f); break;
+    case Activation::ReLU:  // a plain loop, so that it vectorizes where Eigen has no SIMD (WebAssembly)
+      for (Eigen::Index c = 0; c < z.cols(); ++c) {
+        float* zc = z.col(c).data();
+        for (Eigen::Index i = 0; i < z.rows(); ++i) zc[i] = zc[i] < 0.0f ? 0.0f : zc[i];  // NaN stays NaN
+      }
+      break;
     case Activation::Tanh: z = z.array().tanh(); break;
     case Activation::Sigmoid: z = z.unaryExpr([](float v) { return sigmoid(v); }); break;
   }

@@ -1,11 +1,13 @@
+// The portable kernels: Eigen expressions, the reference the simd ones are tested against.
 #include "kernels.h"
 
-namespace nnplay {
+namespace nnplay::portable {
 
 void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
-                    Eigen::Ref<Matrix> Z) {
+                    Eigen::Ref<Matrix> Z, std::optional<Activation> act) {
   Z.noalias() = W * X;
   Z.colwise() += b;
+  if (act) activation_forward(*act, Z);
 }
 
 void linear_backward_params(const Eigen::Ref<const Matrix>& dZ, const Eigen::Ref<const Matrix>& X,
@@ -15,8 +17,15 @@ void linear_backward_params(const Eigen::Ref<const Matrix>& dZ, const Eigen::Ref
 }
 
 void linear_backward_input(const ConstWeightView& W, const Eigen::Ref<const Matrix>& dZ,
-                           Eigen::Ref<Matrix> dX) {
+                           const Eigen::Ref<const Matrix>& A, Activation act, Eigen::Ref<Matrix> dX) {
   dX.noalias() = W.transpose() * dZ;
+  activation_backward(act, A, dX);
 }
 
-}  // namespace nnplay
+void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Vector>& b,
+                       std::optional<Activation> act, Eigen::Ref<Matrix> A) {
+  A = Z.colwise() + b;
+  if (act) activation_forward(*act, A);
+}
+
+}  // namespace nnplay::portable

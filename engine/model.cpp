@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "kernels.h"
@@ -50,11 +51,12 @@ const Matrix& Sequential::forward(const Eigen::Ref<const Matrix>& X, Workspace& 
   for (int l = 0; l < L; ++l) {
     Matrix& z = ws.a[l];
     z.resize(layers_[l].out, X.cols());
+    // hidden layers: a = act(W x + b); the output layer gives the logits W x + b
+    const std::optional<Activation> act = l + 1 < L ? std::optional(activation_) : std::nullopt;
     if (l == 0)
-      linear_forward(weight(l), bias(l), X, z);
+      kernels::linear_forward(weight(l), bias(l), X, z, act);
     else
-      linear_forward(weight(l), bias(l), ws.a[l - 1], z);
-    if (l + 1 < L) activation_forward(activation_, z);
+      kernels::linear_forward(weight(l), bias(l), ws.a[l - 1], z, act);
   }
   return ws.a.back();
 }
@@ -66,14 +68,13 @@ void Sequential::backward(const Eigen::Ref<const Matrix>& X, Workspace& ws) {
     WeightView dW(&grads_[s.offset], s.out, s.in);
     BiasView db(&grads_[bias_offset(l)], s.out);
     if (l == 0) {
-      linear_backward_params(ws.delta[l], X, dW, db);
+      kernels::linear_backward_params(ws.delta[l], X, dW, db);
       break;
     }
-    linear_backward_params(ws.delta[l], ws.a[l - 1], dW, db);
+    kernels::linear_backward_params(ws.delta[l], ws.a[l - 1], dW, db);
     Matrix& prev = ws.delta[l - 1];
     prev.resize(s.in, ws.delta[l].cols());
-    linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], prev);
-    activation_backward(activation_, ws.a[l - 1], prev);
+    kernels::linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], ws.a[l - 1], activation_, prev);
   }
 }
 

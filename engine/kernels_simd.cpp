@@ -1,0 +1,147 @@
+// The simd kernels: the portable ones (kernels.cpp) blocked by hand on four-float vectors.
+//
+// Each kernel keeps a small tile of its result in registers while it runs down the summed
+// dimension, so every vector loaded meets several multiply-adds. Which dimension is vectorized
+// depends on the layer's shape (the tutorial's MLP is 2 -> 200 -> 3):
+//   many outputs (2 -> 200):  Z[:, n] = b + sum_j W[:, j] x[j, n]      a column of W times a scalar
+//   few outputs  (200 -> 3):  Z[o, n] = b[o] + W[o, :] . x[:, n]       dot products over the inputs
+// Shapes as in kernels.h. Matrices are column-major with a leading dimension (ld*): element
+// (r, n) of X is x[n * ldx + r]. Tiles: R scalar rows, V vectors (4V floats), N columns.
+// Edges that do not fill a vector are done in scalar code, so nothing is read past a matrix.
+#include <vector>
+
+#include "kernels.h"
+#include "simd.h"
+
+namespace nnplay::simd {
+
+namespace {
+
+// Stores the first `count` lanes of v (all four when count >= 4).
+inline void store_first(float* p, f32x4 v, int count) {
+  if (count >= 4) return store(p, v);
+  for (int k = 0; k < count; ++k) p[k] = v[k];
+}
+
+// ---- forward, many outputs: vectorized over the outputs -------------------------------------
+// wt is [W^T; b^T]: (in + 1) x out4, out4 = out rounded up to 4, zero padded, so that the
+// column j of W (and the bias) is one contiguous row of wt.
+
+template <int V, int N>
+void forward_broadcast_tile(const float* wt, int in, int out4, int o, int rows, const float* x, long ldx,
+                            float* z, long ldz, bool relu) {
+  f32x4 acc[N][V];
+  for (int n = 0; n < N; ++n)
+    for (int v = 0; v < V; ++v) acc[n][v] = splat(0.0f);
+  for (int j = 0; j < in; ++j) {
+    const float* w = wt + size_t(j) * out4 + o;
+    for (int n = 0; n < N; ++n) {
+      const f32x4 xs = splat(x[n * ldx + j]);
+      for (int v = 0; v < V; ++v) acc[n][v] += load(w + 4 * v) * xs;
+    }
+  }
+  const float* bias = wt + size_t(in) * out4 + o;
+  for (int n = 0; n < N; ++n)
+    for (int v = 0; v < V; ++v) {
+      acc[n][v] += load(bias + 4 * v);
+      if (relu) acc[n][v] = simd::relu(acc[n][v]);
+    }
+  if (rows >= 4 * V) {
+    for (int n = 0; n < N; ++n)
+      for (int v = 0; v < V; ++v) store(z + n * ldz + o + 4 * v, acc[n][v]);
+  } else {  // the last rows of an output count that is not a multiple of 4
+    for (int n = 0; n < N; ++n)
+      for (int v = 0; v < V; ++v) store_first(z + n * ldz + o + 4 * v, acc[n][v], rows - 4 * v);
+  }
+}
+
+template <int N>
+void forward_broadcast_columns(const float* wt, int in, int out, const float* x, long ldx, float* z, long ldz,
+                               bool relu) {
+  const int out4 = (out + 3) & ~3;
+  int o = 0;
+  for (; o + 8 <= out4; o += 8) forward_broadcast_tile<2, N>(wt, in, out4, o, out - o, x, ldx, z, ldz, relu);
+  if (o < out4) forward_broadcast_tile<1, N>(wt, in, out4, o, out - o, x, ldx, z, ldz, relu);
+}
+
+void forward_broadcast(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
+                       Eigen::Ref<Matrix> Z, bool relu) {
+  const int out = int(W.rows()), in = int(W.cols()), out4 = (out + 3) & ~3;
+  static thread_local std::vector<float> wt;  // kept between calls: no allocation in the hot path
+  wt.assign(size_t(in + 1) * out4, 0.0f);
+  for (int o = 0; o < out; ++o) {
+    for (int j = 0; j < in; ++j) wt[size_t(j) * out4 + o] = W(o, j);
+    wt[size_t(in) * out4 + o] = b(o);
+  }
+  const long ldx = X.outerStride(), ldz = Z.outerStride();
+  const int B = int(X.cols());
+  int n = 0;
+  for (; n + 4 <= B; n += 4)
+    forward_broadcast_columns<4>(wt.data(), in, out, X.data() + n * ldx, ldx, Z.data() + n * ldz, ldz, relu);
+  for (; n < B; ++n)
+    forward_broadcast_columns<1>(wt.data(), in, out, X.data() + n * ldx, ldx, Z.data() + n * ldz, ldz, relu);
+}
+
+// ---- forward, few outputs (out <= 3): dot products over the inputs ---------------------------
+
+template <int R, int N>
+void forward_dot_tile(const float* w, const float* b, int in, const float* x, long ldx, float* z, long ldz,
+                      bool relu) {
+  f32x4 acc[R][N] = {};
+  int j = 0;
+  for (; j + 4 <= in; j += 4)
+    for (int n = 0; n < N; ++n) {
+      const f32x4 xv = load(x + n * ldx + j);
+      for (int r = 0; r < R; ++r) acc[r][n] += load(w + r * in + j) * xv;
+    }
+  for (int r = 0; r < R; ++r)
+    for (int n = 0; n < N; ++n) {
+      float s = sum(acc[r][n]);
+      for (int k = j; k < in; ++k) s += w[r * in + k] * x[n * ldx + k];
+      s += b[r];
+      z[n * ldz + r] = relu && s < 0.0f ? 0.0f : s;
+    }
+}
+
+template <int R>
+void forward_dot(const float* w, const float* b, int in, const float* x, long ldx, float* z, long ldz, int B,
+                 bool relu) {
+  int n = 0;
+  for (; n + 2 <= B; n += 2) forward_dot_tile<R, 2>(w, b, in, x + n * ldx, ldx, z + n * ldz, ldz, relu);
+  for (; n < B; ++n) forward_dot_tile<R, 1>(w, b, in, x + n * ldx, ldx, z + n * ldz, ldz, relu);
+}
+
+}  // namespace
+
+void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
+                    Eigen::Ref<Matrix> Z, std::optional<Activation> act) {
+  const bool relu = act == Activation::ReLU;  // fused; tanh and sigmoid run afterwards
+  const int out = int(W.rows()), in = int(W.cols()), B = int(X.cols());
+  const long ldx = X.outerStride(), ldz = Z.outerStride();
+  switch (out) {
+    case 1: forward_dot<1>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+    case 2: forward_dot<2>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+    case 3: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+    default: forward_broadcast(W, b, X, Z, relu);
+  }
+  if (act && !relu) activation_forward(*act, Z);
+}
+
+void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Vector>& b,
+                       std::optional<Activation> act, Eigen::Ref<Matrix> A) {
+  const bool relu = act == Activation::ReLU;  // fused; tanh and sigmoid run afterwards
+  const int rows = int(Z.rows());
+  for (Eigen::Index n = 0; n < Z.cols(); ++n) {
+    const float* z = Z.col(n).data();
+    float* a = A.col(n).data();
+    int o = 0;
+    for (; o + 4 <= rows; o += 4) {
+      const f32x4 s = load(z + o) + load(b.data() + o);
+      store(a + o, relu ? simd::relu(s) : s);
+    }
+    for (; o < rows; ++o) a[o] = relu && z[o] + b[o] < 0.0f ? 0.0f : z[o] + b[o];
+  }
+  if (act && !relu) activation_forward(*act, A);
+}
+
+}  // namespace nnplay::simd
