@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "grid.h"
+#include "landscape.h"
 #include "report.h"
 
 using namespace nnplay;
@@ -74,4 +75,20 @@ TEST_CASE("weights round-trip through PyTorch's layout and bad weights change no
   CHECK(b.model().parameters() == before);
   CHECK_THROWS_WITH(parse_weights(nlohmann::json::parse(R"([{"weight": [[1, "x"]], "bias": [0]}])"), "weights"),
                     Contains("weights[0].weight[0][1]"));
+}
+
+TEST_CASE("the loss landscape of nn.Linear(1 - 1) is the training loss at each (weight - bias)") {
+  Experiment e(parse_spec(std::string(R"({"seed": 10, "data": {"name": "study_hours"}, "model": {"hidden": []},
+    "loss": "bce", "optimizer": {"name": "sgd", "lr": 0.01}})")));
+  const int w = 5, h = 4;
+  std::vector<float> surface(w * h);
+  loss_landscape(e, 0, 1, {-1, 1, -2, 2}, w, h, surface.data());
+  // Cell (row 1, col 3): weight = -1 + 3.5 * 0.4 = 0.4, bias = 2 - 1.5 * 1 = 0.5.
+  Experiment probe(parse_spec(std::string(R"({"data": {"name": "study_hours"}, "model": {"hidden": [],
+    "init": [{"weight": [[0.4]], "bias": [0.5]}]}, "loss": "bce"})")));
+  CHECK(surface[1 * w + 3] == Approx(probe.evaluate(Split::Train).loss).epsilon(1e-6));
+  CHECK(e.model().parameters()[0] == Approx(-0.0838307f));  // the model itself is untouched
+  CHECK_THROWS_WITH(loss_landscape(e, 0, 0, {-1, 1, -1, 1}, 5, 5, surface.data()), Contains("two different"));
+  Experiment big(parse_spec(std::string(R"({"data": {"name": "radial"}, "model": {"hidden": [10]}})")));
+  CHECK_THROWS_WITH(loss_landscape(big, 0, 1, {-1, 1, -1, 1}, 100, 100, surface.data()), Contains("too much work"));
 }

@@ -14,6 +14,7 @@
 #include "data_loader.h"
 #include "error.h"
 #include "grid.h"
+#include "landscape.h"
 #include "report.h"
 
 using emscripten::val;
@@ -136,6 +137,15 @@ class Trainer {
     }, false);
   }
   val gridView() const { return view(grid_); }
+
+  bool landscape(int i, int j, int w, int h, double xmin, double xmax, double ymin, double ymax) {
+    return guarded([&] {
+      landscape_.resize(size_t(std::max(w, 0)) * std::max(h, 0));
+      nnplay::loss_landscape(e_, i, j, {xmin, xmax, ymin, ymax}, w, h, landscape_.data());
+      return true;
+    }, false);
+  }
+  val landscapeView() const { return view(landscape_); }
   int classes() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
   int features() const { return e_.data().features(); }
 
@@ -164,7 +174,7 @@ class Trainer {
  private:
   explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
   nnplay::Experiment e_;
-  std::vector<float> input_, logits_, probabilities_, grid_;
+  std::vector<float> input_, logits_, probabilities_, grid_, landscape_;
   std::vector<int> labels_;
   std::vector<double> history_;
 };
@@ -227,6 +237,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("labelsView", &Trainer::labelsView)
       .function("grid", &Trainer::grid)
       .function("gridView", &Trainer::gridView)
+      .function("landscape", &Trainer::landscape)
+      .function("landscapeView", &Trainer::landscapeView)
       .function("classes", &Trainer::classes)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)

@@ -244,6 +244,23 @@ export class Trainer {
     return out;
   }
 
+  /**
+   * The loss landscape through two flat parameters (indices in PyTorch's parameter order: per
+   * nn.Linear the weight row by row, then the bias): the mean training loss at each cell of a
+   * width x height grid over bounds [imin, imax, jmin, jmax], all other parameters as they are now.
+   * Row 0 is at the top (j = jmax): out[row * width + col]. For nn.Linear(1, 1), [0, 1] = (weight, bias).
+   */
+  lossLandscape({ params = [0, 1], width, height, bounds }, out) {
+    const t = this.#live();
+    const [xmin, xmax, ymin, ymax] = bounds;
+    this.#check(t.landscape(params[0], params[1], width, height, xmin, xmax, ymin, ymax));
+    const view = t.landscapeView();
+    if (!out) return view.slice();
+    if (out.length !== view.length) throw new NnplayError(`lossLandscape: out must hold ${view.length} floats, has ${out.length}`, 'spec');
+    out.set(view);
+    return out;
+  }
+
   /** Weights in PyTorch's layout: [{ weight: [[...]], bias: [...] }, ...] per nn.Linear. */
   getWeights() {
     return JSON.parse(this.#live().weightsJson());

@@ -114,6 +114,19 @@ test('weights in PyTorch layout round-trip; the learning rate changes on the fly
   b.dispose();
 });
 
+test('the loss landscape of a two-parameter model matches the loss at those weights', () => {
+  const spec = { seed: 10, data: { name: 'study_hours' }, model: { hidden: [] }, loss: 'bce', optimizer: { name: 'sgd', lr: 0.01 } };
+  const t = nn.fromSpec(spec);
+  const surface = t.lossLandscape({ params: [0, 1], width: 4, height: 3, bounds: [-1, 1, -3, 3] });
+  assert.equal(surface.length, 12);
+  // Row 2, col 1: weight = -1 + 1.5 * 0.5 = -0.25, bias = 3 - 2.5 * 2 = -2.
+  const probe = nn.fromSpec({ ...spec, model: { hidden: [], init: [{ weight: [[-0.25]], bias: [-2] }] } });
+  assert.ok(Math.abs(surface[2 * 4 + 1] - probe.evaluate().train.loss) < 1e-5);
+  assert.throws(() => t.lossLandscape({ params: [0, 2], width: 4, height: 3, bounds: [-1, 1, -1, 1] }), /two different indices in 0 \.\. 1/);
+  t.dispose();
+  probe.dispose();
+});
+
 test('a learning rate of 1e9 ends as diverged, and nothing crashes', () => {
   const t = nn.fromSpec({ data: { n: 500 }, model: { hidden: [20] }, optimizer: { name: 'sgd', lr: 1e9 } });
   const r = t.train({ epochs: 50 });

@@ -1,0 +1,43 @@
+#include "landscape.h"
+
+#include <cmath>
+#include <string>
+
+#include "error.h"
+
+namespace nnplay {
+
+void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int w, int h, float* out) {
+  const Sequential& model = e.model();
+  const int count = static_cast<int>(model.parameters().size());
+  if (i < 0 || j < 0 || i >= count || j >= count || i == j)
+    throw SpecError("loss landscape: parameters must be two different indices in 0 .. " + std::to_string(count - 1) +
+                    ", got " + std::to_string(i) + " and " + std::to_string(j));
+  if (w < 1 || h < 1 || w > 512 || h > 512)
+    throw SpecError("loss landscape: width and height must be 1 .. 512, got " + std::to_string(w) + " x " +
+                    std::to_string(h));
+  if (!(std::isfinite(b.xmin) && std::isfinite(b.xmax) && std::isfinite(b.ymin) && std::isfinite(b.ymax) &&
+        b.xmin < b.xmax && b.ymin < b.ymax))
+    throw SpecError("loss landscape: bounds must be finite with xmin < xmax and ymin < ymax");
+  const int n = e.data().split_size(Split::Train);
+  if (n == 0) throw SpecError("loss landscape: the training split is empty");
+  if (double(w) * h * n > kMaxLandscapeWork)
+    throw SpecError("loss landscape: " + std::to_string(w) + " x " + std::to_string(h) + " cells over " +
+                    std::to_string(n) + " training rows is too much work; use a smaller grid or dataset");
+
+  Sequential probe = model;  // the trained model stays untouched
+  Workspace ws;
+  const auto X = e.data().x.leftCols(n);
+  const LossKind loss = e.spec().loss;
+  const double denominator = loss_denominator(loss, n, model.outputs());
+  for (int row = 0; row < h; ++row) {
+    probe.parameters()[j] = float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h);
+    for (int col = 0; col < w; ++col) {
+      probe.parameters()[i] = float(b.xmin + (col + 0.5) * (b.xmax - b.xmin) / w);
+      const double sum = loss_sum(loss, probe.forward(X, ws), e.data().y.data());
+      out[size_t(row) * w + col] = float(sum / denominator);
+    }
+  }
+}
+
+}  // namespace nnplay
