@@ -154,7 +154,7 @@ class Trainer {
     return guarded([&] {
       nlohmann::ordered_json parsed;
       try {
-        parsed = nlohmann::json::parse(json);
+        parsed = nlohmann::ordered_json::parse(json);
       } catch (const nlohmann::ordered_json::exception& e) {
         throw nnplay::SpecError(std::string("weights are not valid JSON: ") + e.what());
       }
