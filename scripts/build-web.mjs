@@ -1,0 +1,37 @@
+// Writes the playground page into dist/: web/* as is (plain ES modules, no bundler) and uPlot's
+// files under dist/vendor/. The engine (dist/engine/) comes from scripts/build-wasm.sh.
+// Only dist/ is written; files from an earlier web build that web/ no longer has are removed.
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const web = path.join(root, 'web');
+const dist = path.join(root, 'dist');
+const uplot = path.join(root, 'node_modules', 'uplot', 'dist');
+const manifestPath = path.join(dist, '.web-files.json');  // what the last web build wrote
+
+const exists = (p) => stat(p).then(() => true, () => false);
+
+for (const f of ['nnplay.mjs', 'nnplay_engine.mjs', 'nnplay_engine.wasm']) {
+  if (!(await exists(path.join(dist, 'engine', f)))) {
+    console.error(`build-web: dist/engine/${f} is missing: run bash scripts/build-wasm.sh first`);
+    process.exit(1);
+  }
+}
+
+const files = [];
+await mkdir(path.join(dist, 'vendor'), { recursive: true });
+for (const name of await readdir(web)) {
+  await copyFile(path.join(web, name), path.join(dist, name));
+  files.push(name);
+}
+for (const name of ['uPlot.esm.js', 'uPlot.min.css']) {
+  await copyFile(path.join(uplot, name), path.join(dist, 'vendor', name));
+  files.push(path.join('vendor', name));
+}
+
+const previous = await readFile(manifestPath, 'utf8').then(JSON.parse, () => []);
+for (const stale of previous.filter((f) => !files.includes(f))) await rm(path.join(dist, stale), { force: true });
+await writeFile(manifestPath, `${JSON.stringify(files, null, 1)}\n`);
+console.log(`build-web: ${files.length} files into dist/ (open it with npm start)`);

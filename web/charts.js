@@ -1,0 +1,81 @@
+// A panel's loss curves (train and validation loss per epoch), drawn with uPlot. The whole history
+// is kept; the chart gets at most MAX_SHOWN points of it (every k-th epoch and always the last),
+// and is redrawn at most every REDRAW_MS so a long run costs the page little.
+import uPlot from './vendor/uPlot.esm.js';
+import { t } from './strings.js';
+
+const MAX_SHOWN = 800;
+const REDRAW_MS = 100;
+const HEIGHT = 150;
+
+const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
+
+/** Every k-th of the rows (and the last), k chosen so that at most `max` remain. */
+export function downsample(columns, max) {
+  const n = columns[0].length;
+  if (n <= max) return columns;
+  const k = Math.ceil(n / max);
+  return columns.map((column) => {
+    const out = [];
+    for (let i = 0; i < n; i += k) out.push(column[i]);
+    if ((n - 1) % k !== 0) out.push(column[n - 1]);
+    return out;
+  });
+}
+
+export class LossChart {
+  #box;
+  #plot;
+  #columns = [[], [], []];  // epoch, train loss, val loss
+  #drawnAt = 0;
+  #timer = 0;
+
+  constructor(box) {
+    this.#box = box;
+    const css = getComputedStyle(box);
+    const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, points: { show: false }, spanGaps: false });
+    this.#plot = new uPlot({
+      width: Math.max(120, box.clientWidth),
+      height: HEIGHT,
+      legend: { show: false },
+      cursor: { show: false },
+      select: { show: false },
+      scales: { x: { time: false } },
+      axes: [
+        { stroke: css.color, size: 28, font: '11px system-ui, sans-serif', grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } },
+        { stroke: css.color, size: 40, font: '11px system-ui, sans-serif', grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } },
+      ],
+      series: [{ label: t('epoch') }, series(t('trainLoss'), '#1f1f2e'), series(t('valLoss'), '#c2410c', [6, 4])],
+    }, this.#columns, box);
+    new ResizeObserver(() => {
+      const width = Math.max(120, box.clientWidth);
+      if (width !== this.#plot.width) this.#plot.setSize({ width, height: HEIGHT });
+    }).observe(box);
+  }
+
+  /** Forgets the history (a reset). */
+  clear() {
+    this.#columns = [[], [], []];
+    this.#plot.setData(this.#columns);
+  }
+
+  /** Adds records [epoch, trainLoss, valLoss, valAccuracy] and redraws soon. */
+  append(records) {
+    for (const [epoch, train, val] of records) {
+      this.#columns[0].push(epoch);
+      this.#columns[1].push(finiteOrNull(train));
+      this.#columns[2].push(finiteOrNull(val));
+    }
+    if (records.length) this.#schedule();
+  }
+
+  #schedule() {
+    if (this.#timer) return;
+    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#drawnAt));
+    this.#timer = setTimeout(() => {
+      this.#timer = 0;
+      this.#drawnAt = performance.now();
+      this.#plot.setData(downsample(this.#columns, MAX_SHOWN));
+    }, wait);
+  }
+}

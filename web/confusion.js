@@ -1,0 +1,47 @@
+// A confusion matrix as a table: row i = true class i, column j = predicted class j, each cell
+// shaded by its share of the row (how many of class i went to j). Text only, no HTML strings.
+import { classCss } from './palette.js';
+import { t } from './strings.js';
+
+function cell(tag, text, className) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function swatchHeader(k, scope) {
+  const th = cell('th', String(k));
+  th.scope = scope;
+  th.title = t('className', { k });
+  const swatch = cell('span', '', 'swatch');
+  swatch.style.backgroundColor = classCss(k);
+  th.prepend(swatch);
+  return th;
+}
+
+/** Renders matrix[i][j] (counts) into a <table>; an empty matrix clears it. */
+export function renderConfusion(table, matrix) {
+  table.replaceChildren();
+  if (!matrix?.length) return;
+  const classes = matrix.length;
+  const head = document.createElement('tr');
+  head.append(cell('th', `${t('confusionTrue')} ${t('confusionPredicted')}`, 'corner'));
+  for (let j = 0; j < classes; j++) head.append(swatchHeader(j, 'col'));
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  matrix.forEach((row, i) => {
+    const tr = document.createElement('tr');
+    tr.append(swatchHeader(i, 'row'));
+    const total = row.reduce((a, b) => a + b, 0) || 1;
+    row.forEach((count, j) => {
+      const td = cell('td', String(count), i === j ? 'diagonal' : '');
+      const share = count / total;
+      td.style.backgroundColor = i === j ? `rgba(0, 114, 178, ${0.08 + 0.5 * share})` : `rgba(213, 94, 0, ${share > 0 ? 0.08 + 0.6 * share : 0})`;
+      tr.append(td);
+    });
+    tbody.append(tr);
+  });
+  table.append(thead, tbody);
+}

@@ -1,0 +1,160 @@
+// The settings controls, built from the state table (state.js) into the page's [data-group]
+// containers: a select per choice, a number input per number, a checkbox per switch, radio buttons
+// where the choices are few and visual. Controls report edits as patches through onChange({ key:
+// value }); render(state, context) shows a state. Every control is a native element, so keyboard
+// use and focus come with it.
+import { FIELD, parseValue, DRAW_CLASSES } from './state.js';
+import { classCss } from './palette.js';
+import { t } from './strings.js';
+
+const GROUPS = {
+  toolbar: ['speed'],
+  legend: ['show'],
+  data: ['data', 'n', 'noise', 'seed', '@regenerate', 'drawClass', '@clearPoints'],
+  training: ['optimizer', 'lr', 'momentum', 'nesterov', 'lrDecay', 'beta1', 'beta2', 'eps', 'amsgrad', 'weightDecay',
+    'batch', 'batchSize', 'loss', 'limit'],
+  'panel-a': ['a.hidden', 'a.activation'],
+  'panel-b': ['b.hidden', 'b.activation'],
+};
+const RADIOS = new Set(['show', 'drawClass']);
+const ACTIONS = {
+  regenerate: { when: (s) => s.data !== 'draw', title: 'regenerateHint' },
+  clearPoints: { when: (s) => s.data === 'draw' },
+};
+const HINTS = { lr: 'lrHint', drawClass: 'drawHint' };
+
+const labelKey = (key) => key.replace(/^[ab]\./, '');
+const idOf = (key) => `ctl-${key.replace('.', '-')}`;
+const optionText = (field, value) => (field.key === 'speed' ? t(value === 1 ? 'speedOption' : 'speedOptions', { n: value })
+  : t(`${labelKey(field.key)}_${value}`));
+
+function element(tag, props = {}, children = []) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+function labelled(key, control, hintKey) {
+  const label = element('label', { htmlFor: control.id, textContent: t(labelKey(key)) });
+  const row = element('div', { className: 'control' }, [label, control]);
+  if (hintKey) row.append(element('p', { className: 'hint', textContent: t(hintKey) }));
+  return row;
+}
+
+function selectControl(field, emit) {
+  const select = element('select', { id: idOf(field.key) },
+    field.values.map((v) => element('option', { value: String(v), textContent: optionText(field, v) })));
+  select.addEventListener('change', () => emit(parseValue(field, select.value)));
+  return {
+    row: labelled(field.key, select, HINTS[field.key]),
+    show(value, ctx) {
+      select.value = String(value);
+      for (const option of select.options) option.disabled = field.key === 'loss' && option.value === 'bce' && ctx.classes !== 2;
+    },
+  };
+}
+
+function radioControl(field, emit) {
+  const values = field.key === 'drawClass' ? [...Array(DRAW_CLASSES).keys()] : field.values;
+  const inputs = values.map((v) => element('input', { type: 'radio', name: idOf(field.key), value: String(v) }));
+  const labels = inputs.map((input, i) => {
+    const v = values[i];
+    const text = field.key === 'drawClass' ? t('className', { k: v }) : t(`${field.key}_${v}`);
+    const parts = [input];
+    if (field.key === 'drawClass') parts.push(element('span', { className: 'swatch' }));
+    parts.push(element('span', { textContent: text }));
+    const label = element('label', { className: 'choice' }, parts);
+    if (field.key === 'drawClass') label.querySelector('.swatch').style.backgroundColor = classCss(v);
+    input.addEventListener('change', () => input.checked && emit(parseValue(field, input.value)));
+    return label;
+  });
+  const group = element('fieldset', { className: `radios radios-${field.key}`, id: idOf(field.key) },
+    [element('legend', { textContent: t(labelKey(field.key)) }), ...labels]);
+  if (HINTS[field.key]) group.append(element('p', { className: 'hint', textContent: t(HINTS[field.key]) }));
+  return { row: group, show: (value) => inputs.forEach((input) => { input.checked = input.value === String(value); }) };
+}
+
+function numberControl(field, emit, invalid) {
+  const input = element('input', { type: 'number', id: idOf(field.key), min: field.min, max: field.max,
+    step: field.type === 'int' ? 1 : field.step ?? 'any', inputMode: field.type === 'int' ? 'numeric' : 'decimal' });
+  let shown;
+  input.addEventListener('change', () => {
+    const value = parseValue(field, input.value);
+    if (value === undefined) {
+      invalid(field, input.value, shown);
+      input.value = String(shown);
+    } else emit(value);
+  });
+  return { row: labelled(field.key, input, HINTS[field.key]), show(value) { shown = value; input.value = String(value); } };
+}
+
+function checkboxControl(field, emit) {
+  const input = element('input', { type: 'checkbox', id: idOf(field.key) });
+  input.addEventListener('change', () => emit(input.checked));
+  const row = element('div', { className: 'control check' }, [input, element('label', { htmlFor: input.id, textContent: t(field.key) })]);
+  return { row, show(value) { input.checked = value; } };
+}
+
+/** Hidden layers as two numbers: how many layers, and the units in each. */
+function layersControl(field, emit, invalid) {
+  const layers = element('input', { type: 'number', id: idOf(field.key), min: 0, max: 8, step: 1, inputMode: 'numeric' });
+  const units = element('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, max: 1024, step: 1,
+    inputMode: 'numeric', value: '8' });
+  let shown = [];
+  const show = (value) => {
+    shown = value;
+    layers.value = String(value.length);
+    if (value.length) units.value = String(value[0]);
+    units.disabled = value.length === 0;
+  };
+  const commit = () => {
+    const value = !/^\d$/.test(layers.value) || units.value === '' ? undefined
+      : parseValue(field, Array(Number(layers.value)).fill(units.value).join(','));
+    if (value !== undefined) return emit(value);
+    invalid(field, `${layers.value} × ${units.value}`, shown.join(', ') || '0');
+    show(shown);
+  };
+  layers.addEventListener('change', commit);
+  units.addEventListener('change', commit);
+  return { row: element('div', { className: 'control-pair' }, [labelled(field.key, layers), labelled('units', units)]), show };
+}
+
+function actionControl(name, onAction) {
+  const button = element('button', { type: 'button', className: 'secondary', id: `ctl-${name}`, textContent: t(name) });
+  if (ACTIONS[name].title) button.title = t(ACTIONS[name].title);
+  button.addEventListener('click', () => onAction(name));
+  return { row: element('div', { className: 'control action' }, [button]), show() {} };
+}
+
+const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl, bool: checkboxControl, layers: layersControl };
+
+/**
+ * Builds every control under `root`. onChange(patch) on an edit, onAction(name) for a button,
+ * onInvalid(field, text, kept) for a value out of range. Returns { render(state, context) }.
+ */
+export function buildControls(root, { onChange, onAction, onInvalid }) {
+  const built = [];
+  for (const [group, keys] of Object.entries(GROUPS)) {
+    const container = root.querySelector(`[data-group="${group}"]`);
+    for (const key of keys) {
+      if (key.startsWith('@')) {
+        const name = key.slice(1);
+        built.push({ when: ACTIONS[name].when, ...actionControl(name, onAction) });
+        continue;
+      }
+      const field = FIELD[key];
+      const emit = (value) => value !== undefined && onChange({ [key]: value });
+      const make = RADIOS.has(key) ? radioControl : BUILDERS[field.type];
+      built.push({ key, when: field.when, ...make(field, emit, onInvalid) });
+    }
+    for (const b of built.slice(-keys.length)) container.append(b.row);
+  }
+  return {
+    render(state, context) {
+      for (const b of built) {
+        b.row.hidden = b.when ? !b.when(state) : false;
+        if (b.key) b.show(state[b.key], context);
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The page's side of the worker protocol (worker.js). It starts the worker, sends commands and
+// hands what comes back to callbacks: onData (the dataset of a new configuration), onFrame
+// (training progress), onError. Frames from an earlier configuration are dropped. The page calls
+// done(frame) after drawing a frame; only then does the worker send the next.
+
+export class EngineClient {
+  #worker;
+  #generation = 0;
+  #predictions = new Map();
+  #nextId = 0;
+  #pendingPoint = null;
+  #predicting = false;
+
+  constructor({ onReady, onData, onFrame, onError }) {
+    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker.onmessage = ({ data: msg }) => {
+      if (msg.type === 'ready') onReady?.();
+      else if (msg.type === 'error') onError?.(msg);
+      else if (msg.type === 'prediction') this.#answer(msg);
+      else if (msg.generation !== this.#generation) {
+        if (msg.type === 'frame') this.done(msg);  // stale, but it still holds the worker's slot
+      } else if (msg.type === 'data') onData?.(msg.data);
+      else if (msg.type === 'frame') onFrame?.(msg);
+    };
+    this.#worker.onerror = (event) => onError?.({ message: event.message || 'the engine worker failed to start', kind: 'worker' });
+  }
+
+  #send(message) {
+    this.#worker.postMessage(message);
+  }
+
+  /** Builds new trainers from { a: spec, b: spec } (or clears them with null): a reset. */
+  configure(specs, gridSize) {
+    this.#generation += 1;
+    this.#send({ type: 'configure', generation: this.#generation, specs, gridSize });
+  }
+
+  play() { this.#send({ type: 'play' }); }
+  pause() { this.#send({ type: 'pause' }); }
+  step() { this.#send({ type: 'step' }); }
+
+  /** Live settings: { speed } epochs per frame, { limit } epochs, { lr }. */
+  set(settings) { this.#send({ type: 'set', ...settings }); }
+
+  /** Tells the worker a frame has been drawn, so it may send the next. */
+  done(frame) { this.#send({ type: 'ack', seq: frame.seq }); }
+
+  /**
+   * Both models' predictions at a data point: resolves to { point, models: { a, b } }.
+   * While one request is out, only the newest point waits; older ones resolve to null, and so
+   * does a request the worker cannot answer (no models yet, or a configuration ago).
+   */
+  predict(point) {
+    return new Promise((resolve) => {
+      this.#pendingPoint?.resolve(null);
+      this.#pendingPoint = { point, resolve };
+      this.#flushPredict();
+    });
+  }
+
+  #flushPredict() {
+    if (this.#predicting || !this.#pendingPoint) return;
+    const { point, resolve } = this.#pendingPoint;
+    this.#pendingPoint = null;
+    const id = ++this.#nextId;
+    this.#predictions.set(id, resolve);
+    this.#predicting = true;
+    this.#send({ type: 'predict', id, point });
+  }
+
+  #answer(msg) {
+    this.#predictions.get(msg.id)?.(msg.models && msg.generation === this.#generation ? { point: msg.point, models: msg.models } : null);
+    this.#predictions.delete(msg.id);
+    this.#predicting = false;
+    this.#flushPredict();
+  }
+}

@@ -1,0 +1,151 @@
+// One panel's plot: three stacked canvases.
+// - the decision regions: a small canvas (one pixel per grid cell) whose ImageData is scaled up
+//   by CSS. Hue is the most likely class, lightness the confidence: pale where the model is unsure;
+// - the data points of one split, in the class colours with a dark outline, redrawn only when the
+//   data, the split shown or the size changes;
+// - the probe: a crosshair where the pointer (or the keyboard) points.
+// Pointer and keyboard input come out as data coordinates through onProbe(point) and onAdd(point).
+import { classColor, classCss, POINT_OUTLINE } from './palette.js';
+import { toCanvas, toData } from './geometry.js';
+
+const BACKGROUND = [250, 250, 248];
+const MIN_TINT = 0.1;   // how much of the class colour an unsure cell gets
+const MAX_TINT = 0.62;  // and a sure one: below the points' full colour, so they stand out
+const KEY_STEP = 0.02;  // an arrow key moves the probe by this share of the width (x5 with Shift)
+
+export class Plot {
+  #heat;
+  #points;
+  #probe;
+  #image = null;
+  #bounds = [-6, 6, -6, 6];
+  #data = null;
+  #show = 'train';
+  #probePoint = null;
+
+  constructor(element, { onProbe, onAdd }) {
+    [this.#heat, this.#points, this.#probe] = ['heatmap', 'points', 'probe'].map((c) => element.querySelector(`canvas.${c}`));
+    this.element = element;
+    new ResizeObserver(() => this.#resize()).observe(element);
+    const pointAt = (event) => {
+      const rect = element.getBoundingClientRect();
+      return toData(this.#bounds, rect.width, rect.height, event.clientX - rect.left, event.clientY - rect.top);
+    };
+    element.addEventListener('pointermove', (event) => onProbe(pointAt(event)));
+    element.addEventListener('pointerdown', (event) => onProbe(pointAt(event)));
+    element.addEventListener('click', (event) => onAdd(pointAt(event)));
+    element.addEventListener('keydown', (event) => this.#key(event, onProbe, onAdd));
+  }
+
+  #key(event, onProbe, onAdd) {
+    const [xmin, xmax, ymin, ymax] = this.#bounds;
+    const here = this.#probePoint ?? [(xmin + xmax) / 2, (ymin + ymax) / 2];
+    const d = (xmax - xmin) * KEY_STEP * (event.shiftKey ? 5 : 1);
+    const moves = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, d], ArrowDown: [0, -d] };
+    if (moves[event.key]) {
+      const [dx, dy] = moves[event.key];
+      onProbe([Math.min(xmax, Math.max(xmin, here[0] + dx)), Math.min(ymax, Math.max(ymin, here[1] + dy))]);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      onAdd(here);
+    } else return;
+    event.preventDefault();
+  }
+
+  /** New data ({ x, y, splitEnd, classes }) or none, over new bounds. */
+  setData(data, bounds) {
+    this.#data = data;
+    this.#bounds = bounds;
+    this.#image = null;
+    this.#heat.getContext('2d').clearRect(0, 0, this.#heat.width, this.#heat.height);
+    this.#drawPoints();
+  }
+
+  /** Which split's points to show: 'train', 'val' or 'test'. */
+  setShow(split) {
+    this.#show = split;
+    this.#drawPoints();
+  }
+
+  /** Paints the decision grid: probabilities[(row * size + col) * classes + k]. */
+  drawGrid(probabilities, classes, size) {
+    const canvas = this.#heat;
+    if (canvas.width !== size) [canvas.width, canvas.height] = [size, size];
+    if (!this.#image || this.#image.width !== size) this.#image = new ImageData(size, size);
+    const pixels = this.#image.data;
+    const chance = 1 / classes;
+    for (let cell = 0; cell < size * size; cell++) {
+      let best = 0;
+      for (let k = 1; k < classes; k++) if (probabilities[cell * classes + k] > probabilities[cell * classes + best]) best = k;
+      const confidence = Math.max(0, (probabilities[cell * classes + best] - chance) / (1 - chance));
+      const tint = Number.isFinite(confidence) ? MIN_TINT + (MAX_TINT - MIN_TINT) * confidence : 0;
+      const color = classColor(best);
+      for (let c = 0; c < 3; c++) pixels[cell * 4 + c] = BACKGROUND[c] + (color[c] - BACKGROUND[c]) * tint;
+      pixels[cell * 4 + 3] = 255;
+    }
+    canvas.getContext('2d').putImageData(this.#image, 0, 0);
+  }
+
+  /** Shows the probe crosshair at a data point (null hides it). */
+  setProbe(point) {
+    this.#probePoint = point;
+    const ctx = this.#context(this.#probe);
+    if (!point) return;
+    const [w, h] = [this.#probe.width, this.#probe.height];
+    const [px, py] = toCanvas(this.#bounds, w, h, point[0], point[1]);
+    const dpr = w / this.element.clientWidth || 1;
+    ctx.strokeStyle = 'rgba(20, 20, 30, 0.55)';
+    ctx.lineWidth = dpr;
+    ctx.setLineDash([4 * dpr, 4 * dpr]);
+    ctx.beginPath();
+    ctx.moveTo(px, 0); ctx.lineTo(px, h); ctx.moveTo(0, py); ctx.lineTo(w, py);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineWidth = 2 * dpr;
+    ctx.strokeStyle = '#111';
+    ctx.beginPath();
+    ctx.arc(px, py, 6 * dpr, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+
+  /** A cleared 2-D context of a canvas. */
+  #context(canvas) {
+    const ctx = canvas.getContext('2d');
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    return ctx;
+  }
+
+  #resize() {
+    const dpr = window.devicePixelRatio || 1;
+    const [w, h] = [Math.round(this.element.clientWidth * dpr), Math.round(this.element.clientHeight * dpr)];
+    for (const canvas of [this.#points, this.#probe]) if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
+    this.#drawPoints();
+    this.setProbe(this.#probePoint);
+  }
+
+  #drawPoints() {
+    const ctx = this.#context(this.#points);
+    const data = this.#data;
+    if (!data) return;
+    const [w, h] = [this.#points.width, this.#points.height];
+    const dpr = w / this.element.clientWidth || 1;
+    const splits = { train: [0, data.splitEnd[0]], val: [data.splitEnd[0], data.splitEnd[1]], test: [data.splitEnd[1], data.splitEnd[2]] };
+    const [from, to] = splits[this.#show];
+    // Dots shrink as points crowd the plot: from 5 px for a few down to 1.2 px; thinner outlines when dense.
+    const count = Math.max(1, to - from);
+    const radius = dpr * Math.max(1.2, Math.min(5, (0.3 * this.element.clientWidth) / Math.sqrt(count)));
+    ctx.lineWidth = dpr * (count > 2000 ? 0.5 : 0.9);
+    ctx.strokeStyle = POINT_OUTLINE;
+    for (let k = 0; k < data.classes; k++) {
+      ctx.beginPath();
+      for (let i = from; i < to; i++) {
+        if (data.y[i] !== k) continue;
+        const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
+        ctx.moveTo(px + radius, py);
+        ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = classCss(k);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}

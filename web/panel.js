@@ -1,0 +1,98 @@
+// One model's panel: its title and architecture, the plot (heatmap.js), the readout line, the
+// counters (epoch, updates, epochs per second), accuracy and loss per split, the loss chart
+// (charts.js) and the confusion matrix (confusion.js). It shows frames; it decides nothing.
+import { Plot } from './heatmap.js';
+import { LossChart } from './charts.js';
+import { renderConfusion } from './confusion.js';
+import { applyStrings, t } from './strings.js';
+
+const RATE_WINDOW_MS = 1500;
+const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : t('notMeasured'));
+const decimal = (v) => (Number.isFinite(v) ? v.toFixed(3) : t('notMeasured'));
+
+export class PanelView {
+  #section;
+  #samples = [];  // [time, epoch] of recent frames, for epochs per second
+  #fields = {};
+
+  constructor(section, template, { onProbe, onAdd }) {
+    this.#section = section;
+    section.append(template.content.cloneNode(true));
+    section.querySelector('.model-controls').dataset.group = `panel-${section.dataset.panel}`;
+    applyStrings(section);
+    for (const el of section.querySelectorAll('[data-field]')) this.#fields[el.dataset.field] = el;
+    this.plot = new Plot(section.querySelector('.plot'), { onProbe, onAdd });
+    this.chart = new LossChart(section.querySelector('.chart-box'));
+    this.readout = section.querySelector('.readout');
+  }
+
+  #set(field, text) {
+    if (this.#fields[field].textContent !== text) this.#fields[field].textContent = text;
+  }
+
+  /** Title, architecture ("2 → 200 ReLU → 3") and what this kind of model can do. */
+  describe({ hidden, activation, classes }) {
+    const linear = hidden.length === 0;
+    const act = t(`activation_${activation}`);
+    const layers = [2, ...hidden.map((units) => `${units} ${act}`), classes];
+    this.#set('title', t(linear ? 'linearTitle' : 'mlpTitle'));
+    this.#set('arch', layers.join(' → '));
+    this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));
+    this.plot.element.setAttribute('aria-label', t('plotLabel', { model: t(linear ? 'linearTitle' : 'mlpTitle') }));
+  }
+
+  /** Back to epoch 0 with nothing measured; `visibly` flashes the panel so the reset is seen. */
+  reset(visibly) {
+    this.#samples = [];
+    for (const f of ['epoch', 'updates']) this.#set(f, '0');
+    this.#set('rate', t('notMeasured'));
+    this.#set('status', '');
+    this.#section.classList.remove('diverged');
+    for (const split of ['train', 'val', 'test']) {
+      this.#set(`${split}-accuracy`, t('notMeasured'));
+      this.#set(`${split}-loss`, t('notMeasured'));
+    }
+    this.chart.clear();
+    renderConfusion(this.#fields.confusion, null);
+    if (visibly) {
+      this.#section.classList.remove('flash');
+      void this.#section.offsetWidth;  // restart the CSS animation
+      this.#section.classList.add('flash');
+    }
+  }
+
+  /** One model's part of a frame: state, records, grid, maybe metrics. */
+  show(model, gridSize, now) {
+    this.#set('epoch', String(model.epoch));
+    this.#set('updates', String(model.step));
+    this.#samples.push([now, model.epoch]);
+    while (this.#samples.length > 2 && now - this.#samples[0][0] > RATE_WINDOW_MS) this.#samples.shift();
+    this.#showRate();
+    this.#set('status', model.status === 'diverged' ? t('status_diverged') : '');
+    this.#section.classList.toggle('diverged', model.status === 'diverged');
+    this.plot.drawGrid(model.grid, model.classes, gridSize);
+    this.chart.append(model.records);
+    if (model.metrics) this.#showMetrics(model.metrics);
+  }
+
+  #showRate() {
+    const [first, last] = [this.#samples[0], this.#samples.at(-1)];
+    const seconds = (last[0] - first[0]) / 1000;
+    this.#set('rate', seconds > 0.2 ? String(Math.round((last[1] - first[1]) / seconds)) : t('notMeasured'));
+  }
+
+  /** Not training: the rate is 0 until frames come again. */
+  stopped() {
+    this.#samples = [];
+    this.#set('rate', '0');
+  }
+
+  #showMetrics(metrics) {
+    for (const split of ['train', 'val', 'test']) {
+      this.#set(`${split}-accuracy`, percent(metrics[split]?.accuracy));
+      this.#set(`${split}-loss`, decimal(metrics[split]?.loss));
+    }
+    this.#set('confusion-title', t('confusionTitle', { split: t(`split_${metrics.confusionSplit}`) }));
+    renderConfusion(this.#fields.confusion, metrics.confusion);
+  }
+}

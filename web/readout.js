@@ -1,0 +1,73 @@
+// The probe readout: where the pointer (or the keyboard) points on either plot, both models'
+// class probabilities and logits there, asked of the worker with predict(). Each panel shows its
+// own model's numbers; the crosshair is shown on both plots.
+import { classCss } from './palette.js';
+import { t } from './strings.js';
+
+const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+export class Readout {
+  #client;
+  #panels;  // { name: { plot, element } }
+  #point = null;
+
+  constructor(client, panels) {
+    this.#client = client;
+    this.#panels = panels;
+    this.clear();
+  }
+
+  /** Shows the crosshair at `point` on every plot and the models' predictions there. */
+  async probe(point) {
+    this.#point = point;
+    for (const { plot } of Object.values(this.#panels)) plot.setProbe(point);
+    const answer = await this.#client.predict(point);
+    if (answer) this.#show(answer);
+  }
+
+  /** Asks again at the same point: the models have moved on. */
+  refresh() {
+    if (this.#point) this.probe(this.#point);
+  }
+
+  /** Back to the hint (new data, nothing probed yet). */
+  clear() {
+    this.#point = null;
+    for (const { plot, element } of Object.values(this.#panels)) {
+      plot.setProbe(null);
+      element.replaceChildren(line('hint', t('readoutHint')));
+    }
+  }
+
+  #show({ point, models }) {
+    for (const [name, { element }] of Object.entries(this.#panels)) {
+      const prediction = models[name];
+      if (!prediction) continue;
+      const { probabilities, logits } = prediction;
+      const best = probabilities.indexOf(Math.max(...probabilities));
+      const classes = line('classes');
+      probabilities.forEach((p, k) => {
+        const item = document.createElement('span');
+        item.className = k === best ? 'class best' : 'class';
+        const swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.backgroundColor = classCss(k);
+        item.append(swatch, t('readoutClass', { k, p: fmt(p) }));
+        item.dataset.probability = String(p);
+        classes.append(item);
+      });
+      element.replaceChildren(
+        line('at', t('readoutAt', { x: fmt(point[0]), y: fmt(point[1]) })),
+        classes,
+        line('logits', t('readoutLogits', { values: logits.map((v) => fmt(v)).join(', ') })),
+      );
+    }
+  }
+}
+
+function line(className, text = '') {
+  const p = document.createElement('p');
+  p.className = className;
+  p.textContent = text;
+  return p;
+}

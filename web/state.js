@@ -1,0 +1,198 @@
+// The page state: one declarative table of fields. It serializes to and from the URL hash and
+// turns into the two experiment specs (docs/spec.md) that the worker trains. Nothing here touches
+// the DOM or the engine.
+//
+// Each field: key (also its name in the hash), type, default, the range it accepts, `effect`
+// (what a change does: 'data' regenerates the data and resets, 'train' resets, 'lr' | 'limit' |
+// 'speed' apply on the fly, 'view' only redraws) and `when` (the field only matters, and only
+// shows, when this holds).
+
+export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'draw'];
+export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
+export const LOSSES = ['cross_entropy', 'bce', 'mse'];
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'];
+export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
+export const PANELS = ['a', 'b'];
+export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
+export const MAX_DRAWN_POINTS = 2000;
+export const SPLIT = [0.8, 0.1, 0.1];  // train / val / test of the generated sets
+export const GRID_SIZE = 100;          // decision-grid cells per side
+
+/** The engine's default n per generated dataset (docs/spec.md). */
+export const DEFAULT_N = { radial: 10000, circle: 1000, xor: 1000, gauss: 1000, spiral: 1000 };
+
+const isDraw = (s) => s.data === 'draw';
+const opt = (...names) => (s) => names.includes(s.optimizer);
+
+const enumField = (key, values, fallback, effect, extra = {}) => ({ key, type: 'enum', values, default: fallback, effect, ...extra });
+const intField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'int', min, max, default: fallback, effect, ...extra });
+const numField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'float', min, max, default: fallback, effect, ...extra });
+const boolField = (key, fallback, effect, extra = {}) => ({ key, type: 'bool', default: fallback, effect, ...extra });
+
+export const FIELDS = [
+  enumField('data', DATASETS, 'radial', 'data'),
+  intField('n', 1, 200000, 10000, 'data', { when: (s) => !isDraw(s) }),
+  numField('noise', 0, 1, 0, 'data', { when: (s) => !isDraw(s), step: 0.05 }),
+  intField('seed', 0, 4294967295, 0, 'data'),
+  { key: 'points', type: 'points', default: [], effect: 'data', when: isDraw },
+  intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
+  enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
+  enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
+  numField('lr', 0, 10, 0.005, 'lr', { step: 0.001 }),
+  numField('momentum', 0, 0.999, 0.9, 'train', { when: opt('momentum'), step: 0.05 }),
+  boolField('nesterov', false, 'train', { when: opt('momentum') }),
+  numField('lrDecay', 0, 1, 0, 'train', { when: opt('adagrad'), step: 0.001 }),
+  numField('beta1', 0, 0.999, 0.9, 'train', { when: opt('adam'), step: 0.01 }),
+  numField('beta2', 0, 0.9999, 0.999, 'train', { when: opt('adam'), step: 0.001 }),
+  numField('eps', 0, 1, 1e-8, 'train', { when: opt('adam'), step: 1e-8 }),
+  boolField('amsgrad', false, 'train', { when: opt('adam') }),
+  numField('weightDecay', 0, 1, 0, 'train', { step: 0.0001 }),
+  enumField('batch', ['full', 'stochastic', 'mini'], 'full', 'train'),
+  intField('batchSize', 2, 200000, 32, 'train', { when: (s) => s.batch === 'mini' }),
+  enumField('loss', LOSSES, 'cross_entropy', 'train'),
+  intField('limit', 1, 10000000, 4000, 'limit'),
+  { key: 'speed', type: 'enum', values: SPEEDS, default: 1, effect: 'speed' },
+  { key: 'a.hidden', type: 'layers', default: [], effect: 'train' },
+  enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden'].length > 0 }),
+  { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
+  enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
+];
+
+export const FIELD = Object.fromEntries(FIELDS.map((f) => [f.key, f]));
+
+export function defaultState() {
+  return Object.fromEntries(FIELDS.map((f) => [f.key, structuredClone(f.default)]));
+}
+
+// ---- parsing and printing one value ---------------------------------------------------------
+
+const PARSERS = {
+  enum: (f, text) => f.values.find((v) => String(v) === text),
+  int: (f, text) => (/^\d+$/.test(text) && +text >= f.min && +text <= f.max ? +text : undefined),
+  float: (f, text) => {
+    const v = text.trim() === '' ? NaN : Number(text);
+    return Number.isFinite(v) && v >= f.min && v <= f.max ? v : undefined;
+  },
+  bool: (f, text) => ({ 1: true, true: true, 0: false, false: false })[text],
+  layers: (f, text) => {
+    if (text === '') return [];
+    const units = text.split(',').map(Number);
+    const ok = units.length <= 8 && units.every((u) => Number.isInteger(u) && u >= 1 && u <= 1024);
+    return ok ? units : undefined;
+  },
+  points: (f, text) => {
+    if (text === '') return [];
+    const points = text.split(';').map((p) => p.split(',').map(Number));
+    const ok = points.length <= MAX_DRAWN_POINTS && points.every((p) => p.length === 3
+      && Math.abs(p[0]) <= 100 && Math.abs(p[1]) <= 100 && Number.isInteger(p[2]) && p[2] >= 0 && p[2] < DRAW_CLASSES);
+    return ok ? points : undefined;
+  },
+};
+
+const round = (v) => Math.round(v * 100) / 100;
+const PRINTERS = {
+  bool: (v) => (v ? '1' : '0'),
+  layers: (v) => v.join(','),
+  points: (v) => v.map(([x, y, c]) => `${round(x)},${round(y)},${c}`).join(';'),
+};
+
+/** A field's value from text (a hash value or an input's value); undefined when it is not valid. */
+export function parseValue(field, text) {
+  return PARSERS[field.type](field, String(text));
+}
+
+export function printValue(field, value) {
+  return (PRINTERS[field.type] ?? String)(value);
+}
+
+// ---- the URL hash ---------------------------------------------------------------------------
+
+/** The state a hash describes: unknown keys are ignored, bad values fall back to the default. */
+export function stateFromHash(hash) {
+  const state = defaultState();
+  const rejected = [];
+  let params;
+  try {
+    params = new URLSearchParams(String(hash).replace(/^#/, ''));
+  } catch {
+    return { state, rejected: ['#'] };
+  }
+  for (const [key, text] of params) {
+    const field = FIELD[key];
+    if (!field) continue;
+    const value = parseValue(field, text);
+    if (value === undefined) rejected.push(key);
+    else state[key] = value;
+  }
+  if (!params.has('n') && DEFAULT_N[state.data]) state.n = DEFAULT_N[state.data];
+  return { state, rejected };
+}
+
+/** The hash for a state: every field that matters now, so a link means the same later. */
+export function hashFromState(state) {
+  const params = new URLSearchParams();
+  for (const f of FIELDS) if (!f.when || f.when(state)) params.set(f.key, printValue(f, state[f.key]));
+  return `#${params}`;
+}
+
+// ---- changes --------------------------------------------------------------------------------
+
+const EFFECT_RANK = ['view', 'speed', 'limit', 'lr', 'train', 'data'];
+
+/** The keys whose value differs between two states. */
+export function changedKeys(before, after) {
+  return FIELDS.filter((f) => JSON.stringify(before[f.key]) !== JSON.stringify(after[f.key])).map((f) => f.key);
+}
+
+/** The strongest effect among the changed keys ('data' > 'train' > 'lr' > 'limit' > 'speed' > 'view'). */
+export function strongestEffect(keys) {
+  return keys.map((k) => FIELD[k].effect).reduce((a, b) => (EFFECT_RANK.indexOf(b) > EFFECT_RANK.indexOf(a) ? b : a), 'view');
+}
+
+// ---- specs ----------------------------------------------------------------------------------
+
+/** The data part of the specs, or null when there is nothing to train on yet (no drawn points). */
+export function dataSpecOf(state) {
+  if (isDraw(state)) {
+    if (state.points.length === 0) return null;
+    return { name: 'inline', x: state.points.map(([x, y]) => [x, y]), y: state.points.map(([, , c]) => c) };
+  }
+  return { name: state.data, n: state.n, noise: state.noise, split: SPLIT };
+}
+
+function optimizerSpecOf(s) {
+  const common = { lr: s.lr, weight_decay: s.weightDecay };
+  switch (s.optimizer) {
+    case 'momentum': return { name: 'sgd', ...common, momentum: s.momentum, nesterov: s.nesterov && s.momentum > 0 };
+    case 'adagrad': return { name: 'adagrad', ...common, lr_decay: s.lrDecay };
+    case 'adam': return { name: 'adam', ...common, betas: [s.beta1, s.beta2], eps: s.eps, amsgrad: s.amsgrad };
+    default: return { name: 'sgd', ...common };
+  }
+}
+
+const BATCH_SIZES = { full: 0, stochastic: 1 };
+
+/** The experiment spec of one panel ('a' or 'b'), or null without data. */
+export function specOf(state, panel) {
+  const data = dataSpecOf(state);
+  if (!data) return null;
+  return {
+    seed: state.seed,
+    data,
+    model: { hidden: state[`${panel}.hidden`], activation: state[`${panel}.activation`] },
+    loss: state.loss,
+    optimizer: optimizerSpecOf(state),
+    batch_size: BATCH_SIZES[state.batch] ?? state.batchSize,
+    epochs: state.limit,
+  };
+}
+
+export function specsOf(state) {
+  return Object.fromEntries(PANELS.map((p) => [p, specOf(state, p)]));
+}
+
+/** The number of classes the data will have: radial has 3, the other generated sets 2. */
+export function classesOf(state) {
+  if (isDraw(state)) return state.points.reduce((k, p) => Math.max(k, p[2] + 1), 2);
+  return state.data === 'radial' ? 3 : 2;
+}

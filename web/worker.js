@@ -1,0 +1,167 @@
+// The engine's home: a module Web Worker. The page sends commands; the worker trains the panels'
+// models (trainers.js) and sends back frames: states, new loss records, decision grids (as
+// transferred Float32Arrays) and now and then metrics. The protocol is engine-client.js's.
+//
+// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. At most one frame
+// is in flight: the next is posted only after the page acknowledged the last (after drawing it),
+// so a slow page slows training down instead of queueing frames. Between slices of training the
+// worker yields, so pause, predict and configure are answered within a slice (about 25 ms).
+import { createEngine } from './engine/nnplay.mjs';
+import { TrainerPair } from './trainers.js';
+
+const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
+
+const engine = createEngine();
+let pair = null;
+let generation = 0;
+let playing = false;
+let speed = 1;
+let limit = Infinity;
+let looping = false;
+let lastMetrics = 0;
+let frameSeq = 0;
+let frameInFlight = false;
+let lastFrameHadMetrics = false;
+let onAck = null;
+
+const post = (message, transfer) => self.postMessage({ generation, ...message }, transfer ?? []);
+
+/** Lets queued messages run (a macrotask turn without setTimeout's clamping). */
+function yieldToMessages() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(0);
+  });
+}
+
+function waitForAck() {
+  return frameInFlight ? new Promise((resolve) => { onAck = resolve; }) : Promise.resolve();
+}
+
+function releaseAck() {
+  frameInFlight = false;
+  const resolve = onAck;
+  onAck = null;
+  resolve?.();
+}
+
+function postFrame(forceMetrics) {
+  const now = performance.now();
+  const withMetrics = forceMetrics || now - lastMetrics >= METRICS_EVERY_MS;
+  if (withMetrics) lastMetrics = now;
+  lastFrameHadMetrics = withMetrics;
+  const { models, transfer } = pair.snapshot(withMetrics);
+  frameInFlight = true;
+  post({ type: 'frame', seq: ++frameSeq, models, playing, finished: pair.finished(limit) }, transfer);
+}
+
+/** Trains every model to `target` epochs (or, once paused, only up to the leader, to stay in step). */
+async function trainTo(current, target) {
+  while (current === pair && !current.trainSlice(playing ? target : current.epoch)) await yieldToMessages();
+}
+
+/** The play loop: ticks of `speed` epochs, one frame each, until paused, finished or replaced. */
+async function play() {
+  if (looping) return;
+  looping = true;
+  try {
+    while (playing && pair && !pair.finished(limit)) {
+      const current = pair;
+      await trainTo(current, Math.min(current.epoch + speed, limit));
+      await waitForAck();
+      if (current !== pair) continue;
+      if (current.finished(limit)) playing = false;
+      postFrame(!playing);
+      await yieldToMessages();
+    }
+    // Paused between two ticks: the last frame may lack the metrics a paused page should show.
+    if (pair && !lastFrameHadMetrics) {
+      const current = pair;
+      await waitForAck();
+      if (current === pair && !playing) postFrame(true);
+    }
+  } finally {
+    looping = false;
+  }
+}
+
+function fail(error) {
+  post({ type: 'error', message: error.message, kind: error.kind ?? 'engine' });
+}
+
+const handlers = {
+  async configure(msg) {
+    const nn = await engine;
+    generation = msg.generation;
+    pair?.dispose();
+    pair = null;
+    releaseAck();
+    if (!msg.specs) return post({ type: 'data', data: null });
+    try {
+      pair = new TrainerPair(nn, msg.specs, msg.gridSize);
+    } catch (error) {
+      return fail(error);
+    }
+    const { x, y, splitEnd, classes } = pair.data;
+    post({ type: 'data', data: { x, y, splitEnd, classes, bounds: pair.bounds } });
+    postFrame(true);
+    if (playing) play().catch(fail);
+  },
+  async play() {
+    playing = true;
+    if (!pair) return;
+    if (!pair.finished(limit)) return play();
+    // Nothing left to train below the limit: say so with a frame that is not playing.
+    playing = false;
+    const current = pair;
+    await waitForAck();
+    if (current === pair) postFrame(true);
+  },
+  pause() {
+    playing = false;
+  },
+  /** Pauses, then trains one epoch on every model and posts a frame. */
+  async step() {
+    playing = false;
+    while (looping) await yieldToMessages();
+    if (!pair || pair.finished(Infinity)) return;
+    const current = pair;
+    looping = true;
+    try {
+      const target = current.epoch + 1;
+      while (current === pair && !current.trainSlice(target)) await yieldToMessages();
+      await waitForAck();
+      if (current === pair) postFrame(true);
+    } finally {
+      looping = false;
+    }
+  },
+  set(msg) {
+    if (msg.speed !== undefined) speed = msg.speed;
+    if (msg.limit !== undefined) limit = msg.limit;
+    if (msg.lr !== undefined && pair) pair.setLr(msg.lr);
+  },
+  predict(msg) {
+    let models = null;
+    try {
+      models = pair ? pair.predict(msg.point) : null;
+    } finally {
+      post({ type: 'prediction', id: msg.id, point: msg.point, models });
+    }
+  },
+  ack(msg) {
+    if (msg.seq === frameSeq) releaseAck();
+  },
+};
+
+self.onmessage = async ({ data: msg }) => {
+  try {
+    await engine;
+    await handlers[msg.type](msg);
+  } catch (error) {
+    fail(error);
+  }
+};
+
+engine.then(() => post({ type: 'ready' }), (error) => fail(error));
