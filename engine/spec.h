@@ -65,6 +65,9 @@ struct Spec {
 Spec parse_spec(const nlohmann::ordered_json& json);
 Spec parse_spec(const std::string& text);
 
+// The spec as JSON with every default filled in (engine/spec_json.cpp).
+std::string spec_to_json(const Spec& spec);
+
 // Weights in PyTorch's layout, [{"weight": [[...]], "bias": [...]}, ...] (model.init, or weights
 // set later); errors name `path`.
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);

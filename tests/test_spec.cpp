@@ -103,3 +103,19 @@ TEST_CASE("checks that need the data: bce classes - init shapes - predict width"
   check_error(R"({"data": {"name": "inline", "x": [[1], [2, 3]], "y": [0, 1]}})", {"data.x[1]", "like row 0"});
   check_error(R"({"data": {"name": "inline", "x": [[1], [2]], "y": [0]}})", {"data.y", "2 items"});
 }
+
+TEST_CASE("spec_to_json spells out every default and parses back to the same spec") {
+  const std::string full = spec_to_json(parse_spec(std::string("{}")));
+  CHECK_THAT(full, Contains(R"("optimizer":{"name":"sgd","lr":0.005,"momentum":0.0,"dampening":0.0,"nesterov":false,"weight_decay":0.0})"));
+  CHECK_THAT(full, Contains(R"("data":{"name":"radial","n":10000,"noise":0.0,"split":[0.8,0.1,0.1],"shuffle":false,"standardize":false})"));
+  for (const char* text : {R"({"seed": 7, "data": {"name": "inline", "x": [[1, 2], [3, 4]], "y": [0, 1]},
+                              "model": {"hidden": [3, 2], "activation": "tanh"}, "loss": "mse",
+                              "optimizer": {"name": "adam", "betas": [0.8, 0.9], "amsgrad": true}, "predict": [[0, 1]]})",
+                           R"({"data": {"name": "wine"}, "optimizer": {"name": "adagrad", "lr_decay": 0.1}, "batch_size": 8})",
+                           R"({"data": {"name": "csv", "text": "a,l\n1,0\n"}, "model": {"hidden": [],
+                              "init": [{"weight": [[0.5], [1]], "bias": [0, 0.25]}]}})"}) {
+    CAPTURE(text);
+    const std::string once = spec_to_json(parse_spec(std::string(text)));
+    CHECK(spec_to_json(parse_spec(once)) == once);
+  }
+}

@@ -187,6 +187,11 @@ bool validateSpec(const std::string& spec_json) {
   }, false);
 }
 
+// The spec with every default filled in, as JSON ("" on error).
+std::string normalizeSpec(const std::string& spec_json) {
+  return guarded([&] { return nnplay::spec_to_json(nnplay::parse_spec(spec_json)); }, std::string());
+}
+
 // The runner: every output line of `nnplay run` goes to onLine(line) as it is made.
 bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   return guarded([&] {
@@ -205,6 +210,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   function("heapInUse", &heap_in_use);
   function("runSpec", &runSpec);
   function("validateSpec", &validateSpec);
+  function("normalizeSpec", &normalizeSpec);
 
   class_<DatasetHandle>("DatasetHandle")
       .class_function("create", &DatasetHandle::create, allow_raw_pointers())

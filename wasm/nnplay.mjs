@@ -111,6 +111,11 @@ class Engine {
     this.#check(this.#m.validateSpec(specText(spec)));
   }
 
+  /** The spec with every default filled in (docs/spec.md), as an object; throws a SpecError if it is bad. */
+  normalize(spec) {
+    return JSON.parse(this.#check(this.#m.normalizeSpec(specText(spec))));
+  }
+
   /** `nnplay data`: the spec's dataset as CSV text. */
   datasetCsv(spec) {
     const handle = this.#check(this.#m.DatasetHandle.create(specText(spec)));

@@ -127,6 +127,14 @@ test('the loss landscape of a two-parameter model matches the loss at those weig
   probe.dispose();
 });
 
+test('normalize spells out the defaults', () => {
+  const full = nn.normalize({ optimizer: { name: 'adam' } });
+  assert.deepEqual(full.optimizer, { name: 'adam', lr: 0.001, betas: [0.9, 0.999], eps: 1e-8, weight_decay: 0, amsgrad: false });
+  assert.equal(full.data.n, 10000);
+  assert.deepEqual(full.model, { hidden: [200], activation: 'relu' });
+  assert.throws(() => nn.normalize({ loss: 'hinge' }), /spec error at loss/);
+});
+
 test('a learning rate of 1e9 ends as diverged, and nothing crashes', () => {
   const t = nn.fromSpec({ data: { n: 500 }, model: { hidden: [20] }, optimizer: { name: 'sgd', lr: 1e9 } });
   const r = t.train({ epochs: 50 });
