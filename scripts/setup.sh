@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # the WebAssembly build; Chromium for the browser tests (driven by npm's playwright-core);
 # clang's sanitizer and libFuzzer runtimes for scripts/fuzz.sh.
 packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium libclang-rt-14-dev)
+# --with-torch (CI): Debian's PyTorch 1.13 and scikit-learn, to run the exported PyTorch scripts.
+[ "${1:-}" = "--with-torch" ] && packages+=(python3-torch python3-sklearn)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

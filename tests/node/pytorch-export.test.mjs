@@ -1,0 +1,59 @@
+// "Export as PyTorch": the exported script, run by Debian's python3-torch, prints the numbers the
+// engine printed for the same spec. Without torch (a developer machine), the scripts are only
+// byte-compiled and the run is reported as skipped; .ci/run installs python3-torch.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadEngine, root } from './helpers.mjs';
+import { exportPyTorch } from '../../web/pytorch-export.js';
+
+const { nn } = await loadEngine();
+const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['--version']).status === 0);
+const hasTorch = python && spawnSync(python, ['-c', 'import torch, numpy, sklearn'], { encoding: 'utf8' }).status === 0;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nnplay-export-'));
+
+const goldenSpecs = path.join(root, 'tests', 'golden', 'specs');
+const cases = fs.readdirSync(goldenSpecs).filter((f) => f.endsWith('.json'))
+  .map((f) => ({ name: f.replace('.json', ''), spec: JSON.parse(fs.readFileSync(path.join(goldenSpecs, f), 'utf8')) }));
+cases.push({ name: 'tutorial_001_short', spec: { epochs: 30, log_every: 10, predict: [[0.5, -1]] } });
+
+const close = (a, b, rel) => (a === null || b === null ? a === b : Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-7);
+
+for (const { name, spec } of cases) {
+  test(`export as PyTorch: ${name}`, (t) => {
+    const script = exportPyTorch(nn.normalize(spec), { title: name });
+    const file = path.join(dir, `${name}.py`);
+    fs.writeFileSync(file, script);
+    if (!python) return t.skip('no python3 on this machine');
+    const compiled = spawnSync(python, ['-m', 'py_compile', file], { encoding: 'utf8' });
+    assert.equal(compiled.status, 0, compiled.stderr);
+    if (!hasTorch) return t.skip('python3-torch is not installed: the script was byte-compiled, not run');
+
+    const run = spawnSync(python, [file], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    assert.equal(run.status, 0, run.stderr);
+    const theirs = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const ours = nn.run(spec, { weights: true });
+    assert.equal(theirs.length, ours.length);
+    ours.forEach((a, k) => {
+      const b = theirs[k];
+      for (const key of ['epoch', 'step', 'final', 'status', 'epochs']) assert.equal(b[key], a[key], `line ${k}: ${key}`);
+      if (a.status === 'diverged') return;
+      for (const split of ['train', 'val', 'test']) {
+        assert.equal(split in b, split in a);
+        if (!a[split]) continue;
+        assert.ok(close(a[split].loss, b[split].loss, 1e-4), `line ${k}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
+        assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `line ${k}: ${split}.accuracy`);
+      }
+      if (a.weights) {
+        const wa = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
+        const wb = b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
+        wa.forEach((v, i) => assert.ok(Math.abs(v - wb[i]) <= 2e-4 + 2e-4 * Math.abs(v), `weight ${i}: ${v} vs ${wb[i]}`));
+      }
+      if (a.predict) a.predict.forEach((p, i) => p.probabilities.forEach((v, c) =>
+        assert.ok(Math.abs(v - b.predict[i].probabilities[c]) < 1e-4, `predict ${i}`)));
+    });
+  });
+}
