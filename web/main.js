@@ -25,6 +25,7 @@ let state = initial.state;
 let context = { classes: classesOf(state), data: null };
 let playing = true;
 let finished = false;
+let allDiverged = false;
 let pendingFrame = null;
 let lastReadout = 0;
 let noticeTimer = 0;
@@ -96,6 +97,9 @@ function render() {
 function restart(visibly = true) {
   const specs = specsOf(state);
   finished = false;
+  allDiverged = false;
+  if (pendingFrame) client.done(pendingFrame);  // drawn never: it shows the models being replaced
+  pendingFrame = null;
   hideBanner();
   for (const panel of Object.values(panels)) panel.reset(visibly);
   client.configure(specs.a ? specs : null, GRID_SIZE);
@@ -114,7 +118,10 @@ function showData(data) {
   for (const panel of Object.values(panels)) panel.plot.setData(data, data?.bounds ?? DRAW_BOUNDS);
   readout.clear();
   render();
-  if (!data && state.data === 'draw') notify(t('drawEmpty'));
+  if (!data && state.data === 'draw') {
+    notify(t('drawEmpty'));
+    document.body.dataset.ready = 'true';
+  }
   showStatus();
 }
 
@@ -138,11 +145,12 @@ function drawFrame() {
   if (!frame) return;
   const now = performance.now();
   for (const name of PANELS) panels[name].show(frame.models[name], GRID_SIZE, now);
-  if (!frame.playing && playing && frame.finished) {
+  if (!frame.playing && playing) {
     playing = false;
-    finished = true;
-    notify(t('limitReached', { limit: state.limit }));
+    finished = frame.finished;
+    if (finished) notify(t('limitReached', { limit: state.limit }));
   }
+  allDiverged = PANELS.every((name) => frame.models[name].status === 'diverged');
   if (!playing) for (const panel of Object.values(panels)) panel.stopped();
   showDivergence(frame.models);
   showStatus();
@@ -187,7 +195,8 @@ function showStatus() {
   const label = $('play').querySelector('.label');
   label.textContent = t(playing ? 'pause' : 'play');
   $('play').classList.toggle('playing', playing);
-  const status = !context.data ? (state.data === 'draw' ? 'empty' : 'loading') : finished ? 'finished' : playing ? 'training' : 'paused';
+  const status = !context.data ? (state.data === 'draw' ? 'empty' : 'loading')
+    : allDiverged ? 'diverged' : finished ? 'finished' : playing ? 'training' : 'paused';
   $('status').textContent = t(`status_${status}`);
   $('status').dataset.status = status;
 }

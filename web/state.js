@@ -38,7 +38,7 @@ export const FIELDS = [
   intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
   enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
   enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
-  numField('lr', 0, 10, 0.005, 'lr', { step: 0.001 }),
+  numField('lr', 0, 1e9, 0.005, 'lr', { step: 0.001 }),
   numField('momentum', 0, 0.999, 0.9, 'train', { when: opt('momentum'), step: 0.05 }),
   boolField('nesterov', false, 'train', { when: opt('momentum') }),
   numField('lrDecay', 0, 1, 0, 'train', { when: opt('adagrad'), step: 0.001 }),

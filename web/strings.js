@@ -52,7 +52,7 @@ const en = {
   accuracy: 'accuracy',
   lossRow: 'loss',
   split_train: 'train',
-  split_val: 'val',
+  split_val: 'validation',
   split_test: 'test',
   notMeasured: '–',
   chartTitle: 'Loss per epoch',

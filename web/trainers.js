@@ -37,13 +37,15 @@ export class TrainerPair {
     return Math.max(0, ...Object.values(this.models).map((m) => m.trainer.state.epoch));
   }
 
-  /** True when no model can train further before `limit` epochs. */
+  /** True when the models still training have all reached `limit` epochs. */
   finished(limit) {
-    return this.#live().every((m) => m.trainer.state.epoch >= limit);
+    const live = this.#live();
+    return live.length > 0 && live.every((m) => m.trainer.state.epoch >= limit);
   }
 
-  get diverged() {
-    return this.#live().length < Object.keys(this.models).length;
+  /** True when no model can train further below `limit`: finished, or every model diverged. */
+  idle(limit) {
+    return this.#live().every((m) => m.trainer.state.epoch >= limit);
   }
 
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */

@@ -2,7 +2,9 @@
 // models (trainers.js) and sends back frames: states, new loss records, decision grids (as
 // transferred Float32Arrays) and now and then metrics. The protocol is engine-client.js's.
 //
-// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. At most one frame
+// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. Playing ends at
+// the epoch limit (the page is told by a frame with playing false); when every model diverged the
+// worker stays playing with nothing to train, so a reset trains at once. At most one frame
 // is in flight: the next is posted only after the page acknowledged the last (after drawing it),
 // so a slow page slows training down instead of queueing frames. Between slices of training the
 // worker yields, so pause, predict and configure are answered within a slice (about 25 ms).
@@ -66,13 +68,13 @@ async function play() {
   if (looping) return;
   looping = true;
   try {
-    while (playing && pair && !pair.finished(limit)) {
+    while (playing && pair && !pair.idle(limit)) {
       const current = pair;
       await trainTo(current, Math.min(current.epoch + speed, limit));
       await waitForAck();
       if (current !== pair) continue;
       if (current.finished(limit)) playing = false;
-      postFrame(!playing);
+      postFrame(!playing || current.idle(limit));
       await yieldToMessages();
     }
     // Paused between two ticks: the last frame may lack the metrics a paused page should show.
@@ -110,8 +112,7 @@ const handlers = {
   },
   async play() {
     playing = true;
-    if (!pair) return;
-    if (!pair.finished(limit)) return play();
+    if (!pair || !pair.finished(limit)) return pair && play();
     // Nothing left to train below the limit: say so with a frame that is not playing.
     playing = false;
     const current = pair;
@@ -125,7 +126,7 @@ const handlers = {
   async step() {
     playing = false;
     while (looping) await yieldToMessages();
-    if (!pair || pair.finished(Infinity)) return;
+    if (!pair || pair.idle(Infinity)) return;
     const current = pair;
     looping = true;
     try {
