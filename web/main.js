@@ -14,6 +14,7 @@ import { DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, changedKeys, classesOf,
 
 const READOUT_REFRESH_MS = 250;
 const NOTICE_MS = 6000;
+const NOTICES_SHOWN = 3;
 
 setLanguage('en');
 applyStrings(document);
@@ -28,7 +29,6 @@ let finished = false;
 let allDiverged = false;
 let pendingFrame = null;
 let lastReadout = 0;
-let noticeTimer = 0;
 
 const client = new EngineClient({ onData: showData, onFrame: queueFrame, onError: showError });
 const template = $('panel-template');
@@ -145,10 +145,10 @@ function drawFrame() {
   if (!frame) return;
   const now = performance.now();
   for (const name of PANELS) panels[name].show(frame.models[name], GRID_SIZE, now);
-  if (!frame.playing && playing) {
+  if (frame.atLimit && playing) {
     playing = false;
-    finished = frame.finished;
-    if (finished) notify(t('limitReached', { limit: state.limit }));
+    finished = true;
+    notify(t('limitReached', { limit: state.limit }));
   }
   allDiverged = PANELS.every((name) => frame.models[name].status === 'diverged');
   if (!playing) for (const panel of Object.values(panels)) panel.stopped();
@@ -211,12 +211,18 @@ function hideBanner() {
   $('banner').hidden = true;
 }
 
+/** Shows a short message for a while; up to NOTICES_SHOWN of the latest stay visible together. */
 function notify(text) {
   const notice = $('notice');
-  notice.textContent = text;
+  const line = document.createElement('p');
+  line.textContent = text;
+  notice.append(line);
+  while (notice.childElementCount > NOTICES_SHOWN) notice.firstElementChild.remove();
   notice.classList.add('shown');
-  clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => notice.classList.remove('shown'), NOTICE_MS);
+  setTimeout(() => {
+    line.remove();
+    if (!notice.childElementCount) notice.classList.remove('shown');
+  }, NOTICE_MS);
 }
 
 $('play').addEventListener('click', () => setPlaying(!playing));
@@ -230,8 +236,8 @@ for (const id of ['reset', 'banner-reset']) $(id).addEventListener('click', () =
 });
 window.addEventListener('hashchange', () => {
   const parsed = stateFromHash(location.hash);
-  if (parsed.rejected.length) notify(t('hashRejected', { keys: parsed.rejected.join(', ') }));
   update(parsed.state);
+  if (parsed.rejected.length) notify(t('hashRejected', { keys: parsed.rejected.join(', ') }));
 });
 
 // ---- start: the first screen trains at once ------------------------------------------------

@@ -3,7 +3,7 @@
 // transferred Float32Arrays) and now and then metrics. The protocol is engine-client.js's.
 //
 // Pacing: while playing, each tick trains `speed` epochs, then posts one frame. Playing ends at
-// the epoch limit (the page is told by a frame with playing false); when every model diverged the
+// the epoch limit (the page is told by a frame with atLimit); when every model diverged the
 // worker stays playing with nothing to train, so a reset trains at once. At most one frame
 // is in flight: the next is posted only after the page acknowledged the last (after drawing it),
 // so a slow page slows training down instead of queueing frames. Between slices of training the
@@ -48,14 +48,15 @@ function releaseAck() {
   resolve?.();
 }
 
-function postFrame(forceMetrics) {
+/** Posts a frame; `atLimit` says that playing stopped because the epoch limit was reached. */
+function postFrame(forceMetrics, atLimit = false) {
   const now = performance.now();
   const withMetrics = forceMetrics || now - lastMetrics >= METRICS_EVERY_MS;
   if (withMetrics) lastMetrics = now;
   lastFrameHadMetrics = withMetrics;
   const { models, transfer } = pair.snapshot(withMetrics);
   frameInFlight = true;
-  post({ type: 'frame', seq: ++frameSeq, models, playing, finished: pair.finished(limit) }, transfer);
+  post({ type: 'frame', seq: ++frameSeq, models, atLimit }, transfer);
 }
 
 /** Trains every model to `target` epochs (or, once paused, only up to the leader, to stay in step). */
@@ -73,8 +74,9 @@ async function play() {
       await trainTo(current, Math.min(current.epoch + speed, limit));
       await waitForAck();
       if (current !== pair) continue;
-      if (current.finished(limit)) playing = false;
-      postFrame(!playing || current.idle(limit));
+      const atLimit = current.finished(limit);
+      if (atLimit) playing = false;
+      postFrame(!playing || current.idle(limit), atLimit);
       await yieldToMessages();
     }
     // Paused between two ticks: the last frame may lack the metrics a paused page should show.
@@ -117,7 +119,7 @@ const handlers = {
     playing = false;
     const current = pair;
     await waitForAck();
-    if (current === pair) postFrame(true);
+    if (current === pair) postFrame(true, true);
   },
   pause() {
     playing = false;

@@ -303,3 +303,35 @@ test('at 390 px wide nothing scrolls sideways', { timeout: 60000 }, async () => 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('training stops at the epoch limit', { timeout: 60000 }, async () => {
+  const { page, errors } = await open('#limit=30&speed=5');
+  assert.equal(await until(() => page.textContent('#status'), (s) => s === 'epoch limit reached'), 'epoch limit reached');
+  await page.waitForTimeout(500);
+  assert.equal(await epochOf(page, 'a'), 30);
+  assert.equal(await epochOf(page, 'b'), 30);
+  assert.equal(await page.textContent('#play .label'), 'Play');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the hash sets the state, and a bad value falls back to its default with a notice', { timeout: 60000 }, async () => {
+  const { page, errors } = await open('#data=circle&n=500&noise=0.1&optimizer=adam&lr=0.01&b.hidden=8,8&b.activation=tanh&lr=fast');
+  assert.equal(await page.inputValue('#ctl-data'), 'circle');
+  assert.equal(await page.inputValue('#ctl-n'), '500');
+  assert.equal(await page.inputValue('#ctl-optimizer'), 'adam');
+  assert.equal(await page.inputValue('#ctl-lr'), '0.01');
+  assert.equal(await page.textContent('[data-panel="b"] [data-field="arch"]'), '2 → 8 tanh → 8 tanh → 2');
+  const spec = JSON.parse(await page.textContent('#spec'));
+  assert.deepEqual(spec.b.model, { hidden: [8, 8], activation: 'tanh' });
+  assert.deepEqual(spec.b.data, { name: 'circle', n: 500, noise: 0.1, split: [0.8, 0.1, 0.1] });
+  assert.equal(spec.b.optimizer.name, 'adam');
+
+  await page.goto(`${server.url}/index.html#lr=fast&data=<img>`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('#notice'), /not valid.*lr, data/);
+  assert.equal(await page.inputValue('#ctl-lr'), '0.005');
+  assert.equal(await page.inputValue('#ctl-data'), 'radial');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
