@@ -32,6 +32,11 @@ export class LossChart {
 
   constructor(box) {
     this.#box = box;
+  }
+
+  /** The uPlot instance, made at the first drawing rather than while the page starts. */
+  #create() {
+    const box = this.#box;
     const css = getComputedStyle(box);
     const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, points: { show: false }, spanGaps: false });
     this.#plot = new uPlot({
@@ -46,7 +51,7 @@ export class LossChart {
         { stroke: css.color, size: 40, font: '11px system-ui, sans-serif', grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } },
       ],
       series: [{ label: t('epoch') }, series(t('trainLoss'), '#1f1f2e'), series(t('valLoss'), '#c2410c', [6, 4])],
-    }, this.#columns, box);
+    }, [[], [], []], box);
     new ResizeObserver(() => {
       const width = Math.max(120, box.clientWidth);
       if (width !== this.#plot.width) this.#plot.setSize({ width, height: HEIGHT });
@@ -56,7 +61,7 @@ export class LossChart {
   /** Forgets the history (a reset). */
   clear() {
     this.#columns = [[], [], []];
-    this.#plot.setData(this.#columns);
+    this.#plot?.setData(this.#columns);
   }
 
   /** Adds records [epoch, trainLoss, valLoss, valAccuracy] and redraws soon. */
@@ -75,6 +80,7 @@ export class LossChart {
     this.#timer = setTimeout(() => {
       this.#timer = 0;
       this.#drawnAt = performance.now();
+      if (!this.#plot) this.#create();
       this.#plot.setData(downsample(this.#columns, MAX_SHOWN));
     }, wait);
   }

@@ -12,6 +12,7 @@ const BACKGROUND = [250, 250, 248];
 const MIN_TINT = 0.1;   // how much of the class colour an unsure cell gets
 const MAX_TINT = 0.62;  // and a sure one: below the points' full colour, so they stand out
 const KEY_STEP = 0.02;  // an arrow key moves the probe by this share of the width (x5 with Shift)
+const POINTS_PER_CHUNK = 1000;
 
 export class Plot {
   #heat;
@@ -22,6 +23,7 @@ export class Plot {
   #data = null;
   #show = 'train';
   #probePoint = null;
+  #pointsJob = 0;
 
   constructor(element, { onProbe, onAdd }) {
     [this.#heat, this.#points, this.#probe] = ['heatmap', 'points', 'probe'].map((c) => element.querySelector(`canvas.${c}`));
@@ -62,6 +64,7 @@ export class Plot {
 
   /** Which split's points to show: 'train', 'val' or 'test'. */
   setShow(split) {
+    if (split === this.#show) return;
     this.#show = split;
     this.#drawPoints();
   }
@@ -122,7 +125,12 @@ export class Plot {
     this.setProbe(this.#probePoint);
   }
 
+  /**
+   * Draws the points of the split shown, a chunk per animation frame so that thousands of points
+   * never make one long task; a newer drawing cancels an older one still in progress.
+   */
   #drawPoints() {
+    const job = ++this.#pointsJob;
     const ctx = this.#context(this.#points);
     const data = this.#data;
     if (!data) return;
@@ -133,19 +141,25 @@ export class Plot {
     // Dots shrink as points crowd the plot: from 5 px for a few down to 1.2 px; thinner outlines when dense.
     const count = Math.max(1, to - from);
     const radius = dpr * Math.max(1.2, Math.min(5, (0.3 * this.element.clientWidth) / Math.sqrt(count)));
-    ctx.lineWidth = dpr * (count > 2000 ? 0.5 : 0.9);
-    ctx.strokeStyle = POINT_OUTLINE;
-    for (let k = 0; k < data.classes; k++) {
-      ctx.beginPath();
-      for (let i = from; i < to; i++) {
-        if (data.y[i] !== k) continue;
-        const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
-        ctx.moveTo(px + radius, py);
-        ctx.arc(px, py, radius, 0, 2 * Math.PI);
+    const drawChunk = (start) => {
+      if (job !== this.#pointsJob) return;
+      const end = Math.min(to, start + POINTS_PER_CHUNK);
+      ctx.lineWidth = dpr * (count > 2000 ? 0.5 : 0.9);
+      ctx.strokeStyle = POINT_OUTLINE;
+      for (let k = 0; k < data.classes; k++) {
+        ctx.beginPath();
+        for (let i = start; i < end; i++) {
+          if (data.y[i] !== k) continue;
+          const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
+          ctx.moveTo(px + radius, py);
+          ctx.arc(px, py, radius, 0, 2 * Math.PI);
+        }
+        ctx.fillStyle = classCss(k);
+        ctx.fill();
+        ctx.stroke();
       }
-      ctx.fillStyle = classCss(k);
-      ctx.fill();
-      ctx.stroke();
-    }
+      if (end < to) requestAnimationFrame(() => drawChunk(end));
+    };
+    drawChunk(from);
   }
 }

@@ -9,7 +9,7 @@ import { buildControls } from './controls.js';
 import { DRAW_BOUNDS } from './geometry.js';
 import { classCss } from './palette.js';
 import { applyStrings, setLanguage, t } from './strings.js';
-import { DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, changedKeys, classesOf, hashFromState, specsOf,
+import { DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, changedKeys, classesOf, hashFromState, reconcile, specsOf,
   stateFromHash, strongestEffect } from './state.js';
 
 const READOUT_REFRESH_MS = 250;
@@ -22,7 +22,7 @@ document.title = t('title');
 
 const $ = (id) => document.getElementById(id);
 const initial = stateFromHash(location.hash);
-let state = initial.state;
+let state = initial.state;  // reconciled at the start, below, once notices can show
 let context = { classes: classesOf(state), data: null };
 let playing = true;
 let finished = false;
@@ -48,15 +48,17 @@ function labelOf(key) {
   return panel ? `${t(name)} (${t(`panel_${panel}`)})` : t(name);
 }
 
+/** The state with the engine's constraints applied, saying what had to change. */
+function reconciled(candidate) {
+  const { state: fixed, changed } = reconcile(candidate);
+  if (changed.includes('loss')) notify(t('bceNeedsTwo', { k: classesOf(candidate) }));
+  return fixed;
+}
+
 /** Applies a patch of state fields, everything that follows from it, and writes the hash. */
 function update(patch) {
-  const next = { ...state, ...patch };
+  const next = reconciled({ ...state, ...patch });
   if (patch.data && patch.n === undefined && DEFAULT_N[patch.data]) next.n = DEFAULT_N[patch.data];
-  const classes = classesOf(next);
-  if (next.loss === 'bce' && classes !== 2) {
-    next.loss = 'cross_entropy';
-    notify(t('bceNeedsTwo', { k: classes }));
-  }
   const keys = changedKeys(state, next);
   if (keys.length === 0) return;
   state = next;
@@ -242,6 +244,7 @@ window.addEventListener('hashchange', () => {
 
 // ---- start: the first screen trains at once ------------------------------------------------
 
+state = reconciled(state);
 render();
 history.replaceState(null, '', hashFromState(state));
 if (initial.rejected.length) notify(t('hashRejected', { keys: initial.rejected.join(', ') }));

@@ -196,3 +196,9 @@ export function classesOf(state) {
   if (isDraw(state)) return state.points.reduce((k, p) => Math.max(k, p[2] + 1), 2);
   return state.data === 'radial' ? 3 : 2;
 }
+
+/** The state with combinations the engine refuses put right: BCE needs two classes. Returns the keys changed. */
+export function reconcile(state) {
+  if (state.loss === 'bce' && classesOf(state) !== 2) return { state: { ...state, loss: 'cross_entropy' }, changed: ['loss'] };
+  return { state, changed: [] };
+}

@@ -129,7 +129,7 @@ const en = {
   lrChanged: 'Learning rate now {lr}; training goes on from here.',
   hashRejected: 'Some settings in the link were not valid and were set to defaults: {keys}.',
   bceNeedsTwo: 'Binary cross-entropy needs two classes and this data has {k}: using cross-entropy.',
-  diverged: '{model} diverged: {message}',
+  diverged: '{model}: {message}.',
   divergedHelp: 'Lower the learning rate, then press Reset.',
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
