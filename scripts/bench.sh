@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run bench: times tutorial 001's workload natively, in two builds of the same sources:
-# the portable one that npm test uses (x86-64 baseline, SSE2) and one for this CPU (-march=native).
+# the portable one that npm test uses (x86-64 baseline, SSE2) and one for this CPU (-march=native);
+# then the WebAssembly build, and last the playground page in Chromium (bench/bench_page.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 epochs="${1:-200}"
@@ -14,3 +15,5 @@ echo "-march=native build (build-bench/):"
 ./build-bench/nnplay_bench "$epochs"
 echo
 node bench/bench_wasm.mjs "$epochs"
+echo
+node bench/bench_page.mjs

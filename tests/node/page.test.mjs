@@ -252,8 +252,10 @@ test('drawn points become an inline dataset that both models train on', { timeou
   await page.check('#ctl-drawClass input[value="1"]');
   await click(0.8, 0.8);
   await click(0.7, 0.75);
-  await until(() => page.url(), (u) => /points=[^&]*%3B[^&]*%3B[^&]*%3B/.test(u));
-  assert.ok(await until(() => epochOf(page, 'b'), (e) => e >= 5) >= 5, 'training on the drawn points');
+  const url = await until(() => page.url(), (u) => /points=[^&]*%3B[^&]*%3B[^&]*%3B/.test(u));
+  assert.match(url, /points=[^&]*%3B[^&]*%3B[^&]*%3B/, 'four points in the hash');
+  const epoch = await until(() => epochOf(page, 'b'), (e) => e >= 5);
+  assert.ok(epoch >= 5, `training on the drawn points: epoch ${epoch}, status ${await page.textContent('#status')}`);
   const spec = JSON.parse(await page.textContent('#spec'));
   assert.equal(spec.a.data.name, 'inline');
   assert.deepEqual(spec.a.data.y, [0, 0, 1, 1]);
