@@ -79,7 +79,8 @@ function render() {
   context.classes = context.data?.classes ?? classesOf(state);
   controls.render(state, context);
   for (const name of PANELS) {
-    panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`], classes: context.classes });
+    panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
+      outputs: state.loss === 'bce' ? 1 : context.classes });
     panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
   }
   const swatches = Array.from({ length: context.classes }, (_, k) => {

@@ -31,10 +31,10 @@ export class PanelView {
   }
 
   /** Title, architecture ("2 → 200 ReLU → 3") and what this kind of model can do. */
-  describe({ hidden, activation, classes }) {
+  describe({ hidden, activation, outputs }) {
     const linear = hidden.length === 0;
     const act = t(`activation_${activation}`);
-    const layers = [2, ...hidden.map((units) => `${units} ${act}`), classes];
+    const layers = [2, ...hidden.map((units) => `${units} ${act}`), outputs];
     this.#set('title', t(linear ? 'linearTitle' : 'mlpTitle'));
     this.#set('arch', layers.join(' → '));
     this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));

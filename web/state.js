@@ -58,7 +58,8 @@ export const FIELDS = [
   enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
 ];
 
-export const FIELD = Object.fromEntries(FIELDS.map((f) => [f.key, f]));
+/** Fields by key. No prototype, so a hash key such as `__proto__` or `constructor` finds nothing. */
+export const FIELD = Object.assign(Object.create(null), Object.fromEntries(FIELDS.map((f) => [f.key, f])));
 
 export function defaultState() {
   return Object.fromEntries(FIELDS.map((f) => [f.key, structuredClone(f.default)]));
@@ -172,6 +173,9 @@ function optimizerSpecOf(s) {
 
 const BATCH_SIZES = { full: 0, stochastic: 1 };
 
+/** The model: a linear model has no activation to name. */
+const modelSpecOf = (hidden, activation) => (hidden.length ? { hidden, activation } : { hidden });
+
 /** The experiment spec of one panel ('a' or 'b'), or null without data. */
 export function specOf(state, panel) {
   const data = dataSpecOf(state);
@@ -179,7 +183,7 @@ export function specOf(state, panel) {
   return {
     seed: state.seed,
     data,
-    model: { hidden: state[`${panel}.hidden`], activation: state[`${panel}.activation`] },
+    model: modelSpecOf(state[`${panel}.hidden`], state[`${panel}.activation`]),
     loss: state.loss,
     optimizer: optimizerSpecOf(state),
     batch_size: BATCH_SIZES[state.batch] ?? state.batchSize,

@@ -107,8 +107,8 @@ const handlers = {
     } catch (error) {
       return fail(error);
     }
-    const { x, y, splitEnd, classes } = pair.data;
-    post({ type: 'data', data: { x, y, splitEnd, classes, bounds: pair.bounds } });
+    const { x, y, splitEnd, classes } = pair.data;  // the pair needs them no more: hand them over
+    post({ type: 'data', data: { x, y, splitEnd, classes, bounds: pair.bounds } }, [x.buffer, y.buffer]);
     postFrame(true);
     if (playing) play().catch(fail);
   },
