@@ -30,7 +30,7 @@ inline void store_first(float* p, f32x4 v, int count) {
 template <int V, int N>
 void forward_broadcast_tile(const float* wt, int in, int out4, int o, int rows, const float* x, long ldx,
                             float* z, long ldz, bool relu) {
-  f32x4 acc[N][V];
+  f32x4 acc[N][V];  // zeroed lane by lane: GCC clears `= {}` through memory, slow when in = 2
   for (int n = 0; n < N; ++n)
     for (int v = 0; v < V; ++v) acc[n][v] = splat(0.0f);
   for (int j = 0; j < in; ++j) {
@@ -82,7 +82,7 @@ void forward_broadcast(const ConstWeightView& W, const ConstBiasView& b, const E
     forward_broadcast_columns<1>(wt.data(), in, out, X.data() + n * ldx, ldx, Z.data() + n * ldz, ldz, relu);
 }
 
-// ---- forward, few outputs (out <= 3): dot products over the inputs ---------------------------
+// ---- forward, few outputs (out <= 3, in >= 4): dot products over the inputs ------------------
 
 template <int R, int N>
 void forward_dot_tile(const float* w, const float* b, int in, const float* x, long ldx, float* z, long ldz,
@@ -118,7 +118,7 @@ void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eige
   const bool relu = act == Activation::ReLU;  // fused; tanh and sigmoid run afterwards
   const int out = int(W.rows()), in = int(W.cols()), B = int(X.cols());
   const long ldx = X.outerStride(), ldz = Z.outerStride();
-  switch (out) {
+  switch (in < 4 ? 0 : out) {  // dot products need at least one vector of inputs
     case 1: forward_dot<1>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
     case 2: forward_dot<2>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
     case 3: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;

@@ -7,6 +7,14 @@ namespace nnplay {
 
 namespace {
 
+// Gradient terms under 1e-30 are stored as 0 (for cross-entropy, softmax(z) - onehot(y) before the
+// 1/n, so that the product is not subnormal either). A confident model makes them (softmax(z)_k ~
+// 1e-35); they and their products in the backward pass are subnormal floats, which take a slow path
+// on x86 that WebAssembly cannot switch off (Adam slowed down 1.6x over 8000 epochs); and their
+// share of any weight's gradient, or of Adam's and Adagrad's eps-limited steps, is far below a
+// printed digit.
+inline float flush_tiny(float g) { return std::abs(g) < 1e-30f ? 0.0f : g; }
+
 inline float sigmoid(float z) {
   if (z >= 0) return 1.0f / (1.0f + std::exp(-z));
   const float e = std::exp(z);
@@ -20,7 +28,7 @@ double cross_entropy_column(const float* z, int C, int y, float* grad, float sca
   for (int k = 0; k < C; ++k) sum += std::exp(z[k] - m);
   const float lse = m + std::log(sum);
   if (grad)
-    for (int k = 0; k < C; ++k) grad[k] = scale * (std::exp(z[k] - lse) - (k == y ? 1.0f : 0.0f));
+    for (int k = 0; k < C; ++k) grad[k] = scale * flush_tiny(std::exp(z[k] - lse) - (k == y ? 1.0f : 0.0f));
   return double(lse) - z[y];
 }
 
@@ -32,7 +40,7 @@ double bce_column(float z, int y, float* grad, float scale) {
   const double log_1mp = std::max(std::log(1.0 - double(p)), -100.0);
   if (grad) {
     const float pq = p * (1.0f - p);
-    *grad = scale * (p - float(y)) / std::max(pq, 1e-12f) * pq;
+    *grad = flush_tiny(scale * (p - float(y)) / std::max(pq, 1e-12f) * pq);
   }
   return -(y * log_p + (1 - y) * log_1mp);
 }
@@ -43,7 +51,7 @@ double mse_column(const float* z, int C, int y, float* grad, float scale) {
   for (int k = 0; k < C; ++k) {
     const float d = z[k] - (k == y ? 1.0f : 0.0f);
     sum += double(d) * d;
-    if (grad) grad[k] = scale * 2.0f * d;
+    if (grad) grad[k] = flush_tiny(scale * 2.0f * d);
   }
   return sum;
 }
