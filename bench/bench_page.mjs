@@ -16,7 +16,24 @@ const runs = [
   { label: 'tutorial 001 (radial 10000, linear + MLP 2-200-3, SGD, full batch), 1 epoch/frame', hash: `#${NO_LIMIT}` },
   { label: 'the same, 100 epochs/frame', hash: `#speed=100&${NO_LIMIT}` },
   { label: 'the same, Adam, mini-batch 32 (250 updates/epoch), 5 epochs/frame', hash: `#optimizer=adam&batch=mini&batchSize=32&speed=5&${NO_LIMIT}` },
+  { label: 'tutorial 001 while a learner hovers and changes the dataset, the optimizer and the points shown', hash: `#${NO_LIMIT}`, act: interact },
 ];
+
+/** What a learner does meanwhile: hover across a plot, switch datasets and the optimizer, show test points. */
+async function interact(page, ms) {
+  const pause = (f) => page.waitForTimeout(ms * f);
+  const box = await page.locator('[data-panel="b"] .plot').boundingBox();
+  for (let i = 0; i <= 20; i++) await page.mouse.move(box.x + box.width * (i / 20), box.y + box.height / 2);
+  await page.selectOption('#ctl-data', 'spiral');
+  await pause(0.15);
+  await page.selectOption('#ctl-data', 'radial');
+  await pause(0.15);
+  await page.selectOption('#ctl-optimizer', 'adam');
+  await pause(0.15);
+  await page.check('#ctl-show input[value="test"]');
+  await page.check('#ctl-show input[value="train"]');
+  for (let i = 0; i <= 20; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height * (i / 20));
+}
 
 /** Runs before the page's scripts: collects every long task from the start. */
 function watchLongTasks() {
@@ -71,7 +88,9 @@ try {
     await page.addInitScript(watchLongTasks);
     await page.goto(`${server.url}/index.html${run.hash}`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
-    const r = await page.evaluate(measure, seconds * 1000);
+    const measuring = page.evaluate(measure, seconds * 1000);
+    if (run.act) await run.act(page, seconds * 1000);
+    const r = await measuring;
     const longest = r.tasks.length ? Math.max(...r.tasks) : 0;
     const loadLongest = r.loadTasks.length ? `, longest ${Math.max(...r.loadTasks).toFixed(0)} ms` : '';
     console.log(`${run.label}:`);

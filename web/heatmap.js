@@ -131,6 +131,11 @@ export class Plot {
    */
   #drawPoints() {
     const job = ++this.#pointsJob;
+    requestAnimationFrame(() => this.#drawPointsFrom(job));
+  }
+
+  #drawPointsFrom(job) {
+    if (job !== this.#pointsJob) return;
     const ctx = this.#context(this.#points);
     const data = this.#data;
     if (!data) return;
