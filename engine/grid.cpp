@@ -32,13 +32,40 @@ namespace {
 // Cells of a grid row processed at once: their layer outputs stay in the L1 cache.
 constexpr int kCells = 64;
 
-// Layers 1 and 2 of a ReLU network along a grid row, by fact 2 above. xs: the cells' x, dx apart.
+// The output of layer 1 (index 0) along a grid row, by fact 1 above. xs: the cells' x.
+class SeparableFirstLayer {
+ public:
+  static constexpr int kLayer = 0;
+
+  SeparableFirstLayer(const Sequential& model, const std::vector<float>& xs)
+      : W1_(model.weight(0)), b1_(model.bias(0)), u_(W1_.rows(), xs.size()), v_(W1_.rows()),
+        act_(model.num_layers() > 1 ? std::optional(model.activation()) : std::nullopt) {
+    for (int col = 0; col < int(xs.size()); ++col) u_.col(col) = W1_.col(0) * xs[col];
+  }
+
+  void start_row(float y) { v_ = W1_.col(1) * y + b1_; }
+
+  // a1 = act(u + v) (H1 x m) for the m cells from `col` on.
+  void cells(int col, int m, Eigen::Ref<Matrix> a) { kernels::add_bias_activate(u_.middleCols(col, m), v_, act_, a); }
+
+ private:
+  const ConstWeightView W1_;
+  const ConstBiasView b1_;
+  Matrix u_;
+  Vector v_;
+  const std::optional<Activation> act_;  // none for the linear model: layer 1 gives the logits
+};
+
+// The output of layer 2 (index 1) of a ReLU network along a grid row, by fact 2 above.
+// xs: the cells' x, dx apart.
 class ReluRowSweep {
  public:
+  static constexpr int kLayer = 1;
+
   ReluRowSweep(const Sequential& model, const std::vector<float>& xs, double dx)
       : xs_(xs), dx_(dx), H1_(model.layer(0).out), H2_(model.layer(1).out), W1_(model.weight(0)),
         b1_(model.bias(0)), W2t_(model.weight(1).transpose().cast<double>()), b2_(model.bias(1)),
-        A_(H2_), C_(H2_), c_(H1_), flip_(H1_), next_(H1_) {}
+        A_(H2_), C_(H2_), c_(H1_), flip_(H1_), next_(H1_), hidden_(model.num_layers() > 2) {}
 
   // Units on at cell 0 go into A and C; the others are listed at the cell where they switch.
   void start_row(float y) {
@@ -64,14 +91,16 @@ class ReluRowSweep {
     }
   }
 
-  // z2 (H2 x m) for the m cells from `col` on; calls follow each other along the row.
-  void cells(int col, int m, Eigen::Ref<Matrix> z2) {
+  // a2 = relu(z2) (H2 x m; z2 itself when it is the logits) for the m cells from `col` on.
+  // Calls follow each other along the row.
+  void cells(int col, int m, Eigen::Ref<Matrix> a) {
     for (int j = 0; j < m; ++j) {
       for (int o = first_[col + j]; o >= 0; o = next_[o]) toggle(o, flip_[o]);
       const double x = xs_[col + j];
-      float* z = z2.col(j).data();
+      float* z = a.col(j).data();
       for (int k = 0; k < H2_; ++k) z[k] = float(A_[k] * x + C_[k]);
     }
+    if (hidden_) activation_forward(Activation::ReLU, a);
   }
 
  private:
@@ -93,6 +122,7 @@ class ReluRowSweep {
   const ConstBiasView b2_;
   std::vector<double> A_, C_, c_;
   std::vector<int> flip_, first_, next_;  // first_[cell], next_[unit]: units switching at each cell
+  const bool hidden_;                     // layer 2 is a hidden layer
 };
 
 void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
@@ -107,48 +137,44 @@ void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
     throw SpecError("decision grid: bounds must be finite with xmin < xmax and ymin < ymax");
 }
 
+// Every row of the grid: the first layers by `first`, the others by the engine's kernels, then
+// the probabilities; out as in grid.h.
+template <class FirstLayers>
+void grid_rows(FirstLayers first, const Experiment& e, int w, int h, const GridBounds& b, float* out) {
+  const Sequential& model = e.model();
+  const int L = model.num_layers(), C = probability_width(e.spec().loss, model.outputs());
+  std::vector<Matrix> a(L);  // the layers' outputs for a chunk of cells
+  for (int l = FirstLayers::kLayer; l < L; ++l) a[l].resize(model.layer(l).out, kCells);
+  for (int row = 0; row < h; ++row) {
+    first.start_row(float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h));
+    for (int col = 0; col < w; col += kCells) {
+      const int m = std::min(kCells, w - col);
+      first.cells(col, m, a[FirstLayers::kLayer].leftCols(m));
+      for (int l = FirstLayers::kLayer + 1; l < L; ++l) {
+        const auto act = l + 1 < L ? std::optional(model.activation()) : std::nullopt;
+        kernels::linear_forward(model.weight(l), model.bias(l), a[l - 1].leftCols(m), a[l].leftCols(m), act);
+      }
+      probabilities_into(e.spec().loss, a[L - 1].leftCols(m), out + (size_t(row) * w + col) * C);
+    }
+  }
+}
+
 }  // namespace
 
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float* out) {
   check_grid_args(e, w, h, b);
-  const Sequential& model = e.model();
-  const int L = model.num_layers(), C = probability_width(e.spec().loss, model.outputs());
-  const auto act = [&](int l) { return l + 1 < L ? std::optional(model.activation()) : std::nullopt; };
-  const double dx = (b.xmax - b.xmin) / w, dy = (b.ymax - b.ymin) / h;
+  const double dx = (b.xmax - b.xmin) / w;
   std::vector<float> xs(w);  // the cells' centres, as float like any input point
   for (int col = 0; col < w; ++col) xs[col] = float(b.xmin + (col + 0.5) * dx);
-
-  // Fact 2 gives layer 2 (index 1) for ReLU networks; else fact 1 gives layer 1 (index 0).
-  const bool sweep = L >= 2 && model.activation() == Activation::ReLU;
-  const int first = sweep ? 1 : 0;
-  std::optional<ReluRowSweep> relu_rows;
-  if (sweep) relu_rows.emplace(model, xs, dx);
-  const auto W1 = model.weight(0);
-  Matrix u(W1.rows(), sweep ? 0 : w);
-  for (int col = 0; col < u.cols(); ++col) u.col(col) = W1.col(0) * xs[col];
-  Vector v(W1.rows());
-  std::vector<Matrix> a(L);  // the layers' outputs for a chunk of cells
-  for (int l = first; l < L; ++l) a[l].resize(model.layer(l).out, kCells);
-
-  for (int row = 0; row < h; ++row) {
-    const float y = float(b.ymax - (row + 0.5) * dy);
-    if (sweep)
-      relu_rows->start_row(y);
-    else
-      v = W1.col(1) * y + model.bias(0);
-    for (int col = 0; col < w; col += kCells) {
-      const int m = std::min(kCells, w - col);
-      if (sweep) {
-        relu_rows->cells(col, m, a[1].leftCols(m));
-        if (act(1)) activation_forward(*act(1), a[1].leftCols(m));
-      } else {
-        kernels::add_bias_activate(u.middleCols(col, m), v, act(0), a[0].leftCols(m));
-      }
-      for (int l = first + 1; l < L; ++l)
-        kernels::linear_forward(model.weight(l), model.bias(l), a[l - 1].leftCols(m), a[l].leftCols(m), act(l));
-      probabilities_into(e.spec().loss, a[L - 1].leftCols(m), out + (size_t(row) * w + col) * C);
-    }
-  }
+  const Sequential& model = e.model();
+  // The sweep's sums need finite weights; a diverged model takes the general path, which gives
+  // NaN where predict() does.
+  const auto& p = model.parameters();
+  const bool finite = std::all_of(p.begin(), p.end(), [](float v) { return std::isfinite(v); });
+  if (model.num_layers() >= 2 && model.activation() == Activation::ReLU && finite)
+    grid_rows(ReluRowSweep(model, xs, dx), e, w, h, b, out);
+  else
+    grid_rows(SeparableFirstLayer(model, xs), e, w, h, b, out);
 }
 
 }  // namespace nnplay

@@ -212,3 +212,24 @@ TEST_CASE("the ReLU row sweep handles units that switch at a cell centre or neve
   CHECK(grid_vs_predictions(e, 4, 9, {-1, 1, -1, 1}) <= 1e-5);
   CHECK(grid_vs_predictions(e, 200, 3, {-2, 2, -1, 1}) <= 1e-5);
 }
+
+TEST_CASE("a diverged ReLU model's grid is what predict gives with NaN included") {
+  Experiment e(parse_spec(std::string(R"({"model": {"hidden": [20]}, "optimizer": {"name": "sgd", "lr": 1e30}})")));
+  e.train_epochs(50);
+  REQUIRE(e.status() == Status::Diverged);
+  const int w = 9, h = 4;
+  std::vector<float> grid(w * h * 3);
+  decision_grid(e, w, h, {-4, 4, -4, 4}, grid.data());
+  int nan_cells = 0;
+  for (int row = 0; row < h; ++row)
+    for (int col = 0; col < w; ++col) {
+      const Prediction p = e.predict({-4 + (col + 0.5) * 8 / w, 4 - (row + 0.5) * 8 / h});
+      for (int k = 0; k < 3; ++k) {
+        const float g = grid[(row * w + col) * 3 + k];
+        CHECK(std::isnan(g) == std::isnan(p.probabilities[k]));
+        if (!std::isnan(g)) CHECK(std::abs(g - p.probabilities[k]) <= 1e-5);
+        nan_cells += std::isnan(g);
+      }
+    }
+  CAPTURE(nan_cells);
+}
