@@ -143,9 +143,9 @@ export class Plot {
     const dpr = w / this.element.clientWidth || 1;
     const splits = { train: [0, data.splitEnd[0]], val: [data.splitEnd[0], data.splitEnd[1]], test: [data.splitEnd[1], data.splitEnd[2]] };
     const [from, to] = splits[this.#show];
-    // Dots shrink as points crowd the plot: from 5 px for a few down to 1.2 px; thinner outlines when dense.
+    // Dots shrink as points crowd the plot: from 5 px for a few down to 0.9 px; thinner outlines when dense.
     const count = Math.max(1, to - from);
-    const radius = dpr * Math.max(1.2, Math.min(5, (0.3 * this.element.clientWidth) / Math.sqrt(count)));
+    const radius = dpr * Math.max(0.9, Math.min(5, (0.3 * this.element.clientWidth) / Math.sqrt(count)));
     const drawChunk = (start) => {
       if (job !== this.#pointsJob) return;
       const end = Math.min(to, start + POINTS_PER_CHUNK);

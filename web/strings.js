@@ -61,6 +61,7 @@ const en = {
   confusionTitle: 'Confusion matrix, {split} split',
   confusionTrue: 'true ↓',
   confusionPredicted: 'predicted →',
+  confusionHint: 'Each row is a true class, each column the class the model picked: the diagonal counts its right answers.',
   readoutHint: 'Hover over or tap a plot to see this model’s class probabilities there.',
   readoutAt: 'at ({x}, {y})',
   readoutClass: 'class {k}: {p}',
