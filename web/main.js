@@ -23,7 +23,7 @@ document.title = t('title');
 const $ = (id) => document.getElementById(id);
 const initial = stateFromHash(location.hash);
 let state = initial.state;  // reconciled at the start, below, once notices can show
-let context = { classes: classesOf(state), data: null };
+const context = { classes: classesOf(state), data: null };
 let playing = true;
 let finished = false;
 let allDiverged = false;
