@@ -1,4 +1,4 @@
-// `npm start` (until the page exists): tutorial 001's experiment with the native runner.
+// `npm run tutorial`: tutorial 001's experiment in the terminal, with the native runner.
 // Trains the linear model and the MLP on the radial data and prints their results side by side.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
