@@ -1,9 +1,10 @@
 // The dense kernels of the hot path, in two versions with one interface:
 //   portable:: Eigen expressions, the reference (kernels.cpp);
-//   simd::     hand-blocked loops on four-float vectors (kernels_simd.cpp, engine/simd.h), which
-//              compile to WebAssembly SIMD under Emscripten, where Eigen has no SIMD backend.
+//   simd::     hand-blocked loops on four-float vectors (kernels_simd*.cpp, engine/simd.h), which
+//              compile to WebAssembly SIMD under Emscripten, where Eigen has no SIMD backend, and
+//              to SSE natively.
 // `kernels::` is the one the engine uses: simd when built with NNPLAY_SIMD_KERNELS (CMake option
-// of the same name, ON by default for Emscripten), else portable. Tests compare the two.
+// of the same name, ON by default: the faster one natively too), else portable. Tests compare the two.
 //
 //   W: out x in (row-major, PyTorch layout)   b: out   X, A: in x B   Z, dZ: out x B   dX: in x B
 // Both versions give the same numbers up to float summation order.
