@@ -1,7 +1,9 @@
 // The page's side of the worker protocol (worker.js). It starts the worker, sends commands and
 // hands what comes back to callbacks: onData (the dataset of a new configuration), onFrame
 // (training progress), onError. Frames from an earlier configuration are dropped. The page calls
-// done(frame) after drawing a frame; only then does the worker send the next.
+// done(frame) after drawing a frame; only then does the worker send the next. request() asks
+// something of the current models (an export, new weights) and resolves to the worker's reply.
+import { createWorker } from './worker-source.js';
 
 export class EngineClient {
   #worker;
@@ -10,13 +12,15 @@ export class EngineClient {
   #nextId = 0;
   #pendingPoint = null;
   #predicting = false;
+  #requests = new Map();
 
   constructor({ onReady, onData, onFrame, onError }) {
-    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker = createWorker();
     this.#worker.onmessage = ({ data: msg }) => {
       if (msg.type === 'ready') onReady?.();
       else if (msg.type === 'error') onError?.(msg);
       else if (msg.type === 'prediction') this.#answer(msg);
+      else if (msg.type === 'reply') this.#reply(msg);
       else if (msg.generation !== this.#generation) {
         if (msg.type === 'frame') this.done(msg);  // stale, but it still holds the worker's slot
       } else if (msg.type === 'data') onData?.(msg.data);
@@ -37,7 +41,34 @@ export class EngineClient {
 
   play() { this.#send({ type: 'play' }); }
   pause() { this.#send({ type: 'pause' }); }
-  step() { this.#send({ type: 'step' }); }
+  /** Pauses and trains `epochs` more epochs; the frame after them has `stepped: true`. */
+  step(epochs = 1) { this.#send({ type: 'step', epochs }); }
+
+  /**
+   * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel } or
+   * { what: 'setWeights', panel, layers }. Resolves to the answer; rejects with { message, kind }.
+   */
+  request(question) {
+    const id = ++this.#nextId;
+    return new Promise((resolve, reject) => {
+      this.#requests.set(id, { resolve, reject });
+      this.#send({ type: 'request', id, ...question });
+    });
+  }
+
+  #reply(msg) {
+    const pending = this.#requests.get(msg.id);
+    this.#requests.delete(msg.id);
+    if (msg.error) pending?.reject(msg.error);
+    else pending?.resolve(msg.value);
+  }
+
+  /** Stops the worker (an element removed from its page). */
+  terminate() {
+    this.#worker.terminate();
+    for (const { reject } of this.#requests.values()) reject({ message: 'the playground was closed', kind: 'engine' });
+    this.#requests.clear();
+  }
 
   /** Live settings: { speed } epochs per frame, { limit } epochs, { lr }. */
   set(settings) { this.#send({ type: 'set', ...settings }); }

@@ -22,8 +22,10 @@ export class TrainerPair {
     }
     const first = Object.values(this.models)[0].trainer;
     const spec = Object.values(specs)[0];
+    this.specs = specs;
     this.data = first.data();
-    this.bounds = spec.data.name === 'inline' ? DRAW_BOUNDS : boundsOf(this.data.x);
+    // Only data of two features has a plane to draw decision regions on.
+    this.bounds = this.data.features !== 2 ? null : spec.data.name === 'inline' ? DRAW_BOUNDS : boundsOf(this.data.x);
     this.gridSize = gridSize;
     this.updatesPerEpoch = updatesPerEpoch(spec.batch_size, this.data.splitEnd[0]);
   }
@@ -80,8 +82,8 @@ export class TrainerPair {
     const transfer = [];
     const [w, h] = [this.gridSize, this.gridSize];
     for (const [name, m] of Object.entries(this.models)) {
-      const grid = m.trainer.grid({ width: w, height: h, bounds: this.bounds });
-      transfer.push(grid.buffer);
+      const grid = this.bounds ? m.trainer.grid({ width: w, height: h, bounds: this.bounds }) : null;
+      if (grid) transfer.push(grid.buffer);
       models[name] = { ...m.trainer.state, records: m.records, grid, classes: m.trainer.classes };
       if (withMetrics) models[name].metrics = metricsOf(m.trainer.final());
       m.records = [];

@@ -10,6 +10,7 @@
 // worker yields, so pause, predict and configure are answered within a slice (about 25 ms).
 import { createEngine } from './engine/nnplay.mjs';
 import { TrainerPair } from './trainers.js';
+import { answer } from './worker-requests.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
 
@@ -48,15 +49,18 @@ function releaseAck() {
   resolve?.();
 }
 
-/** Posts a frame; `atLimit` says that playing stopped because the epoch limit was reached. */
-function postFrame(forceMetrics, atLimit = false) {
+/**
+ * Posts a frame; `atLimit` says that playing stopped because the epoch limit was reached,
+ * `stepped` that it ends a step.
+ */
+function postFrame(forceMetrics, atLimit = false, stepped = false) {
   const now = performance.now();
   const withMetrics = forceMetrics || now - lastMetrics >= METRICS_EVERY_MS;
   if (withMetrics) lastMetrics = now;
   lastFrameHadMetrics = withMetrics;
   const { models, transfer } = pair.snapshot(withMetrics);
   frameInFlight = true;
-  post({ type: 'frame', seq: ++frameSeq, models, atLimit }, transfer);
+  post({ type: 'frame', seq: ++frameSeq, models, atLimit, stepped }, transfer);
 }
 
 /** Trains every model to `target` epochs (or, once paused, only up to the leader, to stay in step). */
@@ -107,8 +111,8 @@ const handlers = {
     } catch (error) {
       return fail(error);
     }
-    const { x, y, splitEnd, classes } = pair.data;  // the pair needs them no more: hand them over
-    post({ type: 'data', data: { x, y, splitEnd, classes, bounds: pair.bounds } }, [x.buffer, y.buffer]);
+    const { x, y, splitEnd, classes, features } = pair.data;  // the pair needs them no more: hand them over
+    post({ type: 'data', data: { x, y, splitEnd, classes, features, bounds: pair.bounds } }, [x.buffer, y.buffer]);
     postFrame(true);
     if (playing) play().catch(fail);
   },
@@ -124,21 +128,22 @@ const handlers = {
   pause() {
     playing = false;
   },
-  /** Pauses, then trains one epoch on every model and posts a frame. */
-  async step() {
+  /** Pauses, then trains `epochs` (default 1) epochs on every model and posts a frame. */
+  async step(msg) {
     playing = false;
     while (looping) await yieldToMessages();
     if (!pair || pair.idle(Infinity)) return;
     const current = pair;
     looping = true;
     try {
-      const target = current.epoch + 1;
+      const target = current.epoch + Math.max(1, Math.floor(msg.epochs ?? 1));
       while (current === pair && !current.trainSlice(target)) await yieldToMessages();
       await waitForAck();
-      if (current === pair) postFrame(true);
+      if (current === pair) postFrame(true, false, true);
     } finally {
       looping = false;
     }
+    if (playing) play().catch(fail);  // a play that came during the step
   },
   set(msg) {
     if (msg.speed !== undefined) speed = msg.speed;
@@ -155,6 +160,24 @@ const handlers = {
   },
   ack(msg) {
     if (msg.seq === frameSeq) releaseAck();
+  },
+  /** An export or new weights (worker-requests.js); new weights are shown at once. */
+  async request(msg) {
+    const nn = await engine;
+    const reply = answer(nn, pair, msg);
+    self.postMessage({ type: 'reply', id: msg.id, ...reply });
+    // While playing, the next frame shows the new weights; paused, one frame shows them now.
+    if (msg.what === 'setWeights' && !reply.error && pair && !looping) {
+      const current = pair;
+      looping = true;
+      try {
+        await waitForAck();
+        if (current === pair) postFrame(true);
+      } finally {
+        looping = false;
+      }
+      if (playing) play().catch(fail);  // a play that came meanwhile
+    }
   },
 };
 

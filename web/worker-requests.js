@@ -1,0 +1,67 @@
+// The worker's answers about the current models (worker.js's `request`): the take-home exports
+// (a PyTorch script, the weights, the data as CSV) and new weights. Weights travel in PyTorch's
+// state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... }, the keys of the
+// exported script's nn.Sequential, where the activations take the odd places.
+import { exportPyTorch } from './pytorch-export.js';
+
+/** The engine's layers [{ weight, bias }] as a state_dict. */
+export function stateDictOf(layers) {
+  const dict = {};
+  layers.forEach(({ weight, bias }, i) => {
+    dict[`${2 * i}.weight`] = weight;
+    dict[`${2 * i}.bias`] = bias;
+  });
+  return dict;
+}
+
+/** A state_dict (or the engine's list of layers) as the engine's layers; throws a message naming what is wrong. */
+export function layersOf(weights) {
+  if (Array.isArray(weights)) return weights;
+  if (weights === null || typeof weights !== 'object') throw new Error('expected a JSON object of "0.weight", "0.bias", ... (a state_dict)');
+  const keys = Object.keys(weights);
+  const layers = [];
+  for (let i = 0; keys.includes(`${2 * i}.weight`) || keys.includes(`${2 * i}.bias`); i++) {
+    for (const part of ['weight', 'bias']) if (!keys.includes(`${2 * i}.${part}`)) throw new Error(`"${2 * i}.${part}" is missing`);
+    layers.push({ weight: weights[`${2 * i}.weight`], bias: weights[`${2 * i}.bias`] });
+  }
+  const extra = keys.find((k) => !/^\d+\.(weight|bias)$/.test(k) || Number(k.split('.')[0]) >= 2 * layers.length);
+  if (extra !== undefined) throw new Error(`unexpected entry "${extra.slice(0, 40)}"`);
+  if (layers.length === 0) throw new Error('no layers: expected "0.weight" and "0.bias"');
+  return layers;
+}
+
+const ANSWERS = {
+  pytorch: (nn, spec, trainer, msg) => exportPyTorch(nn.normalize(spec), { title: msg.title }),
+  weights: (nn, spec, trainer) => stateDictOf(trainer.getWeights()),
+  csv: (nn, spec) => nn.datasetCsv(spec),
+  setWeights: (nn, spec, trainer, msg) => {
+    let layers;
+    try {
+      layers = layersOf(msg.weights);
+    } catch (error) {
+      throw Object.assign(error, { kind: 'spec' });
+    }
+    trainer.setWeights(layers);  // all or nothing: a SpecError names the bad field
+    return trainer.final();
+  },
+};
+
+/** A CSV's shape, or the engine's SpecError naming the row and column: { size, features, classes }. */
+function checkCsv(nn, msg) {
+  const { size, features, classes } = nn.dataset(msg.data);
+  return { size, features, classes };
+}
+
+/** { value } or { error: { message, kind } } for msg = { what, panel, ... }. */
+export function answer(nn, pair, msg) {
+  try {
+    if (msg.what === 'checkCsv') return { value: checkCsv(nn, msg) };
+    if (!pair) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
+    const model = pair.models[msg.panel];
+    const spec = pair.specs[msg.panel];
+    if (!model || !Object.hasOwn(ANSWERS, msg.what)) throw Object.assign(new Error(`unknown request ${msg.what}`), { kind: 'engine' });
+    return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg) };
+  } catch (error) {
+    return { error: { message: error.message, kind: error.kind ?? 'engine' } };
+  }
+}
