@@ -1,5 +1,6 @@
-// Writes the playground page into dist/: web/* as is (plain ES modules, no bundler) and uPlot's
-// files under dist/vendor/. The engine (dist/engine/) comes from scripts/build-wasm.sh.
+// Writes the playground page into dist/: web/ as is, folders included (plain ES modules, no
+// bundler) and uPlot's files under dist/vendor/. The engine (dist/engine/) comes from
+// scripts/build-wasm.sh; the single-file offline page from scripts/build-offline.mjs.
 // Only dist/ is written; files from an earlier web build that web/ no longer has are removed.
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +23,10 @@ for (const f of ['nnplay.mjs', 'nnplay_engine.mjs', 'nnplay_engine.wasm']) {
 
 const files = [];
 await mkdir(path.join(dist, 'vendor'), { recursive: true });
-for (const name of await readdir(web)) {
+for (const entry of await readdir(web, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const name = path.relative(web, path.join(entry.parentPath ?? entry.path, entry.name));
+  await mkdir(path.dirname(path.join(dist, name)), { recursive: true });
   await copyFile(path.join(web, name), path.join(dist, name));
   files.push(name);
 }
