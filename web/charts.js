@@ -2,7 +2,6 @@
 // is kept; the chart gets at most MAX_SHOWN points of it (every k-th epoch and always the last),
 // and is redrawn at most every REDRAW_MS so a long run costs the page little.
 import uPlot from './vendor/uPlot.esm.js';
-import { t } from './strings.js';
 
 const MAX_SHOWN = 800;
 const REDRAW_MS = 100;
@@ -29,14 +28,18 @@ export class LossChart {
   #columns = [[], [], []];  // epoch, train loss, val loss
   #drawnAt = 0;
   #timer = 0;
+  #t;
 
-  constructor(box) {
+  /** t: a translator (strings.js), for the series' names. */
+  constructor(box, t) {
     this.#box = box;
+    this.#t = t;
   }
 
   /** The uPlot instance, made at the first drawing rather than while the page starts. */
   #create() {
     const box = this.#box;
+    const t = this.#t;
     const css = getComputedStyle(box);
     const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, points: { show: false }, spanGaps: false });
     this.#plot = new uPlot({

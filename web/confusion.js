@@ -1,7 +1,6 @@
 // A confusion matrix as a table: row i = true class i, column j = predicted class j, each cell
 // shaded by its share of the row (how many of class i went to j). Text only, no HTML strings.
 import { classCss } from './palette.js';
-import { t } from './strings.js';
 
 function cell(tag, text, className) {
   const el = document.createElement(tag);
@@ -10,7 +9,7 @@ function cell(tag, text, className) {
   return el;
 }
 
-function swatchHeader(k, scope) {
+function swatchHeader(k, scope, t) {
   const th = cell('th', String(k));
   th.scope = scope;
   th.title = t('className', { k });
@@ -20,20 +19,20 @@ function swatchHeader(k, scope) {
   return th;
 }
 
-/** Renders matrix[i][j] (counts) into a <table>; an empty matrix clears it. */
-export function renderConfusion(table, matrix) {
+/** Renders matrix[i][j] (counts) into a <table>; an empty matrix clears it. t: a translator (strings.js). */
+export function renderConfusion(table, matrix, t) {
   table.replaceChildren();
   if (!matrix?.length) return;
   const classes = matrix.length;
   const head = document.createElement('tr');
   head.append(cell('th', `${t('confusionTrue')} ${t('confusionPredicted')}`, 'corner'));
-  for (let j = 0; j < classes; j++) head.append(swatchHeader(j, 'col'));
+  for (let j = 0; j < classes; j++) head.append(swatchHeader(j, 'col', t));
   const thead = document.createElement('thead');
   thead.append(head);
   const tbody = document.createElement('tbody');
   matrix.forEach((row, i) => {
     const tr = document.createElement('tr');
-    tr.append(swatchHeader(i, 'row'));
+    tr.append(swatchHeader(i, 'row', t));
     const total = row.reduce((a, b) => a + b, 0) || 1;
     row.forEach((count, j) => {
       const td = cell('td', String(count), i === j ? 'diagonal' : '');

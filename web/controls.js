@@ -2,13 +2,14 @@
 // containers: a select per choice, a number input per number, a checkbox per switch, radio buttons
 // where the choices are few and visual. Controls report edits as patches through onChange({ key:
 // value }); render(state, context) shows a state. Every control is a native element, so keyboard
-// use and focus come with it.
+// use and focus come with it. Every text carries its data-i18n key, so applyStrings (strings.js)
+// re-labels the controls in another language.
 import { FIELD, parseValue, DRAW_CLASSES } from './state.js';
 import { classCss } from './palette.js';
-import { t } from './strings.js';
 
 const GROUPS = {
   toolbar: ['speed'],
+  share: ['lang', '@copyLink'],
   legend: ['show'],
   data: ['data', 'n', 'noise', 'seed', '@regenerate', 'drawClass', '@clearPoints'],
   training: ['optimizer', 'lr', 'momentum', 'nesterov', 'lrDecay', 'beta1', 'beta2', 'eps', 'amsgrad', 'weightDecay',
@@ -20,13 +21,17 @@ const RADIOS = new Set(['show', 'drawClass']);
 const ACTIONS = {
   regenerate: { when: (s) => s.data !== 'draw', title: 'regenerateHint' },
   clearPoints: { when: (s) => s.data === 'draw' },
+  copyLink: { title: 'copyLinkHint' },
 };
 const HINTS = { lr: 'lrHint', drawClass: 'drawHint' };
 
 const labelKey = (key) => key.replace(/^[ab]\./, '');
 const idOf = (key) => `ctl-${key.replace('.', '-')}`;
-const optionText = (field, value) => (field.key === 'speed' ? t(value === 1 ? 'speedOption' : 'speedOptions', { n: value })
-  : t(`${labelKey(field.key)}_${value}`));
+const optionKey = (field, value) => (field.key === 'speed' ? [value === 1 ? 'speedOption' : 'speedOptions', { n: value }]
+  : [`${labelKey(field.key)}_${value}`]);
+
+// The translator of the controls being built (buildControls sets it; building is synchronous).
+let t = (key) => key;
 
 function element(tag, props = {}, children = []) {
   const el = Object.assign(document.createElement(tag), props);
@@ -34,22 +39,35 @@ function element(tag, props = {}, children = []) {
   return el;
 }
 
+/** An element whose text is the string `key` (with placeholders `args`), re-labelled by applyStrings. */
+function text(tag, key, props = {}, args = null) {
+  const el = element(tag, { ...props, textContent: t(key, args ?? {}) });
+  el.dataset.i18n = key;
+  if (args) el.dataset.i18nArgs = JSON.stringify(args);
+  return el;
+}
+
 function labelled(key, control, hintKey) {
-  const label = element('label', { htmlFor: control.id, textContent: t(labelKey(key)) });
-  const row = element('div', { className: 'control' }, [label, control]);
-  if (hintKey) row.append(element('p', { className: 'hint', textContent: t(hintKey) }));
+  const row = element('div', { className: 'control' }, [text('label', labelKey(key), { htmlFor: control.id }), control]);
+  if (hintKey) row.append(text('p', hintKey, { className: 'hint' }));
   return row;
 }
 
 function selectControl(field, emit) {
   const select = element('select', { id: idOf(field.key) },
-    field.values.map((v) => element('option', { value: String(v), textContent: optionText(field, v) })));
+    field.values.map((v) => {
+      const [key, args] = optionKey(field, v);
+      return text('option', key, { value: String(v) }, args);
+    }));
   select.addEventListener('change', () => emit(parseValue(field, select.value)));
   return {
     row: labelled(field.key, select, HINTS[field.key]),
     show(value, ctx) {
       select.value = String(value);
-      for (const option of select.options) option.disabled = field.key === 'loss' && option.value === 'bce' && ctx.classes !== 2;
+      for (const option of select.options) {
+        option.disabled = field.key === 'loss' && option.value === 'bce' && ctx.classes !== 2;
+        if (field.key === 'data' && option.value === 'csv') option.hidden = option.disabled = value !== 'csv';
+      }
     },
   };
 }
@@ -59,18 +77,17 @@ function radioControl(field, emit) {
   const inputs = values.map((v) => element('input', { type: 'radio', name: idOf(field.key), value: String(v) }));
   const labels = inputs.map((input, i) => {
     const v = values[i];
-    const text = field.key === 'drawClass' ? t('className', { k: v }) : t(`${field.key}_${v}`);
     const parts = [input];
     if (field.key === 'drawClass') parts.push(element('span', { className: 'swatch' }));
-    parts.push(element('span', { textContent: text }));
+    parts.push(field.key === 'drawClass' ? text('span', 'className', {}, { k: v }) : text('span', `${field.key}_${v}`));
     const label = element('label', { className: 'choice' }, parts);
     if (field.key === 'drawClass') label.querySelector('.swatch').style.backgroundColor = classCss(v);
     input.addEventListener('change', () => input.checked && emit(parseValue(field, input.value)));
     return label;
   });
   const group = element('fieldset', { className: `radios radios-${field.key}`, id: idOf(field.key) },
-    [element('legend', { textContent: t(labelKey(field.key)) }), ...labels]);
-  if (HINTS[field.key]) group.append(element('p', { className: 'hint', textContent: t(HINTS[field.key]) }));
+    [text('legend', labelKey(field.key)), ...labels]);
+  if (HINTS[field.key]) group.append(text('p', HINTS[field.key], { className: 'hint' }));
   return { row: group, show: (value) => inputs.forEach((input) => { input.checked = input.value === String(value); }) };
 }
 
@@ -91,7 +108,7 @@ function numberControl(field, emit, invalid) {
 function checkboxControl(field, emit) {
   const input = element('input', { type: 'checkbox', id: idOf(field.key) });
   input.addEventListener('change', () => emit(input.checked));
-  const row = element('div', { className: 'control check' }, [input, element('label', { htmlFor: input.id, textContent: t(field.key) })]);
+  const row = element('div', { className: 'control check' }, [input, text('label', field.key, { htmlFor: input.id })]);
   return { row, show(value) { input.checked = value; } };
 }
 
@@ -120,8 +137,11 @@ function layersControl(field, emit, invalid) {
 }
 
 function actionControl(name, onAction) {
-  const button = element('button', { type: 'button', className: 'secondary', id: `ctl-${name}`, textContent: t(name) });
-  if (ACTIONS[name].title) button.title = t(ACTIONS[name].title);
+  const button = text('button', name, { type: 'button', className: 'secondary', id: `ctl-${name}` });
+  if (ACTIONS[name].title) {
+    button.title = t(ACTIONS[name].title);
+    button.dataset.i18nTitle = ACTIONS[name].title;
+  }
   button.addEventListener('click', () => onAction(name));
   return { row: element('div', { className: 'control action' }, [button]), show() {} };
 }
@@ -129,13 +149,16 @@ function actionControl(name, onAction) {
 const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl, bool: checkboxControl, layers: layersControl };
 
 /**
- * Builds every control under `root`. onChange(patch) on an edit, onAction(name) for a button,
- * onInvalid(field, text, kept) for a value out of range. Returns { render(state, context) }.
+ * Builds every control under `root` (an element, a document or a shadow root) in the language of
+ * the translator `t`. onChange(patch) on an edit, onAction(name) for a button, onInvalid(field,
+ * text, kept) for a value out of range. Returns { render(state, context) }.
  */
-export function buildControls(root, { onChange, onAction, onInvalid }) {
+export function buildControls(root, { onChange, onAction, onInvalid, t: translator }) {
+  t = translator;
   const built = [];
   for (const [group, keys] of Object.entries(GROUPS)) {
     const container = root.querySelector(`[data-group="${group}"]`);
+    if (!container) continue;
     for (const key of keys) {
       if (key.startsWith('@')) {
         const name = key.slice(1);

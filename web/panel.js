@@ -4,37 +4,70 @@
 import { Plot } from './heatmap.js';
 import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
-import { applyStrings, t } from './strings.js';
+import { panelMarkup } from './layout.js';
+import { applyStrings } from './strings.js';
 
 const RATE_WINDOW_MS = 1500;
-const percent = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : t('notMeasured'));
-const decimal = (v) => (Number.isFinite(v) ? v.toFixed(3) : t('notMeasured'));
 
 export class PanelView {
   #section;
   #samples = [];  // [time, epoch] of recent frames, for epochs per second
   #fields = {};
+  #t;
+  #metrics = null;
 
-  constructor(section, template, { onProbe, onAdd }) {
+  /** t: the playground's translator (strings.js). */
+  constructor(section, { onProbe, onAdd, t }) {
     this.#section = section;
-    section.append(template.content.cloneNode(true));
+    this.#t = t;
+    section.append(panelMarkup(section.ownerDocument));
     section.querySelector('.model-controls').dataset.group = `panel-${section.dataset.panel}`;
-    applyStrings(section);
+    applyStrings(section, t);
     for (const el of section.querySelectorAll('[data-field]')) this.#fields[el.dataset.field] = el;
     this.plot = new Plot(section.querySelector('.plot'), { onProbe, onAdd });
-    this.chart = new LossChart(section.querySelector('.chart-box'));
+    this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
   }
+
+  #percent(v) {
+    return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : this.#t('notMeasured');
+  }
+
+  #decimal(v) {
+    return Number.isFinite(v) ? v.toFixed(3) : this.#t('notMeasured');
+  }
+
+  /** The strings again, in the translator's language now. */
+  relabel() {
+    applyStrings(this.#section, this.#t);
+    if (this.#metrics) this.#showMetrics(this.#metrics);
+    if (!this.#fields['no-plane'].hidden) this.showPlane(this.#features);
+  }
+
+  /**
+   * Data of 2 features has a plane to draw; other data (an imported CSV) has not: the plot then
+   * says so and stays blank.
+   */
+  showPlane(features) {
+    this.#features = features;
+    const noPlane = features !== 2;
+    this.#fields['no-plane'].hidden = !noPlane;
+    this.#fields['no-plane'].textContent = noPlane ? this.#t('noPlaneView', { features }) : '';
+    this.#section.classList.toggle('no-plane-view', noPlane);
+  }
+
+  #features = 2;
 
   #set(field, text) {
     if (this.#fields[field].textContent !== text) this.#fields[field].textContent = text;
   }
 
   /** Title, architecture ("2 → 200 ReLU → 3") and what this kind of model can do. */
-  describe({ hidden, activation, outputs }) {
+  describe({ hidden, activation, outputs, features = 2 }) {
+    const t = this.#t;
     const linear = hidden.length === 0;
     const act = t(`activation_${activation}`);
-    const layers = [2, ...hidden.map((units) => `${units} ${act}`), outputs];
+    const layers = [features, ...hidden.map((units) => `${units} ${act}`), outputs];
     this.#set('title', t(linear ? 'linearTitle' : 'mlpTitle'));
     this.#set('arch', layers.join(' → '));
     this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));
@@ -43,7 +76,9 @@ export class PanelView {
 
   /** Back to epoch 0 with nothing measured; `visibly` flashes the panel so the reset is seen. */
   reset(visibly) {
+    const t = this.#t;
     this.#samples = [];
+    this.#metrics = null;
     for (const f of ['epoch', 'updates']) this.#set(f, '0');
     this.#set('rate', t('notMeasured'));
     this.#set('status', '');
@@ -53,7 +88,8 @@ export class PanelView {
       this.#set(`${split}-loss`, t('notMeasured'));
     }
     this.chart.clear();
-    renderConfusion(this.#fields.confusion, null);
+    this.#set('confusion-title', '');
+    renderConfusion(this.#fields.confusion, null, t);
     if (visibly) {
       this.#section.classList.remove('flash');
       void this.#section.offsetWidth;  // restart the CSS animation
@@ -68,9 +104,9 @@ export class PanelView {
     this.#samples.push([now, model.epoch]);
     while (this.#samples.length > 2 && now - this.#samples[0][0] > RATE_WINDOW_MS) this.#samples.shift();
     this.#showRate();
-    this.#set('status', model.status === 'diverged' ? t('status_diverged') : '');
+    this.#set('status', model.status === 'diverged' ? this.#t('status_diverged') : '');
     this.#section.classList.toggle('diverged', model.status === 'diverged');
-    this.plot.drawGrid(model.grid, model.classes, gridSize);
+    if (model.grid) this.plot.drawGrid(model.grid, model.classes, gridSize);
     this.chart.append(model.records);
     if (model.metrics) this.#showMetrics(model.metrics);
   }
@@ -78,7 +114,7 @@ export class PanelView {
   #showRate() {
     const [first, last] = [this.#samples[0], this.#samples.at(-1)];
     const seconds = (last[0] - first[0]) / 1000;
-    this.#set('rate', seconds > 0.2 ? String(Math.round((last[1] - first[1]) / seconds)) : t('notMeasured'));
+    this.#set('rate', seconds > 0.2 ? String(Math.round((last[1] - first[1]) / seconds)) : this.#t('notMeasured'));
   }
 
   /** Not training: the rate is 0 until frames come again. */
@@ -88,11 +124,13 @@ export class PanelView {
   }
 
   #showMetrics(metrics) {
+    const t = this.#t;
+    this.#metrics = metrics;
     for (const split of ['train', 'val', 'test']) {
-      this.#set(`${split}-accuracy`, percent(metrics[split]?.accuracy));
-      this.#set(`${split}-loss`, decimal(metrics[split]?.loss));
+      this.#set(`${split}-accuracy`, this.#percent(metrics[split]?.accuracy));
+      this.#set(`${split}-loss`, this.#decimal(metrics[split]?.loss));
     }
     this.#set('confusion-title', t('confusionTitle', { split: t(`split_${metrics.confusionSplit}`) }));
-    renderConfusion(this.#fields.confusion, metrics.confusion);
+    renderConfusion(this.#fields.confusion, metrics.confusion, t);
   }
 }

@@ -2,7 +2,6 @@
 // class probabilities and logits there, asked of the worker with predict(). Each panel shows its
 // own model's numbers; the crosshair is shown on both plots.
 import { classCss } from './palette.js';
-import { t } from './strings.js';
 
 const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
@@ -10,10 +9,13 @@ export class Readout {
   #client;
   #panels;  // { name: { plot, element } }
   #point = null;
+  #t;
 
-  constructor(client, panels) {
+  /** t: a translator (strings.js). */
+  constructor(client, panels, t) {
     this.#client = client;
     this.#panels = panels;
+    this.#t = t;
     this.clear();
   }
 
@@ -35,11 +37,12 @@ export class Readout {
     this.#point = null;
     for (const { plot, element } of Object.values(this.#panels)) {
       plot.setProbe(null);
-      element.replaceChildren(line('hint', t('readoutHint')));
+      element.replaceChildren(line('hint', this.#t('readoutHint')));
     }
   }
 
   #show({ point, models }) {
+    const t = this.#t;
     for (const [name, { element }] of Object.entries(this.#panels)) {
       const prediction = models[name];
       if (!prediction) continue;

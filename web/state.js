@@ -5,7 +5,8 @@
 // Each field: key (also its name in the hash), type, default, the range it accepts, `effect`
 // (what a change does: 'data' regenerates the data and resets, 'train' resets, 'lr' | 'limit' |
 // 'speed' apply on the fly, 'view' only redraws) and `when` (the field only matters, and only
-// shows, when this holds).
+// shows, when this holds). Besides the experiment, the table holds what the page shows: the
+// language, the lesson and its view, which panels and controls show (for embedding) and autoplay.
 
 export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'draw'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
@@ -17,24 +18,37 @@ export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
 export const SPLIT = [0.8, 0.1, 0.1];  // train / val / test of the generated sets
 export const GRID_SIZE = 100;          // decision-grid cells per side
+export const LANGS = ['en', 'ko'];
+/** What a page or an embedded playground can show: the two models' panels and parts of them. */
+export const PANEL_PARTS = ['a', 'b', 'legend', 'metrics', 'chart', 'confusion', 'readout', 'spec'];
+/** Groups of controls that can be shown or hidden. */
+export const CONTROL_GROUPS = ['toolbar', 'share', 'data', 'training', 'model', 'takehome'];
+/** An imported CSV travels in the link as base64url up to this many characters (beyond, the link has the settings only). */
+export const CSV_LINK_CHARS = 96 * 1024;
 
 /** The engine's default n per generated dataset (docs/spec.md). */
 export const DEFAULT_N = { radial: 10000, circle: 1000, xor: 1000, gauss: 1000, spiral: 1000 };
 
 const isDraw = (s) => s.data === 'draw';
+const isCsv = (s) => s.data === 'csv';
+const isGenerated = (s) => !isDraw(s) && !isCsv(s);
 const opt = (...names) => (s) => names.includes(s.optimizer);
 
 const enumField = (key, values, fallback, effect, extra = {}) => ({ key, type: 'enum', values, default: fallback, effect, ...extra });
 const intField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'int', min, max, default: fallback, effect, ...extra });
 const numField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'float', min, max, default: fallback, effect, ...extra });
 const boolField = (key, fallback, effect, extra = {}) => ({ key, type: 'bool', default: fallback, effect, ...extra });
+const setField = (key, values, extra = {}) => ({ key, type: 'set', values, default: [...values], effect: 'view',
+  when: (s) => s[key].length !== values.length, ...extra });
+const idField = (key) => ({ key, type: 'id', default: '', effect: 'view', when: (s) => s[key] !== '' });
 
 export const FIELDS = [
-  enumField('data', DATASETS, 'radial', 'data'),
-  intField('n', 1, 200000, 10000, 'data', { when: (s) => !isDraw(s) }),
-  numField('noise', 0, 1, 0, 'data', { when: (s) => !isDraw(s), step: 0.05 }),
+  enumField('data', [...DATASETS, 'csv'], 'radial', 'data'),
+  intField('n', 1, 200000, 10000, 'data', { when: isGenerated }),
+  numField('noise', 0, 1, 0, 'data', { when: isGenerated, step: 0.05 }),
   intField('seed', 0, 4294967295, 0, 'data'),
   { key: 'points', type: 'points', default: [], effect: 'data', when: isDraw },
+  { key: 'csv', type: 'csv', default: '', effect: 'data', when: isCsv },
   intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
   enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
   enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
@@ -56,6 +70,12 @@ export const FIELDS = [
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden'].length > 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
   enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
+  enumField('lang', LANGS, 'en', 'view'),
+  idField('lesson'),
+  idField('view'),
+  setField('panels', PANEL_PARTS),
+  setField('controls', CONTROL_GROUPS),
+  boolField('autoplay', true, 'view', { when: (s) => !s.autoplay }),
 ];
 
 /** Fields by key. No prototype, so a hash key such as `__proto__` or `constructor` finds nothing. */
@@ -88,6 +108,22 @@ const PARSERS = {
       && Math.abs(p[0]) <= 100 && Math.abs(p[1]) <= 100 && Number.isInteger(p[2]) && p[2] >= 0 && p[2] < DRAW_CLASSES);
     return ok ? points : undefined;
   },
+  set: (f, text) => {
+    if (text === 'none') return [];
+    if (text === 'all') return [...f.values];
+    const names = text.split(',');
+    const ok = names.every((n) => f.values.includes(n)) && new Set(names).size === names.length;
+    return ok ? f.values.filter((v) => names.includes(v)) : undefined;
+  },
+  id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
+  csv: (f, text) => {
+    if (text === '' || text.length > CSV_LINK_CHARS || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
+    try {
+      return textFromBase64url(text);
+    } catch {
+      return undefined;
+    }
+  },
 };
 
 const round = (v) => Math.round(v * 100) / 100;
@@ -95,7 +131,22 @@ const PRINTERS = {
   bool: (v) => (v ? '1' : '0'),
   layers: (v) => v.join(','),
   points: (v) => v.map(([x, y, c]) => `${round(x)},${round(y)},${c}`).join(';'),
+  set: (v) => (v.length ? v.join(',') : 'none'),
+  csv: (v) => base64urlFromText(v),
 };
+
+/** UTF-8 text as base64url (RFC 4648 section 5, no padding), and back; a bad encoding throws. */
+export function base64urlFromText(text) {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function textFromBase64url(text) {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
 
 /** A field's value from text (a hash value or an input's value); undefined when it is not valid. */
 export function parseValue(field, text) {
@@ -108,9 +159,12 @@ export function printValue(field, value) {
 
 // ---- the URL hash ---------------------------------------------------------------------------
 
-/** The state a hash describes: unknown keys are ignored, bad values fall back to the default. */
-export function stateFromHash(hash) {
-  const state = defaultState();
+/**
+ * The state a hash describes: unknown keys are ignored, bad values fall back to the default
+ * (`base` overrides the table's defaults, for example with the browser's language).
+ */
+export function stateFromHash(hash, base = {}) {
+  const state = { ...defaultState(), ...base };
   const rejected = [];
   let params;
   try {
@@ -126,13 +180,33 @@ export function stateFromHash(hash) {
     else state[key] = value;
   }
   if (!params.has('n') && DEFAULT_N[state.data]) state.n = DEFAULT_N[state.data];
+  if (isCsv(state) && state.csv === '') {  // the data was too large for the link, or is missing
+    state.data = FIELD.data.default;
+    rejected.push('data');
+  }
   return { state, rejected };
 }
 
-/** The hash for a state: every field that matters now, so a link means the same later. */
+/** The keys of a hash that are no field of the table (a mistyped or hostile link). */
+export function unknownHashKeys(hash) {
+  try {
+    return [...new URLSearchParams(String(hash).replace(/^#/, '')).keys()].filter((key) => !FIELD[key]);
+  } catch {
+    return ['#'];
+  }
+}
+
+/**
+ * The hash for a state: every field that matters now, so a link means the same later. An
+ * imported CSV too large for a link is left out (the link then opens the default data).
+ */
 export function hashFromState(state) {
   const params = new URLSearchParams();
-  for (const f of FIELDS) if (!f.when || f.when(state)) params.set(f.key, printValue(f, state[f.key]));
+  for (const f of FIELDS) {
+    if (f.when && !f.when(state)) continue;
+    const text = printValue(f, state[f.key]);
+    if (f.type !== 'csv' || text.length <= CSV_LINK_CHARS) params.set(f.key, text);
+  }
   return `#${params}`;
 }
 
@@ -158,6 +232,7 @@ export function dataSpecOf(state) {
     if (state.points.length === 0) return null;
     return { name: 'inline', x: state.points.map(([x, y]) => [x, y]), y: state.points.map(([, , c]) => c) };
   }
+  if (isCsv(state)) return state.csv ? { name: 'csv', text: csvForEngine(state.csv), split: csvSplit(state.csv) } : null;
   return { name: state.data, n: state.n, noise: state.noise, split: SPLIT };
 }
 
@@ -195,9 +270,41 @@ export function specsOf(state) {
   return Object.fromEntries(PANELS.map((p) => [p, specOf(state, p)]));
 }
 
+/** The rows of a CSV (after its header), split into cells; blank lines skipped. */
+const csvRows = (text) => text.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '').map((line) => line.split(','));
+
+/**
+ * The split of an imported CSV. A file with a last column `split` (train/val/test, as the page
+ * exports it) keeps its splits; the engine reads the other columns (csvForEngine). Otherwise
+ * every row trains, as docs/spec.md says for csv.
+ */
+export function csvSplit(text) {
+  const header = text.slice(0, text.search(/\r?\n|$/)).split(',');
+  if (header.at(-1).trim() !== 'split') return [1, 0, 0];
+  const rows = csvRows(text);
+  const count = (name) => rows.filter((r) => r.at(-1).trim() === name).length;
+  return rows.length ? [count('train') / rows.length, count('val') / rows.length, count('test') / rows.length] : [1, 0, 0];
+}
+
+const hasSplitColumn = (text) => /,\s*split\s*$/.test(text.slice(0, text.search(/\r?\n|$/)));
+
+/** The CSV as the engine reads it (docs/spec.md): without the page's `split` column. */
+export function csvForEngine(text) {
+  if (!hasSplitColumn(text)) return text;
+  return text.split(/\r?\n/).map((line) => (line.trim() === '' ? line : line.slice(0, line.lastIndexOf(',')))).join('\n');
+}
+
+/** The number of classes in a CSV: the largest label + 1, at least 2 (the engine checks the labels). */
+export function csvClasses(text) {
+  const labelColumn = hasSplitColumn(text) ? -2 : -1;
+  const labels = csvRows(text).map((r) => Number(r.at(labelColumn))).filter((v) => Number.isInteger(v) && v >= 0 && v < 64);
+  return labels.reduce((k, v) => Math.max(k, v + 1), 2);
+}
+
 /** The number of classes the data will have: radial has 3, the other generated sets 2. */
 export function classesOf(state) {
   if (isDraw(state)) return state.points.reduce((k, p) => Math.max(k, p[2] + 1), 2);
+  if (isCsv(state)) return csvClasses(state.csv);
   return state.data === 'radial' ? 3 : 2;
 }
 

@@ -1,6 +1,12 @@
-// Every string the page shows, by key, per language. English only for now; a second language is
-// one more table with the same keys. `t(key, params)` fills {placeholders}; applyStrings() fills
-// the static page from its data-i18n attributes. Strings are always set as text, never as HTML.
+// Every string the page shows, by key, per language: English here, Korean in strings-ko.js, the
+// same keys in both. A translator `t(key, params)` fills {placeholders}; each playground has its
+// own (two elements on one page may speak different languages), and `t` below is the page's.
+// applyStrings(root, t) fills markup from data-i18n attributes, so a language switch re-labels
+// everything built that way. Strings are always set as text, never as HTML.
+//
+// Other modules (the lessons) bring their own strings: registerStrings({ en: {...}, ko: {...} }),
+// with keys under their own prefix ('lesson.gradient.title').
+import { ko } from './strings-ko.js';
 
 const en = {
   title: 'nnplay: a linear model and an MLP learn side by side',
@@ -134,27 +140,91 @@ const en = {
   divergedHelp: 'Lower the learning rate, then press Reset.',
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
+  hashMalformed: 'This link could not be read, so the default experiment is shown.',
+  engineRestarted: 'The engine stopped and was restarted: both models start again at epoch 0.',
+
+  // language and sharing
+  lang: 'Language',
+  lang_en: 'English',
+  lang_ko: '한국어',
+  copyLink: 'Copy link',
+  copyLinkHint: 'A link to this experiment: the same settings and seed give the same numbers.',
+  linkCopied: 'Link copied: it opens this experiment with the same settings, so the same numbers.',
+  linkShown: 'Copy this link: {url}',
+  openFull: 'Open in nnplay',
+
+  // take home
+  takeHomeTitle: 'Take home',
+  takeHomeModel: 'Model',
+  exportPyTorch: 'Export as PyTorch',
+  exportPyTorchHint: 'A Python script (numpy + PyTorch) that trains this model the same way and prints the same numbers.',
+  exportWeights: 'Export weights',
+  exportWeightsHint: 'The model’s weights now, as JSON in PyTorch’s state_dict layout.',
+  importWeights: 'Import weights',
+  exportCsv: 'Export data (CSV)',
+  importCsv: 'Import CSV data',
+  csvHint: 'CSV: a header row, then one row per point: the features, then an integer label (0–63). Two features give the 2-D view.',
+  weightsImported: '{model}: weights loaded from {file}.',
+  weightsError: '{file}: these weights do not fit the {model}: {message}',
+  csvError: '{file}: {message}',
+  csvLoaded: '{file}: {n} rows, {features} features, {classes} classes.',
+  csvNotInLink: 'This data is too large to travel in the link ({size} kB): a shared link shows the settings only.',
+  fileUnreadable: '{file} could not be read.',
+  exportFailed: 'The export failed: {message}',
+  data_csv: 'Imported CSV',
+  csv: 'the imported data',
+  noPlaneView: '{features} features: there is no 2-D picture of the decision regions. The metrics and the loss curve still show.',
 };
 
-export const LANGUAGES = { en };
-let table = en;
+export const LANGUAGES = ['en', 'ko'];
 
-export function setLanguage(code) {
-  table = LANGUAGES[code] ?? en;
-  document.documentElement.lang = LANGUAGES[code] ? code : 'en';
+/** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */
+const TABLES = { en: Object.assign(Object.create(null), en), ko: Object.assign(Object.create(null), ko) };
+
+/** Adds strings: { en: { key: text }, ko: { key: text } }. A language nnplay does not have is ignored. */
+export function registerStrings(tables) {
+  for (const lang of LANGUAGES) if (tables[lang]) Object.assign(TABLES[lang], tables[lang]);
 }
 
-/** The string for `key` with {name} placeholders filled from params. */
-export function t(key, params = {}) {
-  const text = table[key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+/** The first of the browser's languages that nnplay has, else English. */
+export function detectLanguage(languages = globalThis.navigator?.languages ?? [globalThis.navigator?.language]) {
+  for (const tag of languages ?? []) {
+    const code = String(tag ?? '').toLowerCase().split('-')[0];
+    if (LANGUAGES.includes(code)) return code;
+  }
+  return 'en';
+}
+
+const fill = (text, params) => text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+
+/**
+ * A translator: t(key, params) in `lang`, falling back to English, then to the key itself.
+ * t.lang is its language; t.use(code) switches it (an unknown code means English).
+ */
+export function translator(lang = 'en') {
+  const t = (key, params = {}) => fill(TABLES[t.lang][key] ?? TABLES.en[key] ?? key, params);
+  t.use = (code) => { t.lang = LANGUAGES.includes(code) ? code : 'en'; return t; };
+  return t.use(lang);
+}
+
+/** The page's translator, for modules that show strings outside a playground. */
+export const t = translator('en');
+
+/** Sets the page's language (and the document's lang attribute). */
+export function setLanguage(code) {
+  t.use(code);
+  if (globalThis.document) document.documentElement.lang = t.lang;
 }
 
 const ATTRIBUTES = { i18nLabel: 'aria-label', i18nTitle: 'title' };
 
-/** Fills the static page: data-i18n="key" sets an element's text, data-i18n-label its aria-label, data-i18n-title its title. */
-export function applyStrings(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+/**
+ * Fills markup under `root`: data-i18n="key" sets an element's text, data-i18n-label its
+ * aria-label, data-i18n-title its title; data-i18n-args (JSON) gives the placeholders.
+ */
+export function applyStrings(root = document, tr = t) {
+  const args = (el) => (el.dataset.i18nArgs ? JSON.parse(el.dataset.i18nArgs) : {});
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n, args(el));
   for (const el of root.querySelectorAll('[data-i18n-label], [data-i18n-title]'))
-    for (const [key, attribute] of Object.entries(ATTRIBUTES)) if (el.dataset[key]) el.setAttribute(attribute, t(el.dataset[key]));
+    for (const [key, attribute] of Object.entries(ATTRIBUTES)) if (el.dataset[key]) el.setAttribute(attribute, tr(el.dataset[key], args(el)));
 }

@@ -1,0 +1,396 @@
+// One playground: the state (state.js) and everything that shows and trains it, under one root.
+// The state is the single source of truth: every edit goes through update(patch), which redraws
+// the controls, applies the change's effect (a reset, a live setting or a redraw) and reports the
+// new state (the page writes it into the URL hash). Frames from the worker are drawn once per
+// animation frame, and each drawn frame is acknowledged so the worker sends the next.
+//
+// The root is the page's document, an <nn-playground>'s shadow root or embed.html's document:
+// every lookup goes through it, and each playground has its own worker and its own language.
+import { EngineClient } from './engine-client.js';
+import { PanelView } from './panel.js';
+import { Readout } from './readout.js';
+import { buildControls } from './controls.js';
+import { TakeHome } from './take-home.js';
+import { playgroundMarkup } from './layout.js';
+import { DRAW_BOUNDS } from './geometry.js';
+import { classCss } from './palette.js';
+import { applyStrings, translator } from './strings.js';
+import { stateFromSpec } from './spec-state.js';
+import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, classesOf, defaultState,
+  reconcile, specsOf, strongestEffect } from './state.js';
+
+const READOUT_REFRESH_MS = 250;
+const NOTICE_MS = 6000;
+const NOTICES_SHOWN = 3;
+const VIEW_KEYS = ['lang', 'lesson', 'view', 'panels', 'controls', 'autoplay'];
+
+export class Playground {
+  #root;
+  #host;
+  #onState;
+  #linkOf;
+  #client;
+  #panels;
+  #readout;
+  #controls;
+  #takeHome;
+  #context = { classes: 2, data: null, features: 2 };
+  #playing = false;
+  #finished = false;
+  #allDiverged = false;
+  #pendingFrame = null;
+  #lastReadout = 0;
+  #latest = {};
+  #steps = [];
+
+  /**
+   * root: where the markup goes (an element or a shadow root); host: the element that gets
+   * data-ready="true" once a frame is drawn; state: the first state; onState(state): after every
+   * change; linkOf(state): a URL that opens this state (Copy link).
+   */
+  constructor({ root, host, state, onState = () => {}, linkOf }) {
+    this.#root = root;
+    this.#host = host;
+    this.#onState = onState;
+    this.#linkOf = linkOf;
+    this.t = translator(state.lang);
+    this.state = state;
+    root.append(playgroundMarkup(root.ownerDocument ?? document));
+    const t = this.t;
+    this.#client = new EngineClient({ onData: (d) => this.#showData(d), onFrame: (f) => this.#queueFrame(f), onError: (e) => this.#showError(e) });
+    this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
+      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p), t })]));
+    this.#readout = new Readout(this.#client, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
+    this.#controls = buildControls(root, {
+      t,
+      onChange: (patch) => this.update(patch),
+      onAction: (name) => this.#action(name),
+      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
+    });
+    this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#client, playground: this, t });
+    applyStrings(root, t);
+    this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#playing));
+    this.$('#step').addEventListener('click', () => this.step(1));
+    for (const id of ['#reset', '#banner-reset']) this.$(id).addEventListener('click', () => {
+      this.#restart();
+      this.notify(t('resetByHand'));
+    });
+  }
+
+  /** The first element under the root that matches `selector`. */
+  $(selector) {
+    return this.#root.querySelector(selector);
+  }
+
+  /** Starts: the first screen trains at once (unless autoplay is off). `rejected` names bad link values. */
+  start(rejected = []) {
+    this.state = this.#reconciled(this.state);
+    this.#render();
+    this.#onState(this.state);
+    if (rejected.length) this.notify(this.t('hashRejected', { keys: rejected.join(', ') }));
+    this.#restart(false);
+    this.#client.set({ speed: this.state.speed, limit: this.state.limit });
+    this.#setPlaying(this.state.autoplay);
+  }
+
+  /** Stops the worker for good. */
+  close() {
+    this.#client.terminate();
+  }
+
+  // ---- the API of the element and of the postMessage bridge ---------------------------------
+
+  play() { this.#setPlaying(true); }
+  pause() { this.#setPlaying(false); }
+
+  /** Pauses and trains n epochs; resolves to the metrics after them. */
+  step(n = 1) {
+    this.#setPlaying(false);
+    return new Promise((resolve) => {
+      this.#steps.push(resolve);
+      this.#client.step(n);
+    });
+  }
+
+  /** Sets an experiment spec (docs/spec.md) or { a, b } specs; returns the names of the parts not applied. */
+  setSpec(spec) {
+    const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, this.state[k]]));
+    const { state, ignored } = stateFromSpec(spec, { ...defaultState(), ...view });
+    if (state.data !== 'csv' && state.data !== this.state.data && DEFAULT_N[state.data] && !spec?.data?.n && !spec?.b?.data?.n) state.n = DEFAULT_N[state.data];
+    this.update(state);
+    return ignored;
+  }
+
+  /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
+  metrics() {
+    return Object.fromEntries(PANELS.map((name) => {
+      const m = this.#latest[name];
+      if (!m) return [name, null];
+      const { epoch, step, status, message, metrics } = m;
+      const splits = metrics ? Object.fromEntries(['train', 'val', 'test'].filter((s) => metrics[s]).map((s) => [s, metrics[s]])) : {};
+      return [name, { epoch, step, status, ...(message ? { message } : {}), ...splits }];
+    }));
+  }
+
+  /** The specs the models train now: { a, b }. */
+  specs() {
+    return specsOf(this.state);
+  }
+
+  // ---- state changes --------------------------------------------------------------------------
+
+  #labelOf(key) {
+    const t = this.t;
+    const [panel, name] = key.includes('.') ? key.split('.') : [null, key];
+    return panel ? `${t(name)} (${t(`panel_${panel}`)})` : t(name);
+  }
+
+  /** The state with the engine's constraints applied, saying what had to change. */
+  #reconciled(candidate) {
+    const { state: fixed, changed } = reconcile(candidate);
+    if (changed.includes('loss')) this.notify(this.t('bceNeedsTwo', { k: classesOf(candidate) }));
+    return fixed;
+  }
+
+  /** Applies a patch of state fields and everything that follows from it. */
+  update(patch) {
+    const state = this.state;
+    const next = this.#reconciled({ ...state, ...patch });
+    if (patch.data && patch.n === undefined && DEFAULT_N[patch.data]) next.n = DEFAULT_N[patch.data];
+    const keys = changedKeys(state, next);
+    if (keys.length === 0) return;
+    this.state = next;
+    if (keys.includes('lang')) this.#relabel();
+    this.#render();
+    this.#onState(next);
+    const effect = strongestEffect(keys);
+    if (effect === 'data' || effect === 'train') {
+      this.#restart();
+      this.notify(this.t('resetBy', { what: keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)).map((k) => this.#labelOf(k)).join(', ') }));
+    } else if (effect === 'lr') {
+      this.#client.set({ lr: next.lr });
+      this.notify(this.t('lrChanged', { lr: next.lr }));
+    }
+    if (keys.includes('autoplay') && next.autoplay !== this.#playing) this.#setPlaying(next.autoplay);
+    this.#client.set({ speed: next.speed, limit: next.limit });
+  }
+
+  /** Everything in the new language. */
+  #relabel() {
+    this.t.use(this.state.lang);
+    applyStrings(this.#root, this.t);
+    for (const panel of Object.values(this.#panels)) panel.relabel();
+    this.#readout.clear();
+    this.#takeHome.relabel();
+  }
+
+  #render() {
+    const { state, t } = this;
+    const context = this.#context;
+    context.classes = context.data?.classes ?? classesOf(state);
+    this.#controls.render(state, context);
+    for (const name of PANELS) {
+      this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
+        outputs: state.loss === 'bce' ? 1 : context.classes, features: context.features });
+      this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
+    }
+    const swatches = Array.from({ length: context.classes }, (_, k) => {
+      const item = document.createElement('span');
+      item.className = 'legend-class';
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.backgroundColor = classCss(k);
+      item.append(swatch, t('className', { k }));
+      return item;
+    });
+    this.$('#legend-swatches').replaceChildren(...swatches);
+    this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
+    this.#showParts();
+    this.#takeHome.render(state);
+    this.#showStatus();
+  }
+
+  /** Shows the panels and controls the state asks for (embedding: state.panels, state.controls). */
+  #showParts() {
+    const { panels, controls } = this.state;
+    for (const part of PANEL_PARTS) for (const el of this.#root.querySelectorAll(`[data-part="${part}"]`)) el.hidden = !panels.includes(part);
+    for (const group of CONTROL_GROUPS) for (const el of this.#root.querySelectorAll(`[data-controls="${group}"], [data-group="${group}"]`))
+      el.hidden = !controls.includes(group);
+    this.$('[data-part="toolbar"]').hidden = !controls.includes('toolbar') && !controls.includes('share');
+    for (const el of this.#root.querySelectorAll('#play, #step, #reset, #status')) el.hidden = !controls.includes('toolbar');
+    const settings = this.$('.settings');
+    settings.hidden = [...settings.children].every((el) => el.hidden);
+    this.$('.layout').classList.toggle('no-settings', settings.hidden);
+    this.$('.panels').classList.toggle('single', PANELS.filter((p) => panels.includes(p)).length < 2);
+  }
+
+  /** New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`. */
+  #restart(visibly = true) {
+    const specs = specsOf(this.state);
+    this.#finished = false;
+    this.#allDiverged = false;
+    if (this.#pendingFrame) this.#client.done(this.#pendingFrame);  // drawn never: it shows the models being replaced
+    this.#pendingFrame = null;
+    this.#latest = {};
+    this.#hideBanner();
+    for (const panel of Object.values(this.#panels)) panel.reset(visibly);
+    this.#client.configure(specs.a ? specs : null, GRID_SIZE);
+    this.#showStatus();
+  }
+
+  #addPoint([x, y]) {
+    const state = this.state;
+    if (state.data !== 'draw' || state.points.length >= MAX_DRAWN_POINTS) return;
+    this.update({ points: [...state.points, [Math.round(x * 100) / 100, Math.round(y * 100) / 100, state.drawClass]] });
+  }
+
+  async #action(name) {
+    if (name === 'regenerate') this.update({ seed: (this.state.seed + 1) % 4294967296 });
+    else if (name === 'clearPoints') this.update({ points: [] });
+    else if (name === 'copyLink') {
+      const url = this.#linkOf(this.state);
+      try {
+        await navigator.clipboard.writeText(url);
+        this.notify(this.t('linkCopied'));
+      } catch {
+        this.notify(this.t('linkShown', { url }));
+      }
+    }
+  }
+
+  // ---- what the worker sends ------------------------------------------------------------------
+
+  #showData(data) {
+    const context = this.#context;
+    context.data = data;
+    context.features = data?.features ?? 2;
+    for (const panel of Object.values(this.#panels)) {
+      panel.showPlane(context.features);
+      panel.plot.setData(data?.bounds ? data : null, data?.bounds ?? DRAW_BOUNDS);
+    }
+    this.#readout.clear();
+    this.#render();
+    if (!data && this.state.data === 'draw') {
+      this.notify(this.t('drawEmpty'));
+      this.#host.dataset.ready = 'true';
+    }
+  }
+
+  #queueFrame(frame) {
+    const pending = this.#pendingFrame;
+    if (!pending) requestAnimationFrame(() => this.#drawFrame());
+    else {
+      // The worker waits for each frame's acknowledgement, so this is rare: keep the older records.
+      for (const name of PANELS) {
+        const [older, newer] = [pending.models[name], frame.models[name]];
+        newer.records = [...older.records, ...newer.records];
+        newer.metrics ??= older.metrics;
+      }
+      frame.stepped ||= pending.stepped;
+      this.#client.done(pending);
+    }
+    this.#pendingFrame = frame;
+  }
+
+  #drawFrame() {
+    const frame = this.#pendingFrame;
+    this.#pendingFrame = null;
+    if (!frame) return;
+    const now = performance.now();
+    for (const name of PANELS) {
+      const model = frame.models[name];
+      this.#panels[name].show(model, GRID_SIZE, now);
+      this.#latest[name] = { ...model, metrics: model.metrics ?? this.#latest[name]?.metrics };
+    }
+    if (frame.atLimit && this.#playing) {
+      this.#playing = false;
+      this.#finished = true;
+      this.notify(this.t('limitReached', { limit: this.state.limit }));
+    }
+    this.#allDiverged = PANELS.every((name) => frame.models[name].status === 'diverged');
+    if (!this.#playing) for (const panel of Object.values(this.#panels)) panel.stopped();
+    this.#showDivergence(frame.models);
+    this.#showStatus();
+    if (now - this.#lastReadout > READOUT_REFRESH_MS) {
+      this.#lastReadout = now;
+      this.#readout.refresh();
+    }
+    this.#host.dataset.ready = 'true';
+    if (frame.stepped) for (const resolve of this.#steps.splice(0)) resolve(this.metrics());
+    this.#client.done(frame);
+    this.#host.dispatchEvent(new CustomEvent('nnplay-frame', { detail: { epoch: Math.max(...PANELS.map((n) => frame.models[n].epoch)) } }));
+  }
+
+  #showDivergence(models) {
+    const diverged = PANELS.filter((name) => models[name].status === 'diverged');
+    if (diverged.length === 0) return;
+    const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: models[name].message })).join(' ');
+    this.#showBanner(text, true);
+  }
+
+  #panelTitle(name) {
+    return this.t(this.state[`${name}.hidden`].length ? 'mlpTitle' : 'linearTitle');
+  }
+
+  /** The title of a panel's model, for the take-home box. */
+  panelTitle(name) {
+    return this.#panelTitle(name);
+  }
+
+  #showError({ kind, message }) {
+    this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message }), false);
+    this.#setPlaying(false);
+    this.#host.dataset.ready = 'true';
+  }
+
+  // ---- toolbar, banner, notices ---------------------------------------------------------------
+
+  #setPlaying(on) {
+    this.#playing = on;
+    this.#finished = false;
+    if (on) this.#client.play();
+    else {
+      this.#client.pause();
+      for (const panel of Object.values(this.#panels)) panel.stopped();
+    }
+    this.#showStatus();
+  }
+
+  #showStatus() {
+    const play = this.$('#play');
+    play.querySelector('.label').dataset.i18n = this.#playing ? 'pause' : 'play';
+    play.querySelector('.label').textContent = this.t(this.#playing ? 'pause' : 'play');
+    play.classList.toggle('playing', this.#playing);
+    const context = this.#context;
+    const status = !context.data ? (this.state.data === 'draw' ? 'empty' : 'loading')
+      : this.#allDiverged ? 'diverged' : this.#finished ? 'finished' : this.#playing ? 'training' : 'paused';
+    const line = this.$('#status');
+    line.dataset.i18n = `status_${status}`;
+    line.textContent = this.t(`status_${status}`);
+    line.dataset.status = status;
+  }
+
+  #showBanner(text, withHelp) {
+    this.$('#banner-text').textContent = text;
+    this.$('#banner-help').hidden = !withHelp;
+    this.$('#banner').hidden = false;
+  }
+
+  #hideBanner() {
+    this.$('#banner').hidden = true;
+  }
+
+  /** Shows a short message for a while; up to NOTICES_SHOWN of the latest stay visible together. */
+  notify(text) {
+    const notice = this.$('#notice');
+    const line = document.createElement('p');
+    line.textContent = text;
+    notice.append(line);
+    while (notice.childElementCount > NOTICES_SHOWN) notice.firstElementChild.remove();
+    notice.classList.add('shown');
+    setTimeout(() => {
+      line.remove();
+      if (!notice.childElementCount) notice.classList.remove('shown');
+    }, NOTICE_MS);
+  }
+}

@@ -1,0 +1,93 @@
+// The other way round from state.js's specOf: the page state that trains an experiment spec
+// (docs/spec.md), for <nn-playground spec="..."> and the postMessage API's setSpec. The page shows
+// two models on the same data; a spec names one model. One spec sets the data and the training and
+// the right-hand model (b). With keys `a` and/or `b`, each holds a model's part ({ model } or a
+// whole spec) and the other top-level fields are shared: { data, optimizer, a: { model }, b: { model } }.
+// What the page cannot show (a
+// standardized data set, given initial weights, the tutorial 000 tables, ...) is named in `ignored`
+// and left as it was.
+import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, SPLIT, parseValue } from './state.js';
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Sets state[key] from a spec value when the state table accepts it; else names it in ignored. */
+function put(state, ignored, key, value, name) {
+  const parsed = value === undefined ? undefined : parseValue(FIELD[key], Array.isArray(value) ? value.join(',') : String(value));
+  if (parsed === undefined) ignored.push(name);
+  else state[key] = parsed;
+}
+
+function putData(state, ignored, data) {
+  const extra = Object.keys(data).filter((k) => !['name', 'n', 'noise', 'split', 'x', 'y', 'text', 'shuffle', 'standardize'].includes(k));
+  ignored.push(...extra.map((k) => `data.${k}`));
+  if (data.shuffle) ignored.push('data.shuffle');
+  if (data.standardize) ignored.push('data.standardize');
+  if (DATASETS.includes(data.name) && data.name !== 'draw') {
+    state.data = data.name;
+    if (data.n !== undefined) put(state, ignored, 'n', data.n, 'data.n');
+    if (data.noise !== undefined) put(state, ignored, 'noise', data.noise, 'data.noise');
+    if (data.split !== undefined && !same(data.split, SPLIT)) ignored.push('data.split');
+  } else if (data.name === 'inline' && Array.isArray(data.x) && Array.isArray(data.y) && data.x.length === data.y.length
+    && data.x.length <= MAX_DRAWN_POINTS && data.x.every((p, i) => Array.isArray(p) && p.length === 2
+      && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 100) && Number.isInteger(data.y[i]) && data.y[i] >= 0 && data.y[i] < DRAW_CLASSES)) {
+    state.data = 'draw';
+    state.points = data.x.map(([x1, x2], i) => [x1, x2, data.y[i]]);
+  } else if (data.name === 'csv' && typeof data.text === 'string' && data.text.length > 0) {
+    state.data = 'csv';
+    state.csv = data.text;
+    if (data.split !== undefined && !same(data.split, [1, 0, 0])) ignored.push('data.split');
+  } else {
+    ignored.push('data');
+  }
+}
+
+function putOptimizer(state, ignored, o) {
+  const names = { sgd: o.momentum > 0 ? 'momentum' : 'sgd', adagrad: 'adagrad', adam: 'adam' };
+  if (!Object.hasOwn(names, o.name)) return ignored.push('optimizer');
+  state.optimizer = names[o.name];
+  const fields = { lr: 'lr', weight_decay: 'weightDecay', momentum: 'momentum', nesterov: 'nesterov', lr_decay: 'lrDecay', eps: 'eps', amsgrad: 'amsgrad' };
+  for (const [name, value] of Object.entries(o)) {
+    if (name === 'name' || (name === 'momentum' && value === 0)) continue;
+    if (name === 'betas' && Array.isArray(value) && value.length === 2) {
+      put(state, ignored, 'beta1', value[0], 'optimizer.betas');
+      put(state, ignored, 'beta2', value[1], 'optimizer.betas');
+    } else if (Object.hasOwn(fields, name)) put(state, ignored, fields[name], value, `optimizer.${name}`);
+    else ignored.push(`optimizer.${name}`);
+  }
+}
+
+function putModel(state, ignored, panel, model) {
+  if (model.hidden !== undefined) put(state, ignored, `${panel}.hidden`, model.hidden, 'model.hidden');
+  else state[`${panel}.hidden`] = [200];
+  if (model.activation !== undefined) put(state, ignored, `${panel}.activation`, model.activation, 'model.activation');
+  if (model.init !== undefined) ignored.push('model.init');
+}
+
+/** The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. */
+export function stateFromSpec(spec, base) {
+  const state = structuredClone(base);
+  const ignored = [];
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return { state, ignored: ['spec'] };
+  const { a, b, ...rest } = spec;
+  const pair = a || b ? { a, b } : { b: spec };
+  const own = [pair.b, pair.a].find((s) => s && typeof s === 'object') ?? {};
+  const shared = { ...rest, ...own };
+  if (pair.a && !pair.b && rest.model) pair.b = { model: rest.model };
+  for (const [name, value] of Object.entries(shared)) {
+    if (name === 'seed') put(state, ignored, 'seed', value, 'seed');
+    else if (name === 'data' && value && typeof value === 'object') putData(state, ignored, value);
+    else if (name === 'loss') put(state, ignored, 'loss', value, 'loss');
+    else if (name === 'optimizer' && value && typeof value === 'object') putOptimizer(state, ignored, value);
+    else if (name === 'batch_size') {
+      if (value === 0) state.batch = 'full';
+      else if (value === 1) state.batch = 'stochastic';
+      else {
+        state.batch = 'mini';
+        put(state, ignored, 'batchSize', value, 'batch_size');
+      }
+    } else if (name === 'epochs') put(state, ignored, 'limit', value, 'epochs');
+    else if (name !== 'model' && name !== 'log_every') ignored.push(name);
+  }
+  for (const panel of ['a', 'b']) if (pair[panel]?.model && typeof pair[panel].model === 'object') putModel(state, ignored, panel, pair[panel].model);
+  return { state, ignored: [...new Set(ignored)] };
+}

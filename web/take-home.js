@@ -1,0 +1,174 @@
+// The take-home box: what a learner carries over to PyTorch. For the model chosen (left or right):
+// the experiment as a PyTorch script, its weights as JSON in PyTorch's state_dict layout, and
+// weights loaded back from such a file. For the data: the dataset as CSV (x1,...,label,split) and a
+// CSV dataset imported (two features give the 2-D view; more train without it). Files are read
+// and written in the browser; nothing is sent anywhere. Every text is set as text.
+import { csvForEngine, csvSplit } from './state.js';
+import { MAX_CSV_BYTES, prepareCsv } from './csv-file.js';
+
+const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
+
+function element(tag, props = {}, children = []) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+function labelled(tag, key, props = {}) {
+  const el = element(tag, props);
+  el.dataset.i18n = key;
+  return el;
+}
+
+/** Saves text as a file through a temporary blob: link. */
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = element('a', { href: url, download: name });
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export class TakeHome {
+  #box;
+  #client;
+  #playground;
+  #t;
+  #choices;
+  #error;
+
+  constructor(box, { client, playground, t }) {
+    this.#box = box;
+    this.#client = client;
+    this.#playground = playground;
+    this.#t = t;
+    const name = `takehome-${Math.random().toString(36).slice(2)}`;
+    this.#choices = ['a', 'b'].map((panel) => {
+      const input = element('input', { type: 'radio', name, value: panel, checked: panel === 'b' });
+      return { panel, input, label: element('label', { className: 'choice' }, [input, element('span')]) };
+    });
+    const weightsFile = element('input', { type: 'file', accept: '.json,application/json', hidden: true, className: 'weights-file' });
+    const csvFile = element('input', { type: 'file', accept: '.csv,text/csv,text/plain', hidden: true, className: 'csv-file' });
+    const button = (key, onClick, titleKey) => {
+      const b = labelled('button', key, { type: 'button', className: `secondary ${key}` });
+      if (titleKey) b.dataset.i18nTitle = titleKey;
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    this.#error = element('p', { className: 'error', hidden: true });
+    this.#error.setAttribute('role', 'alert');
+    box.append(
+      element('fieldset', { className: 'radios' }, [labelled('legend', 'takeHomeModel'), ...this.#choices.map((c) => c.label)]),
+      element('div', { className: 'buttons' }, [
+        button('exportPyTorch', () => this.#exportPyTorch(), 'exportPyTorchHint'),
+        button('exportWeights', () => this.#exportWeights(), 'exportWeightsHint'),
+        button('importWeights', () => weightsFile.click()),
+      ]),
+      element('div', { className: 'buttons' }, [
+        button('exportCsv', () => this.#exportCsv()),
+        button('importCsv', () => csvFile.click()),
+      ]),
+      labelled('p', 'csvHint', { className: 'hint' }),
+      this.#error, weightsFile, csvFile);
+    weightsFile.addEventListener('change', () => this.#importWeights(weightsFile));
+    csvFile.addEventListener('change', () => this.#importCsv(csvFile));
+  }
+
+  get #panel() {
+    return this.#choices.find((c) => c.input.checked).panel;
+  }
+
+  /** The model names next to the choices, after a change of model or language. */
+  render() {
+    for (const { panel, label } of this.#choices)
+      label.lastChild.textContent = `${this.#t(`panel_${panel}`)}: ${this.#playground.panelTitle(panel)}`;
+  }
+
+  relabel() {
+    this.render();
+  }
+
+  #fail(text) {
+    this.#error.textContent = text;
+    this.#error.hidden = false;
+    this.#playground.notify(text);
+  }
+
+  #ok(text) {
+    this.#error.hidden = true;
+    if (text) this.#playground.notify(text);
+  }
+
+  #baseName() {
+    const { data, seed } = this.#playground.state;
+    return `nnplay-${data}-seed${seed}`;
+  }
+
+  async #ask(question) {
+    try {
+      return await this.#client.request(question);
+    } catch (error) {
+      this.#fail(this.#t('exportFailed', { message: error.message }));
+      return null;
+    }
+  }
+
+  async #exportPyTorch() {
+    const panel = this.#panel;
+    const script = await this.#ask({ what: 'pytorch', panel, title: `nnplay ${this.#playground.panelTitle(panel)}` });
+    if (script !== null) download(script, `${this.#baseName()}-${panel}.py`, 'text/x-python');
+  }
+
+  async #exportWeights() {
+    const panel = this.#panel;
+    const weights = await this.#ask({ what: 'weights', panel });
+    if (weights !== null) download(`${JSON.stringify(weights)}\n`, `${this.#baseName()}-${panel}-weights.json`, 'application/json');
+  }
+
+  async #exportCsv() {
+    const csv = await this.#ask({ what: 'csv', panel: this.#panel });
+    if (csv !== null) download(csv, `${this.#baseName()}.csv`, 'text/csv');
+  }
+
+  async #read(input, limit) {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return null;
+    try {
+      if (file.size > limit) throw new Error('too large');
+      return { name: file.name, text: await file.text() };
+    } catch {
+      this.#fail(this.#t('fileUnreadable', { file: file.name }));
+      return null;
+    }
+  }
+
+  async #importWeights(input) {
+    const file = await this.#read(input, MAX_WEIGHTS_BYTES);
+    if (!file) return;
+    const panel = this.#panel;
+    const model = this.#playground.panelTitle(panel);
+    try {
+      await this.#client.request({ what: 'setWeights', panel, weights: JSON.parse(file.text) });
+      this.#ok(this.#t('weightsImported', { model, file: file.name }));
+    } catch (error) {
+      this.#fail(this.#t('weightsError', { model, file: file.name, message: error.message }));
+    }
+  }
+
+  async #importCsv(input) {
+    const file = await this.#read(input, MAX_CSV_BYTES);
+    if (!file) return;
+    try {
+      const text = prepareCsv(file.text);
+      const shape = await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text: csvForEngine(text), split: csvSplit(text) } });
+      this.#ok();
+      this.#playground.update({ data: 'csv', csv: text });
+      this.#playground.notify(this.#t('csvLoaded', { file: file.name, n: shape.size, features: shape.features, classes: shape.classes }));
+    } catch (error) {
+      this.#fail(this.#t('csvError', { file: file.name, message: error.message }));
+    }
+  }
+}
