@@ -1,0 +1,31 @@
+// embed.html: the playground alone, for an iframe in a course page or a learning-management
+// system. Its URL hash is the page's (state.js), so embed.html#data=xor&controls=toolbar&panels=b
+// shows the right-hand model on XOR with only the toolbar; the parent page drives it through the
+// postMessage API (message-api.js). "Copy link" gives the full page (index.html) with this state.
+import { Playground } from './playground.js';
+import { listenToParent } from './message-api.js';
+import { detectLanguage } from './strings.js';
+import { hashFromState, stateFromHash, unknownHashKeys } from './state.js';
+
+const fromHash = () => stateFromHash(location.hash, { lang: detectLanguage() });
+const initial = fromHash();
+const playground = new Playground({
+  root: document.querySelector('#playground'),
+  host: document.body,
+  state: initial.state,
+  onState: (state) => {
+    history.replaceState(null, '', hashFromState(state));
+    document.documentElement.lang = state.lang;
+  },
+  linkOf: (state) => new URL(`index.html${hashFromState(state)}`, location.href).href,
+});
+
+window.addEventListener('hashchange', () => {
+  const parsed = fromHash();
+  playground.update(parsed.state);
+  if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
+});
+
+listenToParent(playground, document.body);
+playground.start(initial.rejected);
+if (unknownHashKeys(location.hash).length) playground.notify(playground.t('hashMalformed'));

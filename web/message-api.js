@@ -1,0 +1,53 @@
+// The postMessage API of an embedded playground (embed.html in an iframe). The embedding page
+// sends { nnplay: 1, id, type, ... } to the iframe's window; each message gets a reply
+// { nnplay: 1, id, type, ok, ... } (or { ok: false, error }). Types:
+//
+//   setSpec  { spec }   an experiment spec (docs/spec.md; object or JSON text) or { a, b } specs;
+//                       the reply's `ignored` names the parts the page cannot show
+//   play, pause
+//   step     { epochs } pauses and trains that many epochs (default 1); the reply has the metrics
+//   getMetrics          { metrics: { a, b } }: epoch, step, status and loss/accuracy per split
+//   getState            { hash, specs }: the state as the page's URL hash, and the specs trained
+//
+// When the playground has drawn its first frame, it sends { nnplay: 1, type: 'ready' } to the
+// parent. Only the parent window is listened to; the messages only ever set values that the
+// state table checks (state.js), so a message cannot make the page run anything.
+import { hashFromState } from './state.js';
+
+const STEP_TIMEOUT_MS = 60000;
+const MAX_STEP_EPOCHS = 100000;
+
+function withTimeout(promise, ms) {
+  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
+}
+
+const HANDLERS = {
+  setSpec: (pg, msg) => ({ ignored: pg.setSpec(typeof msg.spec === 'string' ? JSON.parse(msg.spec) : msg.spec) }),
+  play: (pg) => (pg.play(), {}),
+  pause: (pg) => (pg.pause(), {}),
+  step: async (pg, msg) => {
+    const epochs = msg.epochs === undefined ? 1 : Number(msg.epochs);
+    if (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_STEP_EPOCHS) throw new Error(`epochs: expected an integer 1 .. ${MAX_STEP_EPOCHS}`);
+    return { metrics: await withTimeout(pg.step(epochs), STEP_TIMEOUT_MS) };
+  },
+  getMetrics: (pg) => ({ metrics: pg.metrics() }),
+  getState: (pg) => ({ hash: hashFromState(pg.state), specs: pg.specs() }),
+};
+
+/** Answers the parent window's messages for `playground`; `host` gets data-ready when the first frame is drawn. */
+export function listenToParent(playground, host) {
+  const parent = window.parent;
+  if (parent === window) return;
+  window.addEventListener('message', async (event) => {
+    const msg = event.data;
+    if (event.source !== parent || !msg || typeof msg !== 'object' || msg.nnplay !== 1 || typeof msg.type !== 'string') return;
+    const reply = (body) => parent.postMessage({ nnplay: 1, id: msg.id, type: msg.type, ...body }, event.origin === 'null' ? '*' : event.origin);
+    if (!Object.hasOwn(HANDLERS, msg.type)) return reply({ ok: false, error: `unknown message type "${msg.type.slice(0, 40)}"` });
+    try {
+      reply({ ok: true, ...(await HANDLERS[msg.type](playground, msg)) });
+    } catch (error) {
+      reply({ ok: false, error: String(error?.message ?? error) });
+    }
+  });
+  host.addEventListener('nnplay-frame', () => parent.postMessage({ nnplay: 1, type: 'ready' }, '*'), { once: true });
+}
