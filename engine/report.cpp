@@ -1,28 +1,15 @@
 #include "report.h"
 
+#include "format.h"
+
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
 
 namespace nnplay {
 
 using json = nlohmann::ordered_json;
 
 namespace {
-
-// Shortest "%.{p}g" (p = 1..9) that reads back as the same float; 9 digits always do. Large
-// whole numbers are written out ("20", not "2e+01").
-std::string shortest(float v) {
-  char buffer[64];
-  for (int precision = 1; precision <= 9; ++precision) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", precision, double(v));
-    if (std::strtof(buffer, nullptr) == v) break;
-  }
-  const char* e = std::strchr(buffer, 'e');
-  if (e && e[1] == '+' && std::atoi(e + 2) < 39) std::snprintf(buffer, sizeof buffer, "%.0f", double(v));
-  return buffer;
-}
 
 json split_json(const SplitMetrics& m) {
   json out = {{"loss", json_number(m.loss)}, {"accuracy", m.accuracy}};
@@ -47,7 +34,7 @@ json floats(const std::vector<float>& v) {
 
 json json_float(float v) {
   if (!std::isfinite(v)) return nullptr;
-  return std::strtod(shortest(v).c_str(), nullptr);
+  return std::strtod(format_float(v).c_str(), nullptr);  // the double whose shortest digits are v's
 }
 
 json json_number(double v) { return json_float(static_cast<float>(v)); }
@@ -108,7 +95,7 @@ std::string dataset_csv(const Dataset& data) {
   for (int j = 0; j < data.features(); ++j) out += "x" + std::to_string(j + 1) + ",";
   out += "label,split\n";
   for (int i = 0; i < data.size(); ++i) {
-    for (int j = 0; j < data.features(); ++j) out += shortest(data.x(j, i)) + ",";
+    for (int j = 0; j < data.features(); ++j) out += format_float(data.x(j, i)) + ",";
     const int split = i < data.split_end[0] ? 0 : i < data.split_end[1] ? 1 : 2;
     out += std::to_string(data.y[i]) + "," + kSplitNames[split] + "\n";
   }

@@ -2,29 +2,25 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "error.h"
+#include "format.h"
 
 namespace nnplay {
 
 namespace {
 
-std::string number_text(double v, bool integer) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, integer ? "%.0f" : "%g", v);
-  return buffer;
-}
+std::string number_text(double v) { return format_double(v); }
 
 std::string range_text(double min, double max, bool integer) {
   std::string out = integer ? "an integer" : "a number";
   const double big = 1e300;
   if (min > -big && max < big)
-    out += " in " + number_text(min, integer) + " .. " + number_text(max, integer);
+    out += " in " + number_text(min) + " .. " + number_text(max);
   else if (min > -big)
-    out += " >= " + number_text(min, integer);
+    out += " >= " + number_text(min);
   else if (max < big)
-    out += " <= " + number_text(max, integer);
+    out += " <= " + number_text(max);
   return out;
 }
 

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Debian's emcc needs acorn from /usr/share/nodejs, which Node does not search by itself.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+# The Closure Compiler that minifies the JS glue comes from npm (devDependencies).
+export EM_CLOSURE_COMPILER="$PWD/node_modules/.bin/google-closure-compiler"
+[ -x "$EM_CLOSURE_COMPILER" ] || { echo "build-wasm.sh: run scripts/setup.sh first (npm packages)" >&2; exit 1; }
 [ -f build-wasm/CMakeCache.txt ] || emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release > /dev/null
 if ! cmake --build build-wasm -j"$(nproc)" > build-wasm/build.log 2>&1; then
   cat build-wasm/build.log >&2
