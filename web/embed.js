@@ -27,5 +27,6 @@ window.addEventListener('hashchange', () => {
 });
 
 listenToParent(playground, document.body);
+const unknown = unknownHashKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
-if (unknownHashKeys(location.hash).length) playground.notify(playground.t('hashMalformed'));
+if (unknown.length) playground.notify(playground.t('hashMalformed'));

@@ -30,11 +30,13 @@ const playground = new Playground({
 
 window.addEventListener('hashchange', () => {
   const parsed = fromHash();
+  const unknown = unknownHashKeys(location.hash);
   playground.update(parsed.state);
   if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
-  if (unknownHashKeys(location.hash).length) playground.notify(playground.t('hashMalformed'));
+  if (unknown.length) playground.notify(playground.t('hashMalformed'));
 });
 
 showPage(initial.state);
+const unknown = unknownHashKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
-if (unknownHashKeys(location.hash).length) playground.notify(playground.t('hashMalformed'));
+if (unknown.length) playground.notify(playground.t('hashMalformed'));

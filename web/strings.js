@@ -8,7 +8,7 @@
 // with keys under their own prefix ('lesson.gradient.title').
 import { ko } from './strings-ko.js';
 
-const en = {
+export const en = {
   title: 'nnplay: a linear model and an MLP learn side by side',
   heading: 'nnplay',
   tagline: 'Two models learn the same data at the same time. A linear model draws straight boundaries; the MLP bends them.',
