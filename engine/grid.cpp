@@ -129,12 +129,7 @@ void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
   if (e.data().features() != 2)
     throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
                     " features; a 2-D grid needs exactly 2");
-  if (w < 1 || h < 1 || w > 2048 || h > 2048)
-    throw SpecError("decision grid: width and height must be 1 .. 2048, got " + std::to_string(w) + " x " +
-                    std::to_string(h));
-  if (!(std::isfinite(b.xmin) && std::isfinite(b.xmax) && std::isfinite(b.ymin) && std::isfinite(b.ymax) &&
-        b.xmin < b.xmax && b.ymin < b.ymax))
-    throw SpecError("decision grid: bounds must be finite with xmin < xmax and ymin < ymax");
+  check_grid_shape("decision grid", w, h, 2048, b);
 }
 
 // Every row of the grid: the first layers by `first`, the others by the engine's kernels, then
@@ -175,6 +170,15 @@ void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float
     grid_rows(ReluRowSweep(model, xs, dx), e, w, h, b, out);
   else
     grid_rows(SeparableFirstLayer(model, xs), e, w, h, b, out);
+}
+
+void check_grid_shape(const char* what, int w, int h, int max_side, const GridBounds& b) {
+  if (w < 1 || h < 1 || w > max_side || h > max_side)
+    throw SpecError(std::string(what) + ": width and height must be 1 .. " + std::to_string(max_side) + ", got " +
+                    std::to_string(w) + " x " + std::to_string(h));
+  if (!(std::isfinite(b.xmin) && std::isfinite(b.xmax) && std::isfinite(b.ymin) && std::isfinite(b.ymax) &&
+        b.xmin < b.xmax && b.ymin < b.ymax))
+    throw SpecError(std::string(what) + ": bounds must be finite with xmin < xmax and ymin < ymax");
 }
 
 }  // namespace nnplay

@@ -16,4 +16,8 @@ struct GridBounds {
 // with xmin < xmax, ymin < ymax. out holds w * h * C floats.
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& bounds, float* out);
 
+// Throws SpecError("<what>: ...") unless 1 <= w, h <= max_side and the bounds are finite with
+// xmin < xmax, ymin < ymax. Shared by the grid and the loss landscape.
+void check_grid_shape(const char* what, int w, int h, int max_side, const GridBounds& bounds);
+
 }  // namespace nnplay

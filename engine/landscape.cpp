@@ -13,12 +13,7 @@ void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int 
   if (i < 0 || j < 0 || i >= count || j >= count || i == j)
     throw SpecError("loss landscape: parameters must be two different indices in 0 .. " + std::to_string(count - 1) +
                     ", got " + std::to_string(i) + " and " + std::to_string(j));
-  if (w < 1 || h < 1 || w > 512 || h > 512)
-    throw SpecError("loss landscape: width and height must be 1 .. 512, got " + std::to_string(w) + " x " +
-                    std::to_string(h));
-  if (!(std::isfinite(b.xmin) && std::isfinite(b.xmax) && std::isfinite(b.ymin) && std::isfinite(b.ymax) &&
-        b.xmin < b.xmax && b.ymin < b.ymax))
-    throw SpecError("loss landscape: bounds must be finite with xmin < xmax and ymin < ymax");
+  check_grid_shape("loss landscape", w, h, 512, b);
   const int n = e.data().split_size(Split::Train);
   if (n == 0) throw SpecError("loss landscape: the training split is empty");
   if (double(w) * h * n > kMaxLandscapeWork)
