@@ -22,12 +22,16 @@ const engine = path.join(dist, 'engine');
 const uplot = path.join(root, 'node_modules', 'uplot', 'dist');
 const out = path.join(dist, 'nnplay-offline.html');
 
-/** esbuild plugin: import specifiers (exact) answered by generated modules. */
+/**
+ * esbuild plugin: imports whose specifier ends in a name of `modules` (after a slash) get that
+ * generated module instead; uPlot (web/vendor/ in dist/ only) comes from node_modules.
+ */
 const replace = (name, modules) => ({
   name,
   setup(b) {
-    const filter = new RegExp(`^(${Object.keys(modules).map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: name }));
+    const tail = (spec) => spec.startsWith('.') && Object.keys(modules).find((k) => spec.endsWith(`/${k}`));
+    b.onResolve({ filter: /(^|\/)vendor\/uPlot\.esm\.js$/ }, () => ({ path: path.join(uplot, 'uPlot.esm.js') }));
+    b.onResolve({ filter: /.*/ }, (args) => (tail(args.path) && args.kind !== 'entry-point' ? { path: tail(args.path), namespace: name } : undefined));
     b.onLoad({ filter: /.*/, namespace: name }, (args) => ({ contents: modules[args.path], resolveDir: web, loader: 'js' }));
   },
 });
@@ -45,7 +49,7 @@ async function bundle(entry, plugins) {
 const wasm = await readFile(path.join(engine, 'nnplay_engine.wasm'));
 const engineModule = path.join(engine, 'nnplay.mjs');
 const worker = await bundle('worker.js', [replace('nnplay-inline-engine', {
-  './engine/nnplay.mjs': `
+  'engine/nnplay.mjs': `
     import { createEngine as createFromBytes } from ${JSON.stringify(engineModule)};
     export * from ${JSON.stringify(engineModule)};
     const WASM = ${JSON.stringify(wasm.toString('base64'))};
@@ -55,14 +59,13 @@ const worker = await bundle('worker.js', [replace('nnplay-inline-engine', {
 })]);
 
 const page = await bundle('main.js', [replace('nnplay-inline-worker', {
-  './worker-source.js': `
+  'worker-source.js': `
     const CODE = ${JSON.stringify(worker)};
     let url = null;
     export function createWorker() {
       url ??= URL.createObjectURL(new Blob([CODE], { type: 'text/javascript' }));
       return new Worker(url);
     }`,
-  './vendor/uPlot.esm.js': `export { default } from ${JSON.stringify(path.join(uplot, 'uPlot.esm.js'))};`,
 })]);
 
 // Inline <script> and <style> end at the first "</script" or "</style": make sure there is none.
