@@ -133,7 +133,6 @@ export const ko = {
   engineError: '엔진이 멈췄습니다: {message}',
   specError: '이 설정으로는 학습할 수 없습니다: {message}',
   hashMalformed: '이 링크를 읽을 수 없어 기본 실험을 보여 줍니다.',
-  engineRestarted: '엔진이 멈춰서 다시 시작했습니다. 두 모델이 에포크 0부터 다시 학습합니다.',
 
   // language and sharing
   lang: '언어',

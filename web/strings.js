@@ -141,7 +141,6 @@ export const en = {
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
   hashMalformed: 'This link could not be read, so the default experiment is shown.',
-  engineRestarted: 'The engine stopped and was restarted: both models start again at epoch 0.',
 
   // language and sharing
   lang: 'Language',

@@ -3,7 +3,7 @@
 // weights loaded back from such a file. For the data: the dataset as CSV (x1,...,label,split) and a
 // CSV dataset imported (two features give the 2-D view; more train without it). Files are read
 // and written in the browser; nothing is sent anywhere. Every text is set as text.
-import { csvForEngine, csvSplit } from './state.js';
+import { CSV_LINK_CHARS, base64urlFromText, csvForEngine, csvSplit } from './state.js';
 import { MAX_CSV_BYTES, prepareCsv } from './csv-file.js';
 
 const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
@@ -167,6 +167,8 @@ export class TakeHome {
       this.#ok();
       this.#playground.update({ data: 'csv', csv: text });
       this.#playground.notify(this.#t('csvLoaded', { file: file.name, n: shape.size, features: shape.features, classes: shape.classes }));
+      const linkChars = base64urlFromText(text).length;
+      if (linkChars > CSV_LINK_CHARS) this.#playground.notify(this.#t('csvNotInLink', { size: Math.round(linkChars / 1024) }));
     } catch (error) {
       this.#fail(this.#t('csvError', { file: file.name, message: error.message }));
     }

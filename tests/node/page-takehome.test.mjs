@@ -157,6 +157,15 @@ test('a CSV of three features trains without the 2-D view; a malformed one names
   assert.match(await page.textContent('.takehome .error'), /CSV row 2, column 3: expected a number, got "<img src=x onerror=/);
   assert.equal(await page.evaluate(() => [window.__pwned, document.querySelectorAll('img').length].join()), ',0');
   assert.equal(await page.textContent('[data-panel="b"] [data-field="arch"]'), '3 → 200 ReLU → 3', 'a refused file changes nothing');
+
+  // Data too large for a link: it trains, and the link says nothing of it rather than something wrong.
+  const big = ['x1,x2,label'];
+  for (let i = 0; i < 5000; i++) big.push(`${(i * 0.001).toFixed(6)},${Math.cos(i).toFixed(6)},${i % 2}`);
+  await upload(page, 'csv-file', 'big.csv', `${big.join('\n')}\n`);
+  assert.match(await until(() => page.textContent('#notice'), (s) => /too large/.test(s)), /too large to travel in the link \(\d+ kB\)/);
+  assert.equal(await until(() => field(page, 'b', 'arch'), (s) => s.startsWith('2 ')), '2 → 200 ReLU → 2');
+  assert.match(page.url(), /data=csv/);
+  assert.doesNotMatch(page.url(), /csv=/);
   assert.deepEqual(errors, []);
   await page.close();
 });
