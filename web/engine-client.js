@@ -39,6 +39,12 @@ export class EngineClient {
     this.#send({ type: 'configure', generation: this.#generation, specs, gridSize });
   }
 
+  /** Builds a lesson's trainers from its plan ({ specs, watch }: web/lessons/catalog.js): a reset. */
+  configureLesson(plan) {
+    this.#generation += 1;
+    this.#send({ type: 'configure', generation: this.#generation, specs: plan.specs, lesson: plan });
+  }
+
   play() { this.#send({ type: 'play' }); }
   pause() { this.#send({ type: 'pause' }); }
   /** Pauses and trains `epochs` more epochs; the frame after them has `stepped: true`. */

@@ -10,6 +10,7 @@
 // worker yields, so pause, predict and configure are answered within a slice (about 25 ms).
 import { createEngine } from './engine/nnplay.mjs';
 import { TrainerPair } from './trainers.js';
+import { LessonGroup } from './lessons/group.js';
 import { answer } from './worker-requests.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
@@ -107,7 +108,7 @@ const handlers = {
     releaseAck();
     if (!msg.specs) return post({ type: 'data', data: null });
     try {
-      pair = new TrainerPair(nn, msg.specs, msg.gridSize);
+      pair = msg.lesson ? new LessonGroup(nn, msg.lesson) : new TrainerPair(nn, msg.specs, msg.gridSize);
     } catch (error) {
       return fail(error);
     }

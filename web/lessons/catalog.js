@@ -1,0 +1,107 @@
+// The lessons of tutorial 000 (logistic regression, the gradient-descent modes, four optimizers)
+// and tutorial 001's closing comparison. A lesson is a preset (its experiment specs, docs/spec.md),
+// the view that shows it (web/views/), what the view watches in the worker (web/lessons/group.js)
+// and, in web/lessons/texts.js, a short explanation in English and Korean. No DOM and no engine
+// here: the page, the worker and the Node tests all read this file.
+//
+//   plan(options) -> { specs: { name: spec }, watch }   what the worker trains and reports
+//   epochs, speed                                       where playing stops, epochs per frame
+//   options                                             the lesson's own settings and their defaults
+//   playground                                          instead of a view: the main screen, with these settings
+
+/** Lesson 1: the tutorial's study-hours model, nn.Linear(1, 1) + sigmoid with BCE. */
+export const STUDY_HOURS_SPEC = Object.freeze({
+  seed: 10, data: { name: 'study_hours' }, model: { hidden: [] }, loss: 'bce',
+  optimizer: { name: 'sgd', lr: 0.01 }, epochs: 1001, predict: [[2.5], [15.5]],
+});
+
+/**
+ * Lesson 2's initial weights: what torch.manual_seed(10) gives an nn.Linear(4, 3) created after the
+ * tutorial's nn.Linear(1, 1) (the stream's first two draws went to that layer). They are the spec
+ * of tests/golden/toy4_tutorial_init.json, made by PyTorch; tests/test_tutorials.cpp derives
+ * them from the engine's own generator, and the tutorial prints the logits they give.
+ */
+export const TOY4_TUTORIAL_INIT = Object.freeze([{
+  weight: [[-0.18750167, 0.115021646, -0.2860527, -0.08817381], [0.19379395, 0.4693086, 0.11779553, -0.16963404],
+    [0.04794216, -0.056036174, 0.20409304, 0.05725062]],
+  bias: [0.1958623, 0.48492867, -0.20762634],
+}]);
+
+export const TOY4_SPEC = Object.freeze({
+  seed: 10, data: { name: 'toy4' }, model: { hidden: [], init: TOY4_TUTORIAL_INIT }, loss: 'cross_entropy',
+  optimizer: { name: 'sgd', lr: 0.1 }, epochs: 1001, predict: [[1, 2, 5, 6]],
+});
+
+/** Lesson 3: wine, 80/20 after a shuffle (the engine's default split for wine). */
+export const WINE_OPTIMIZERS = { adam: { name: 'adam', lr: 0.01 }, sgd: { name: 'sgd', lr: 0.01 } };
+export const WINE_TEST_ROWS = [142, 178];  // the test split: 178 rows, 142 train (docs/spec.md's rounding)
+
+function wineSpecs({ standardize, seed }) {
+  return Object.fromEntries(Object.entries(WINE_OPTIMIZERS).map(([name, optimizer]) => [name, {
+    seed, data: { name: 'wine', standardize }, model: { hidden: [] }, loss: 'cross_entropy', optimizer, epochs: 1001,
+  }]));
+}
+
+/** Lesson 4: tutorial 001's MLP on its radial data, five ways of batching the same epoch. */
+export const BATCH_MODES = { full: 0, stochastic: 1, mini32: 32, mini64: 64, mini128: 128 };
+
+function batchSpecs() {
+  return Object.fromEntries(Object.entries(BATCH_MODES).map(([name, batchSize]) => [name, {
+    seed: 0, data: { name: 'radial', n: 10000 }, model: { hidden: [200], activation: 'relu' }, loss: 'cross_entropy',
+    optimizer: { name: 'sgd', lr: 0.005 }, batch_size: batchSize, epochs: 100,
+  }]));
+}
+
+/** Lesson 5: the study-hours model again (two parameters, W and b) under four optimizers. */
+export const RACE_OPTIMIZERS = {
+  sgd: { name: 'sgd', lr: 0.01 },
+  momentum: { name: 'sgd', lr: 0.01, momentum: 0.9 },
+  adagrad: { name: 'adagrad', lr: 0.1 },
+  adam: { name: 'adam', lr: 0.05 },
+};
+/** The (W, b) window the contours cover: [W min, W max, b min, b max]. */
+export const RACE_BOUNDS = [-0.3, 0.7, -5.5, 1];
+
+function raceSpecs() {
+  const { predict, ...base } = STUDY_HOURS_SPEC;
+  return Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, optimizer]) => [name, { ...base, optimizer, epochs: 200 }]));
+}
+
+/** Lesson 6: the playground's first screen, tutorial 001 (state.js fields). */
+export const RADIAL_PLAYGROUND = Object.freeze({
+  data: 'radial', n: 10000, noise: 0, seed: 0, optimizer: 'sgd', lr: 0.005, weightDecay: 0, batch: 'full',
+  loss: 'cross_entropy', limit: 4000, 'a.hidden': [], 'b.hidden': [200], 'b.activation': 'relu',
+});
+
+export const LESSONS = [
+  {
+    id: 'sigmoid', view: 'sigmoid', epochs: 1001, speed: 2,
+    plan: () => ({ specs: { model: STUDY_HOURS_SPEC },
+      watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame' } }),
+  },
+  {
+    id: 'softmax', view: 'softmax', epochs: 1001, speed: 2,
+    plan: () => ({ specs: { model: TOY4_SPEC }, watch: { weights: true, points: TOY4_SPEC.predict, rows: [0, 8], evaluate: 'frame' } }),
+  },
+  {
+    id: 'wine', view: 'wine', epochs: 1001, speed: 5, options: { standardize: false, seed: 8 },
+    plan: (options) => ({ specs: wineSpecs(options), watch: { evaluate: 'epoch', metrics: true, rows: WINE_TEST_ROWS } }),
+  },
+  {
+    id: 'batch', view: 'batch', epochs: 100, speed: 1,
+    plan: () => ({ specs: batchSpecs(), watch: { metrics: true } }),
+  },
+  {
+    id: 'optimizers', view: 'race', epochs: 200, speed: 1,
+    plan: () => ({ specs: raceSpecs(),
+      watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS } } }),
+  },
+  { id: 'radial', playground: RADIAL_PLAYGROUND },
+];
+
+export const LESSON = Object.assign(Object.create(null), Object.fromEntries(LESSONS.map((l) => [l.id, l])));
+
+/** A lesson's options: its defaults with the given values over them. */
+export function optionsOf(lesson, given = {}) {
+  return { ...lesson.options, ...given };
+}

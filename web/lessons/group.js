@@ -1,0 +1,195 @@
+// A lesson's trainers, in the worker (worker.js builds one when a configure message carries a
+// lesson plan, web/lessons/catalog.js). Like trainers.js's TrainerPair it trains its models in
+// lockstep, in short slices, but it holds any number of named models, each with its own batch
+// size and its own clock, and each frame carries what the lesson's view watches (plan.watch):
+//
+//   weights    every model's weights now (getWeights: PyTorch's layout)
+//   points     predictions at fixed inputs, e.g. [[2.5], [15.5]]
+//   rows       predictions for data rows [from, to), e.g. the test split
+//   curve      predictions along one input, { from, to, n }: the sigmoid curve
+//   evaluate   'frame': metrics under the weights now; 'epoch': metrics after every epoch
+//   metrics    final() (confusion matrices included), on frames that carry metrics
+//   path       two flat parameters after every epoch, [i, j] in PyTorch's order
+//   landscape  the loss over those two parameters, { params, width, height, bounds }, sent once
+//
+// Models that watch something per epoch train one epoch per call; the others train by updates,
+// as many as fit in a slice. Runs in the worker only.
+
+const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
+
+/** The number of updates in one epoch for a batch size (docs/spec.md, the training loop). */
+const updatesPerEpoch = (batchSize, trainSize) => (!batchSize ? 1 : Math.max(1, Math.ceil(trainSize / batchSize)));
+
+/** The weights as one flat list in PyTorch's parameter order: per layer the weight row by row, then the bias. */
+const flatWeights = (layers) => layers.flatMap(({ weight, bias }) => [...weight.flat(), ...bias]);
+
+/** Predictions as plain arrays (typed arrays would be transferred, and these are small). */
+function predictionsOf(trainer, points) {
+  const { logits, probabilities, labels } = trainer.predict(points);
+  return { logits: Array.from(logits), probabilities: Array.from(probabilities), labels: Array.from(labels) };
+}
+
+export class LessonGroup {
+  /** plan: { specs: { name: spec }, watch }. Throws the engine's NnplayError for a bad spec. */
+  constructor(nn, plan) {
+    this.specs = plan.specs;
+    this.watch = plan.watch ?? {};
+    this.models = {};
+    try {
+      for (const [name, spec] of Object.entries(plan.specs)) {
+        const trainer = nn.fromSpec(spec);
+        this.models[name] = { trainer, batchSize: spec.batch_size ?? 0, msPerStep: 0, ms: 0, records: [], evals: [], path: [] };
+      }
+    } catch (error) {
+      this.dispose();
+      throw error;
+    }
+    const first = Object.values(this.models)[0].trainer;
+    this.data = first.data();
+    this.bounds = null;  // no decision regions: the views draw their own pictures
+    this.perEpoch = Boolean(this.watch.path || this.watch.evaluate === 'epoch');
+    // worker.js hands this.data over to the page, so keep what the snapshots need from it.
+    const [from, to] = this.watch.rows ?? [0, 0];
+    this.rows = this.data.x.slice(from * this.data.features, to * this.data.features);
+    this.curveX = this.watch.curve ? linspace(this.watch.curve) : null;
+    this.landscapeSent = false;
+    for (const m of Object.values(this.models)) {
+      m.updatesPerEpoch = updatesPerEpoch(m.batchSize, this.data.splitEnd[0]);
+      this.#afterEpoch(m);  // epoch 0: where every path and every metrics curve starts
+    }
+  }
+
+  #live() {
+    return Object.values(this.models).filter((m) => m.trainer.state.status === 'ok');
+  }
+
+  /** The epoch the group has reached: that of the furthest model. */
+  get epoch() {
+    return Math.max(0, ...Object.values(this.models).map((m) => m.trainer.state.epoch));
+  }
+
+  /** True when the models still training have all reached `limit` epochs. */
+  finished(limit) {
+    const live = this.#live();
+    return live.length > 0 && live.every((m) => m.trainer.state.epoch >= limit);
+  }
+
+  /** True when no model can train further below `limit`: finished, or every model diverged. */
+  idle(limit) {
+    return this.#live().every((m) => m.trainer.state.epoch >= limit);
+  }
+
+  /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
+  trainSlice(target) {
+    let done = true;
+    for (const m of this.#live()) {
+      if (m.trainer.state.epoch >= target) continue;
+      if (this.perEpoch) this.#epochSlice(m, target);
+      else this.#stepSlice(m, target);
+      const { status, epoch } = m.trainer.state;
+      if (status === 'ok' && epoch < target) done = false;
+    }
+    return done;
+  }
+
+  /** Whole epochs, one call each, with what the view watches after every one. */
+  #epochSlice(m, target) {
+    const deadline = performance.now() + SLICE_MS;
+    do {
+      const start = performance.now();
+      const result = m.trainer.train({ epochs: 1 });
+      m.ms += performance.now() - start;
+      this.#keepRecords(m, result.records);
+      if (result.status !== 'ok') return;
+      this.#afterEpoch(m);
+    } while (m.trainer.state.epoch < target && performance.now() < deadline);
+  }
+
+  /** As many updates as fit in a slice, by the model's measured time per update. */
+  #stepSlice(m, target) {
+    const { epoch, step } = m.trainer.state;
+    const remaining = (target - epoch) * m.updatesPerEpoch - (step - epoch * m.updatesPerEpoch);
+    const steps = Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));
+    const start = performance.now();
+    const result = m.trainer.train({ steps });
+    const ms = performance.now() - start;
+    m.ms += ms;
+    const perStep = ms / Math.max(1, result.ran);
+    m.msPerStep = m.msPerStep > 0 ? 0.7 * m.msPerStep + 0.3 * perStep : perStep;
+    this.#keepRecords(m, result.records);
+  }
+
+  #keepRecords(m, records) {
+    for (const r of records) m.records.push([r.epoch, r.step, r.train.loss, r.val?.loss ?? NaN, r.val?.accuracy ?? NaN]);
+  }
+
+  #afterEpoch(m) {
+    if (this.watch.evaluate === 'epoch') m.evals.push(m.trainer.evaluate());
+    if (this.watch.path) {
+      const flat = flatWeights(m.trainer.getWeights());
+      m.path.push(this.watch.path.map((i) => flat[i]));
+    }
+  }
+
+  setLr(lr) {
+    for (const m of Object.values(this.models)) m.trainer.lr = lr;
+  }
+
+  /**
+   * What a frame shows: per model its state, what it watches and what happened since the last
+   * frame (loss records, per-epoch metrics, path points); the landscape in the first frame.
+   * Returns { models: { trainers: { name: ... }, landscape? }, transfer }.
+   */
+  snapshot(withMetrics) {
+    const w = this.watch;
+    const trainers = {};
+    const transfer = [];
+    for (const [name, m] of Object.entries(this.models)) {
+      const t = m.trainer;
+      const epoch = t.state.epoch;
+      const out = { ...t.state, records: m.records, evals: m.evals, path: m.path, msPerEpoch: epoch > 0 ? m.ms / epoch : NaN,
+        updatesPerEpoch: m.updatesPerEpoch };
+      if (w.weights) out.weights = t.getWeights();
+      if (w.points) out.points = predictionsOf(t, w.points);
+      if (w.rows) out.rows = predictionsOf(t, this.rows);
+      if (w.curve) {
+        out.curve = t.predict(this.curveX).probabilities;
+        transfer.push(out.curve.buffer);
+      }
+      if (w.evaluate === 'frame') out.evaluation = t.evaluate();
+      if (w.metrics && withMetrics) out.metrics = t.final();
+      trainers[name] = out;
+      m.records = [];
+      m.evals = [];
+      m.path = [];
+    }
+    const models = { trainers };
+    if (w.landscape && !this.landscapeSent) {
+      this.landscapeSent = true;
+      const { params, width, height, bounds } = w.landscape;
+      models.landscape = Object.values(this.models)[0].trainer.lossLandscape({ params, width, height, bounds });
+      transfer.push(models.landscape.buffer);
+    }
+    return { models, transfer };
+  }
+
+  /** Every model's probabilities and logits at one input. */
+  predict(point) {
+    const out = {};
+    for (const [name, m] of Object.entries(this.models)) {
+      const { probabilities, logits } = m.trainer.predict(point);
+      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
+    }
+    return out;
+  }
+
+  dispose() {
+    for (const m of Object.values(this.models)) m.trainer.dispose();
+    this.models = {};
+  }
+}
+
+/** n evenly spaced inputs from `from` to `to`, both included. */
+export function linspace({ from, to, n }) {
+  return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+}
