@@ -11,13 +11,15 @@ import { PanelView } from './panel.js';
 import { Readout } from './readout.js';
 import { buildControls } from './controls.js';
 import { TakeHome } from './take-home.js';
+import { Lessons } from './lessons/controller.js';
+import { LESSON } from './lessons/catalog.js';
 import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS } from './geometry.js';
 import { classCss } from './palette.js';
 import { applyStrings, translator } from './strings.js';
 import { stateFromSpec } from './spec-state.js';
 import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, classesOf, defaultState,
-  reconcile, specsOf, strongestEffect } from './state.js';
+  hashFromState, reconcile, specsOf, strongestEffect } from './state.js';
 
 const READOUT_REFRESH_MS = 250;
 const NOTICE_MS = 6000;
@@ -34,6 +36,9 @@ export class Playground {
   #readout;
   #controls;
   #takeHome;
+  #lessons;
+  #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
+  #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
   #playing = false;
   #finished = false;
@@ -68,6 +73,11 @@ export class Playground {
       onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
     });
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#client, playground: this, t });
+    // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
+    const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
+    this.#lessons = new Lessons({ before: this.$('[data-part="toolbar"]'), t, notify: (text) => this.notify(text),
+      onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => hashFromState(lessonState(id)),
+      onPlayground: (hidden) => this.#hideForLesson(hidden) });
     applyStrings(root, t);
     this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#playing));
     this.$('#step').addEventListener('click', () => this.step(1));
@@ -90,12 +100,14 @@ export class Playground {
     if (rejected.length) this.notify(this.t('hashRejected', { keys: rejected.join(', ') }));
     this.#restart(false);
     this.#client.set({ speed: this.state.speed, limit: this.state.limit });
-    this.#setPlaying(this.state.autoplay);
+    this.#resumeAfterLesson = this.#hiddenByLesson && this.state.autoplay;
+    this.#setPlaying(this.state.autoplay && !this.#hiddenByLesson);
   }
 
   /** Stops the worker for good. */
   close() {
     this.#client.terminate();
+    this.#lessons.close();
   }
 
   // ---- the API of the element and of the postMessage bridge ---------------------------------
@@ -206,6 +218,7 @@ export class Playground {
     this.$('#legend-swatches').replaceChildren(...swatches);
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
+    this.#lessons.show(state.lesson, state.autoplay);
     this.#takeHome.render(state);
     this.#showStatus();
   }
@@ -222,6 +235,19 @@ export class Playground {
     settings.hidden = [...settings.children].every((el) => el.hidden);
     this.$('.layout').classList.toggle('no-settings', settings.hidden);
     this.$('.panels').classList.toggle('single', PANELS.filter((p) => panels.includes(p)).length < 2);
+  }
+
+  /** While a lesson shows a view of its own, the playground's toolbar and panels hide and its training pauses. */
+  #hideForLesson(hidden) {
+    this.#hiddenByLesson = hidden;
+    for (const el of this.#root.querySelectorAll('[data-part="toolbar"], #banner, .layout')) el.classList.toggle('lesson-hidden', hidden);
+    if (hidden && this.#playing) {
+      this.#resumeAfterLesson = true;
+      this.#setPlaying(false);
+    } else if (!hidden && this.#resumeAfterLesson) {
+      this.#resumeAfterLesson = false;
+      this.#setPlaying(true);
+    }
   }
 
   /** New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`. */
