@@ -26,7 +26,10 @@ fi
 if grep -q '"devDependencies"\|"dependencies"' package.json; then
   if [ ! -d node_modules ] || [ package.json -nt node_modules ] || { [ -f package-lock.json ] && [ package-lock.json -nt node_modules ]; }; then
     echo "setup: installing npm packages"
-    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+    # npm ci refuses a lock without the optional platform packages the registry here lacks
+    # (google-closure-compiler-osx/-windows answer 404); npm install accepts it and keeps the lock.
+    if [ -f package-lock.json ]; then npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+    else npm install --no-audit --no-fund; fi
     touch node_modules
   fi
 fi
