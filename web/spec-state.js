@@ -6,7 +6,7 @@
 // What the page cannot show (a
 // standardized data set, given initial weights, the tutorial 000 tables, ...) is named in `ignored`
 // and left as it was.
-import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, SPLIT, parseValue } from './state.js';
+import { DATASETS, DEFAULT_N, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, SPLIT, parseValue } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -24,6 +24,7 @@ function putData(state, ignored, data) {
   if (data.standardize) ignored.push('data.standardize');
   if (DATASETS.includes(data.name) && data.name !== 'draw') {
     state.data = data.name;
+    state.n = DEFAULT_N[data.name];  // a spec without n has the dataset's own size
     if (data.n !== undefined) put(state, ignored, 'n', data.n, 'data.n');
     if (data.noise !== undefined) put(state, ignored, 'noise', data.noise, 'data.noise');
     if (data.split !== undefined && !same(data.split, SPLIT)) ignored.push('data.split');
