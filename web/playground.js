@@ -75,7 +75,7 @@ export class Playground {
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#client, playground: this, t });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
     const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
-    this.#lessons = new Lessons({ before: this.$('[data-part="toolbar"]'), t, notify: (text) => this.notify(text),
+    this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), t, notify: (text) => this.notify(text),
       onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => hashFromState(lessonState(id)),
       onPlayground: (hidden) => this.#hideForLesson(hidden) });
     applyStrings(root, t);
@@ -237,10 +237,10 @@ export class Playground {
     this.$('.panels').classList.toggle('single', PANELS.filter((p) => panels.includes(p)).length < 2);
   }
 
-  /** While a lesson shows a view of its own, the playground's toolbar and panels hide and its training pauses. */
+  /** While a lesson shows a view of its own, the playground's training controls and panels hide and its training pauses. */
   #hideForLesson(hidden) {
     this.#hiddenByLesson = hidden;
-    for (const el of this.#root.querySelectorAll('[data-part="toolbar"], #banner, .layout')) el.classList.toggle('lesson-hidden', hidden);
+    for (const el of this.#root.querySelectorAll('#play, #step, #reset, #status, [data-group="toolbar"], #banner, .layout')) el.classList.toggle('lesson-hidden', hidden);
     if (hidden && this.#playing) {
       this.#resumeAfterLesson = true;
       this.#setPlaying(false);

@@ -2,10 +2,10 @@
 // batch size, updates per epoch, the measured time per epoch (with a bar), the last epoch's
 // training loss and the validation accuracy; and the loss against epochs and against updates.
 import { BATCH_MODES } from '../lessons/catalog.js';
+import { MODE_COLORS } from './colors.js';
 import { el, fixed, percent, showValue } from './dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
-export const MODE_COLORS = { full: '#1d1d28', stochastic: '#d55e00', mini32: '#0072b2', mini64: '#009e73', mini128: '#cc79a7' };
 
 export class BatchView {
   #byEpoch;

@@ -3,12 +3,12 @@
 // contour lines (contours.js), and each optimizer's path drawn live from its weights after every
 // epoch; right, the four loss curves overlaid and a table of where each is now.
 import { RACE_BOUNDS, RACE_OPTIMIZERS } from '../lessons/catalog.js';
+import { RACE_COLORS } from './colors.js';
 import { fillPixels, isoline, logLevels, rampColor } from './contours.js';
 import { el, fixed, showValue } from './dom.js';
 import { INK, Plane, label } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
-export const RACE_COLORS = { sgd: '#1d1d28', momentum: '#d55e00', adagrad: '#009e73', adam: '#cc79a7' };
 const LEVELS = 14;
 
 /** An optimizer's settings as PyTorch's arguments: "lr=0.01, momentum=0.9". */

@@ -5,11 +5,11 @@
 import { renderConfusion } from '../confusion.js';
 import { classCss } from '../palette.js';
 import { WINE_OPTIMIZERS } from '../lessons/catalog.js';
+import { WINE_COLORS } from './colors.js';
 import { el, fixed, percent, setText, showValue } from './dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
 const SAMPLES_SHOWN = 6;
-const COLORS = { adam: '#0072b2', sgd: '#d55e00' };
 const NAMES = { adam: 'Adam', sgd: 'SGD' };
 
 export class WineView {
@@ -37,7 +37,7 @@ export class WineView {
       this.#cards[name] = parts;
       const { lr } = WINE_OPTIMIZERS[name];
       const swatch = el('span', { className: 'series-line' });
-      swatch.style.borderTopColor = COLORS[name];
+      swatch.style.borderTopColor = WINE_COLORS[name];
       const card = el('section', { className: 'card optimizer-card' },
         el('h3', {}, swatch, `${NAMES[name]} (lr ${lr})`),
         el('dl', { className: 'figures' },
@@ -49,8 +49,8 @@ export class WineView {
       return card;
     });
     const series = names.flatMap((name) => [
-      { label: k('seriesTrain', { optimizer: NAMES[name] }), color: COLORS[name] },
-      { label: k('seriesTest', { optimizer: NAMES[name] }), color: COLORS[name], dash: [6, 4] },
+      { label: k('seriesTrain', { optimizer: NAMES[name] }), color: WINE_COLORS[name] },
+      { label: k('seriesTest', { optimizer: NAMES[name] }), color: WINE_COLORS[name], dash: [6, 4] },
     ]);
     const chartBox = el('div', { className: 'chart-box' });
     this.#samples = el('tbody');
