@@ -17,12 +17,17 @@ function showPage(state) {
 }
 
 const initial = fromHash();
+// Opening another lesson from the page adds a history entry, so Back returns to the last one.
+let shownLesson = initial.state.lesson;
+let followingLink = false;
 const playground = new Playground({
   root: document.querySelector('#playground'),
   host: document.body,
   state: initial.state,
   onState: (state) => {
-    history.replaceState(null, '', hashFromState(state));
+    if (state.lesson !== shownLesson && !followingLink) history.pushState(null, '', hashFromState(state));
+    else history.replaceState(null, '', hashFromState(state));
+    shownLesson = state.lesson;
     showPage(state);
   },
   linkOf: () => location.href,
@@ -31,7 +36,9 @@ const playground = new Playground({
 window.addEventListener('hashchange', () => {
   const parsed = fromHash();
   const unknown = unknownHashKeys(location.hash);
+  followingLink = true;
   playground.update(parsed.state);
+  followingLink = false;
   if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
   if (unknown.length) playground.notify(playground.t('hashMalformed'));
 });
