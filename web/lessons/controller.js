@@ -89,7 +89,6 @@ export class Lessons {
     this.#renderIntro();
     const hasView = Boolean(lesson?.view);
     this.#controls.classList.toggle('lesson-hidden', !hasView);
-    this.#stage.hidden = !lesson;
     this.#stage.replaceChildren();
     if (hasView) {
       this.#client ??= new EngineClient({ onData: (d) => this.#run?.data(d), onFrame: (f) => this.#run?.queue(f) ?? this.#client.done(f),
@@ -99,6 +98,7 @@ export class Lessons {
       this.#run.start(autoplay);
     }
     this.#stage.append(...this.#next(lesson));
+    this.#stage.hidden = this.#stage.childElementCount === 0;
     this.#onPlayground(hasView);
   }
 

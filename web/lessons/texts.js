@@ -40,7 +40,7 @@ export const en = {
 
   'lesson.softmax.title': 'Softmax regression: three classes from four features',
   'lesson.softmax.short': 'Softmax',
-  'lesson.softmax.look': 'Eight rows of four numbers, in three classes. nn.Linear(4, 3) gives each row three scores, the logits; softmax turns them into probabilities that add up to 1, and argmax picks the class. Watch the table: wrong predictions (✗) turn right (✓) one by one, and the logits of the test input [1, 2, 5, 6] spread apart.',
+  'lesson.softmax.look': 'Eight rows of four numbers, in three classes. nn.Linear(4, 3) gives each row three scores, the logits; softmax turns them into probabilities that add up to 1, and argmax picks the class. Watch the table: wrong predictions (✗) turn right (✓) one by one, and the logits of the test input [1, 2, 5, 6] spread apart. The loss zigzags from one epoch to the next: at learning rate 0.1 each step overshoots a little and the next one comes back, yet it still goes down.',
   'lesson.softmax.why': 'nn.CrossEntropyLoss applies the softmax itself, so the model outputs raw logits, and the gradient is simply p − onehot(y): each step raises the true class’s logit and lowers the others, by as much as the probabilities are wrong. From the tutorial’s initial weights (torch.manual_seed(10)), SGD with learning rate 0.1 ends after 1001 epochs at logits [−4.9985, 3.4779, 2.0804]: probabilities 0.00, 0.80 and 0.20, so class 1.',
   'lesson.softmax.tableTitle': 'The training rows',
   'lesson.softmax.label': 'y',
@@ -152,7 +152,7 @@ export const ko = {
 
   'lesson.softmax.title': '소프트맥스 회귀: 특성 네 개로 세 클래스 분류하기',
   'lesson.softmax.short': '소프트맥스',
-  'lesson.softmax.look': '숫자 네 개로 된 여덟 행이 세 클래스로 나뉩니다. nn.Linear(4, 3)이 각 행에 점수 세 개, 곧 로짓을 주고, 소프트맥스가 이를 합이 1인 확률로 바꾸며, argmax가 클래스를 고릅니다. 표를 보세요. 틀린 예측(✗)이 하나씩 맞는 예측(✓)으로 바뀌고, 테스트 입력 [1, 2, 5, 6]의 로짓이 서로 벌어집니다.',
+  'lesson.softmax.look': '숫자 네 개로 된 여덟 행이 세 클래스로 나뉩니다. nn.Linear(4, 3)이 각 행에 점수 세 개, 곧 로짓을 주고, 소프트맥스가 이를 합이 1인 확률로 바꾸며, argmax가 클래스를 고릅니다. 표를 보세요. 틀린 예측(✗)이 하나씩 맞는 예측(✓)으로 바뀌고, 테스트 입력 [1, 2, 5, 6]의 로짓이 서로 벌어집니다. 손실은 에포크마다 지그재그로 움직입니다. 학습률 0.1에서는 한 단계가 조금 지나치고 다음 단계가 되돌아오지만, 그래도 손실은 줄어듭니다.',
   'lesson.softmax.why': 'nn.CrossEntropyLoss 안에 소프트맥스가 들어 있으므로 모델은 로짓을 그대로 내보내고, 기울기는 간단히 p − onehot(y)입니다. 매 단계 정답 클래스의 로짓은 올리고 나머지는 내리는데, 확률이 틀린 만큼 움직입니다. 튜토리얼의 초기 가중치(torch.manual_seed(10))에서 학습률 0.1의 SGD로 1001 에포크를 학습하면 로짓은 [−4.9985, 3.4779, 2.0804], 확률은 0.00, 0.80, 0.20이 되어 클래스 1로 예측합니다.',
   'lesson.softmax.tableTitle': '학습 데이터',
   'lesson.softmax.label': 'y',

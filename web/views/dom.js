@@ -25,21 +25,6 @@ export function percent(v) {
   return Number.isFinite(v) ? `${(100 * v).toFixed(2)}%` : '–';
 }
 
-/** A probability as PyTorch prints a tensor that needs exponents: 1.6701e-04. */
-export function scientific(v) {
-  if (!Number.isFinite(v)) return '–';
-  const [mantissa, exponent] = v.toExponential(4).split('e');
-  const e = Number(exponent);
-  return `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-}
-
-/** A cell showing `text`, with the exact value kept in data-value for whoever reads the page. */
-export function valueCell(tag, value, text, props = {}) {
-  const cell = el(tag, props, text);
-  cell.dataset.value = String(value);
-  return cell;
-}
-
 /** Shows a value in an element: the text, and the exact value in data-value. */
 export function showValue(element, value, text) {
   setText(element, text);

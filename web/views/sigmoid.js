@@ -3,6 +3,7 @@
 // x axis every frame), the 0.5 threshold, the boundary where the curve crosses it and the two
 // predictions; beside it W, b and the BCE loss at the start and now, the predictions as a table
 // and the loss per epoch.
+import { linspace } from '../lessons/group.js';
 import { classCss, POINT_OUTLINE } from '../palette.js';
 import { el, fixed, showValue } from './dom.js';
 import { INK, MUTED, Plane, label, line } from './plane.js';
@@ -24,8 +25,7 @@ export class SigmoidView {
   constructor(host, { t, lesson }) {
     this.#t = t;
     const plan = lesson.plan();
-    const { from, to, n } = plan.watch.curve;
-    this.#curveX = Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+    this.#curveX = linspace(plan.watch.curve);
     this.#inputs = plan.watch.points.map((p) => p[0]);
     const k = (key, params) => t(`lesson.sigmoid.${key}`, params);
 
