@@ -128,7 +128,6 @@ export class Playground {
   setSpec(spec) {
     const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, this.state[k]]));
     const { state, ignored } = stateFromSpec(spec, { ...defaultState(), ...view });
-    if (state.data !== 'csv' && state.data !== this.state.data && DEFAULT_N[state.data] && !spec?.data?.n && !spec?.b?.data?.n) state.n = DEFAULT_N[state.data];
     this.update(state);
     return ignored;
   }
@@ -235,6 +234,7 @@ export class Playground {
     settings.hidden = [...settings.children].every((el) => el.hidden);
     this.$('.layout').classList.toggle('no-settings', settings.hidden);
     this.$('.panels').classList.toggle('single', PANELS.filter((p) => panels.includes(p)).length < 2);
+    this.#root.classList.toggle('no-lessons-menu', !controls.includes('lessons'));
   }
 
   /** While a lesson shows a view of its own, the playground's training controls and panels hide and its training pauses. */

@@ -122,6 +122,7 @@ test('the course page: two <nn-playground> elements, each with its own worker, u
   assert.equal(await page.textContent(`${spiral} [data-panel="b"] [data-field="arch"]`), '2 → 16 ReLU → 16 ReLU → 2');
   assert.equal(await page.isVisible(`${spiral} [data-panel="a"]`), false, 'panels="b chart metrics" hides the left model');
   assert.equal(await page.isVisible(`${xor} #ctl-optimizer`), false, 'controls="toolbar" hides the settings');
+  assert.equal(await page.isVisible(`${xor} .lessons-menu`), false, 'and the lessons menu');
   assert.equal(await page.isVisible(`${spiral} #ctl-optimizer`), true);
   assert.equal(await page.textContent(`${spiral} #play .label`), '재생', 'language="ko"');
 
@@ -129,10 +130,11 @@ test('the course page: two <nn-playground> elements, each with its own worker, u
   assert.ok(await until(() => epochOf(page, spiral), (e) => e >= 5) >= 5, 'the second element trains after play');
   await page.click(`${xor} #play`);  // pause the first: the second goes on
   await until(() => page.textContent(`${xor} #status`), (s) => s === 'paused');
+  await page.waitForTimeout(400);  // the tick under way when the pause came ends
   const paused = await epochOf(page, xor);
   const spiralEpoch = await epochOf(page, spiral);
   assert.ok(await until(() => epochOf(page, spiral), (e) => e >= spiralEpoch + 5) >= spiralEpoch + 5);
-  assert.equal(await epochOf(page, xor), paused, 'pausing one element paused the other');
+  assert.equal(await epochOf(page, xor), paused, 'the paused element trained on');
 
   const ids = await page.evaluate(() => [...document.querySelectorAll('nn-playground')].map((el) => el.shadowRoot.querySelectorAll('[id]').length));
   assert.ok(ids.every((n) => n > 10), 'each element keeps its ids in its own shadow root');
@@ -149,6 +151,7 @@ test('the embed iframe under the strict CSP answers the postMessage API', { time
   await page.waitForSelector('body[data-embed-ready="true"]', { timeout: 20000 });
   const frame = page.frames().find((f) => f.url().includes('/dist/embed.html'));
   assert.equal(await frame.isVisible('#play'), false, 'controls=none hides the toolbar');
+  assert.equal(await frame.isVisible('.lessons-menu'), false, 'and the lessons menu');
   assert.equal(await frame.isVisible('[data-panel="a"]'), false, 'panels=b,metrics,chart');
   const ask = (type, fields) => page.evaluate(([t, f]) => window.nnplayAsk(t, f), [type, fields]);
 
