@@ -141,7 +141,13 @@ test('every lesson\'s group reports what its view watches, with the engine\'s ow
       while (!group.trainSlice(target));
       const { trainers, landscape } = group.snapshot(true).models;
       assert.deepEqual(Object.keys(trainers), Object.keys(plan.specs), lesson.id);
-      if (plan.watch.landscape) assert.equal(first.landscape.length, plan.watch.landscape.width * plan.watch.landscape.height);
+      if (plan.watch.landscape) {
+        const { width, height, levels } = plan.watch.landscape;
+        assert.equal(first.landscape.values.length, width * height);
+        assert.equal(first.landscape.pixels.length, 4 * width * height);
+        assert.equal(first.landscape.lines.length, levels);
+        assert.ok(first.landscape.lines.every((l) => l.length > 0), 'every level has a contour line in the window');
+      }
       assert.equal(landscape, undefined, `${lesson.id}: the landscape is sent once`);
       for (const [name, m] of Object.entries(trainers)) {
         const what = `${lesson.id}.${name}`;

@@ -94,7 +94,7 @@ export const LESSONS = [
   {
     id: 'optimizers', view: 'race', epochs: 200, speed: 1,
     plan: () => ({ specs: raceSpecs(),
-      watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS } } }),
+      watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS, levels: 14 } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
 ];

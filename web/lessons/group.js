@@ -10,10 +10,12 @@
 //   evaluate   'frame': metrics under the weights now; 'epoch': metrics after every epoch
 //   metrics    final() (confusion matrices included), on frames that carry metrics
 //   path       two flat parameters after every epoch, [i, j] in PyTorch's order
-//   landscape  the loss over those two parameters, { params, width, height, bounds }, sent once
+//   landscape  the loss over those two parameters, { params, width, height, bounds, levels }, sent
+//              once with its contours (views/contours.js) worked out here, off the page's thread
 //
 // Models that watch something per epoch train one epoch per call; the others train by updates,
 // as many as fit in a slice. Runs in the worker only.
+import { fillPixels, isoline, logLevels } from '../views/contours.js';
 
 const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
 
@@ -166,11 +168,23 @@ export class LessonGroup {
     const models = { trainers };
     if (w.landscape && !this.landscapeSent) {
       this.landscapeSent = true;
-      const { params, width, height, bounds } = w.landscape;
-      models.landscape = Object.values(this.models)[0].trainer.lossLandscape({ params, width, height, bounds });
-      transfer.push(models.landscape.buffer);
+      models.landscape = this.#landscape();
+      const { values, pixels, lines } = models.landscape;
+      transfer.push(values.buffer, pixels.buffer, ...lines.map((l) => l.buffer));
     }
     return { models, transfer };
+  }
+
+  /**
+   * The loss over two parameters and its contours: { width, height, values, levels, pixels (RGBA,
+   * the bands between levels), lines (per level, segments in grid units) }.
+   */
+  #landscape() {
+    const { params, width, height, bounds, levels: count } = this.watch.landscape;
+    const values = Object.values(this.models)[0].trainer.lossLandscape({ params, width, height, bounds });
+    const levels = logLevels(values, count);
+    return { width, height, values, levels, pixels: fillPixels(values, levels),
+      lines: levels.map((level) => Float32Array.from(isoline(values, width, height, level))) };
   }
 
   /** Every model's probabilities and logits at one input. */

@@ -1,7 +1,8 @@
 // Contours of a surface sampled on a grid: values[row * width + col], row 0 at the top, each
 // sample at its cell's centre (the layout of Trainer.lossLandscape and Trainer.grid). Marching
 // squares gives each level's line as segments; the fill maps log(value) through a light palette.
-// Pure functions, no DOM: the race view draws them, and they are tested in Node.
+// Pure functions, no DOM: the lessons' worker works them out (lessons/group.js), the race view
+// draws them, and they are tested in Node.
 
 /**
  * The segments where the surface crosses `level`: [x0, y0, x1, y1, ...] in grid units (x = col,

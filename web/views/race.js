@@ -1,15 +1,15 @@
 // Lesson 5's view: four optimizers on the two-parameter study-hours model. Left, the loss surface
-// over (W, b) as the engine computes it (Trainer.lossLandscape, sent once), filled in bands with
-// contour lines (contours.js), and each optimizer's path drawn live from its weights after every
-// epoch; right, the four loss curves overlaid and a table of where each is now.
+// over (W, b) as the engine computes it (Trainer.lossLandscape, sent once with its contours,
+// worked out in the worker: group.js), filled in bands with contour lines, and each optimizer's
+// path drawn live from its weights after every epoch; right, the four loss curves overlaid and a
+// table of where each is now.
 import { RACE_BOUNDS, RACE_OPTIMIZERS } from '../lessons/catalog.js';
 import { RACE_COLORS } from './colors.js';
-import { fillPixels, isoline, logLevels, rampColor } from './contours.js';
+import { rampColor } from './contours.js';
 import { el, fixed, showValue } from './dom.js';
 import { INK, Plane, label } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
-const LEVELS = 14;
 
 /** An optimizer's settings as PyTorch's arguments: "lr=0.01, momentum=0.9". */
 const settingsText = ({ name, ...options }) => Object.entries(options).map(([k, v]) => `${k}=${v}`).join(', ');
@@ -21,11 +21,9 @@ export class RaceView {
   #cells = {};
   #paths = {};
   #surface = null;  // { image: a canvas of the bands, lines: [segments per level], width, height }
-  #grid;            // the landscape's { width, height } (catalog.js)
 
-  constructor(host, { t, lesson }) {
+  constructor(host, { t }) {
     this.#t = t;
-    this.#grid = lesson.plan().watch.landscape;
     const k = (key, params) => t(`lesson.optimizers.${key}`, params);
     const names = Object.keys(RACE_OPTIMIZERS);
     for (const name of names) this.#paths[name] = [];
@@ -80,14 +78,12 @@ export class RaceView {
     this.#drawPaths();
   }
 
-  /** The landscape as a banded image and its contour lines, computed once. */
-  #setSurface(values) {
-    const { width, height } = this.#grid;
-    const levels = logLevels(values, LEVELS);
+  /** The landscape's bands as an image, kept with its contour lines. */
+  #setSurface({ width, height, pixels, lines }) {
     const image = document.createElement('canvas');
     [image.width, image.height] = [width, height];
-    image.getContext('2d').putImageData(new ImageData(fillPixels(values, levels), width, height), 0, 0);
-    this.#surface = { image, width, height, lines: levels.map((level) => isoline(values, width, height, level)) };
+    image.getContext('2d').putImageData(new ImageData(pixels, width, height), 0, 0);
+    this.#surface = { image, width, height, lines };
     this.#drawSurface();
   }
 
