@@ -18,3 +18,21 @@ export async function startServer(folder = root) {
 export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 }
+
+/** Polls `read()` until `ok(value)` or `ms` have passed; returns the last value read. */
+export async function until(read, ok, ms = 20000) {
+  const deadline = Date.now() + ms;
+  let value = await read();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** Collects a page's uncaught errors and console errors into `errors` (returned). */
+export function collectErrors(page, errors = []) {
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return errors;
+}

@@ -1,16 +1,14 @@
 // The same built engine loads in a Chromium page and in a module Web Worker there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './browser.mjs';
+import { launchBrowser, startServer, collectErrors } from './browser.mjs';
 
 test('the engine trains in a Chromium page and in a Web Worker', { timeout: 60000 }, async () => {
   const server = await startServer();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const errors = collectErrors(page);
     await page.goto(`${server.url}/tests/fixtures/engine-page.html`);
     const results = await page.evaluate(() => window.results);
     assert.deepEqual(errors, []);

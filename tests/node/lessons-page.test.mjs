@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, startServer } from './browser.mjs';
+import { launchBrowser, startServer, collectErrors } from './browser.mjs';
 import { loadEngine, root } from './helpers.mjs';
 import { LESSON, RACE_OPTIMIZERS, STUDY_HOURS_SPEC, TOY4_SPEC, WINE_TEST_ROWS, optionsOf } from '../../web/lessons/catalog.js';
 import { RACE_COLORS } from '../../web/views/colors.js';
@@ -32,9 +32,7 @@ after(async () => {
 /** Opens the page at a hash and waits for the playground's first frame; collects errors. */
 async function open(hash, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = collectErrors(page);
   await page.goto(`${server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors };

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, startServer } from './browser.mjs';
+import { launchBrowser, startServer, until, collectErrors } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 const shots = path.join(root, 'screenshots');
@@ -27,23 +27,12 @@ async function newPage(options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const log = { errors: [], dialogs: [], requests: [] };
-  page.on('pageerror', (e) => log.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  collectErrors(page, log.errors);
   page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss(); });
   page.on('request', (r) => log.requests.push(r.url()));
   return { page, log, close: () => context.close() };
 }
 
-/** Polls `read()` until `ok(value)` or the deadline; returns the last value. */
-async function until(read, ok, ms = 20000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 const FIELDS = ['epoch', 'updates', 'train-accuracy', 'train-loss', 'val-accuracy', 'val-loss', 'test-accuracy', 'test-loss'];
 

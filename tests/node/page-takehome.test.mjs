@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, startServer } from './browser.mjs';
+import { launchBrowser, startServer, until, collectErrors } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 let server;
@@ -28,22 +28,10 @@ after(async () => {
 
 async function open(hash) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const errors = collectErrors(page);
   await page.goto(`${server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors };
-}
-
-async function until(read, ok, ms = 20000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
 }
 
 const field = (page, panel, name) => page.textContent(`[data-panel="${panel}"] [data-field="${name}"]`);

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, startServer } from './browser.mjs';
+import { collectErrors, launchBrowser, startServer, until } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 const shots = path.join(root, 'screenshots');
@@ -24,10 +24,8 @@ after(async () => {
 /** Opens the page (with a hash) and waits for its first drawn frame; collects errors and requests. */
 async function open(hash = '', viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });
-  const errors = [];
+  const errors = collectErrors(page);
   const requests = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
   await page.goto(`${server.url}/index.html${hash}`);
@@ -39,16 +37,6 @@ const field = (page, panel, name) => page.textContent(`[data-panel="${panel}"] [
 const epochOf = async (page, panel) => Number(await field(page, panel, 'epoch'));
 const percent = (text) => Number.parseFloat(text) / 100;
 
-/** Polls `read()` until `ok(value)` or the deadline; returns the last value. */
-async function until(read, ok, ms = 15000) {
-  const deadline = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** The heatmap canvas's pixels as an array of 0xRRGGBB numbers. */
 function heatmapPixels(page, panel) {
