@@ -2,74 +2,29 @@
 // optimizer settings, different models), trained in lockstep epoch by epoch. Training is cut into
 // short slices of updates so the worker can answer messages between them. Runs in the worker only.
 import { boundsOf, DRAW_BOUNDS } from './geometry.js';
+import { TrainerGroup, updatesPerEpoch } from './trainer-group.js';
 
-const SLICE_MS = 12;  // the longest a model trains between two looks at the message queue
-
-/** The number of updates in one epoch for a spec's batch size (docs/spec.md, the training loop). */
-function updatesPerEpoch(batchSize, trainSize) {
-  return batchSize === 0 ? 1 : Math.max(1, Math.ceil(trainSize / batchSize));
-}
-
-export class TrainerPair {
+export class TrainerPair extends TrainerGroup {
   /** specs: { a: spec, b: spec }. Throws the engine's NnplayError (a SpecError for a bad spec). */
   constructor(nn, specs, gridSize) {
-    this.models = {};
-    try {
-      for (const [name, spec] of Object.entries(specs)) this.models[name] = { trainer: nn.fromSpec(spec), msPerStep: 0, records: [] };
-    } catch (error) {
-      this.dispose();
-      throw error;
-    }
-    const first = Object.values(this.models)[0].trainer;
+    super(nn, specs);
     const spec = Object.values(specs)[0];
-    this.specs = specs;
-    this.data = first.data();
     // Only data of two features has a plane to draw decision regions on.
     this.bounds = this.data.features !== 2 ? null : spec.data.name === 'inline' ? DRAW_BOUNDS : boundsOf(this.data.x);
     this.gridSize = gridSize;
     this.updatesPerEpoch = updatesPerEpoch(spec.batch_size, this.data.splitEnd[0]);
   }
 
-  #live() {
-    return Object.values(this.models).filter((m) => m.trainer.state.status === 'ok');
-  }
-
-  /** The epoch the pair has reached: that of the furthest model still training. */
-  get epoch() {
-    return Math.max(0, ...Object.values(this.models).map((m) => m.trainer.state.epoch));
-  }
-
-  /** True when the models still training have all reached `limit` epochs. */
-  finished(limit) {
-    const live = this.#live();
-    return live.length > 0 && live.every((m) => m.trainer.state.epoch >= limit);
-  }
-
-  /** True when no model can train further below `limit`: finished, or every model diverged. */
-  idle(limit) {
-    return this.#live().every((m) => m.trainer.state.epoch >= limit);
-  }
-
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
   trainSlice(target) {
     let done = true;
-    for (const m of this.#live()) {
-      const { epoch, step } = m.trainer.state;
-      if (epoch >= target) continue;
-      const remaining = (target - epoch) * this.updatesPerEpoch - (step - epoch * this.updatesPerEpoch);
-      const steps = Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));
-      const start = performance.now();
-      const result = m.trainer.train({ steps });
-      const ms = (performance.now() - start) / Math.max(1, result.ran);
-      m.msPerStep = m.msPerStep > 0 ? 0.7 * m.msPerStep + 0.3 * ms : ms;
+    for (const m of this.live()) {
+      if (m.trainer.state.epoch >= target) continue;
+      const { result } = this.stepSlice(m, target, this.updatesPerEpoch);
       for (const r of result.records) m.records.push([r.epoch, r.train.loss, r.val?.loss ?? NaN, r.val?.accuracy ?? NaN]);
       if (result.status === 'ok' && result.epoch < target) done = false;
     }
     return done;
-  }
-
-  setLr(lr) {
-    for (const m of Object.values(this.models)) m.trainer.lr = lr;
   }
 
   /**
@@ -99,11 +54,6 @@ export class TrainerPair {
       out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
     }
     return out;
-  }
-
-  dispose() {
-    for (const m of Object.values(this.models)) m.trainer.dispose();
-    this.models = {};
   }
 }
 

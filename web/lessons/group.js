@@ -1,5 +1,5 @@
 // A lesson's trainers, in the worker (worker.js builds one when a configure message carries a
-// lesson plan, web/lessons/catalog.js). Like trainers.js's TrainerPair it trains its models in
+// lesson plan, web/lessons/catalog.js). A TrainerGroup (trainer-group.js) like the playground's pair, it trains its models in
 // lockstep, in short slices, but it holds any number of named models, each with its own batch
 // size and its own clock, and each frame carries what the lesson's view watches (plan.watch):
 //
@@ -15,12 +15,8 @@
 //
 // Models that watch something per epoch train one epoch per call; the others train by updates,
 // as many as fit in a slice. Runs in the worker only.
+import { SLICE_MS, TrainerGroup, updatesPerEpoch } from '../trainer-group.js';
 import { fillPixels, isoline, logLevels } from '../views/contours.js';
-
-const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
-
-/** The number of updates in one epoch for a batch size (docs/spec.md, the training loop). */
-const updatesPerEpoch = (batchSize, trainSize) => (!batchSize ? 1 : Math.max(1, Math.ceil(trainSize / batchSize)));
 
 /** The weights as one flat list in PyTorch's parameter order: per layer the weight row by row, then the bias. */
 const flatWeights = (layers) => layers.flatMap(({ weight, bias }) => [...weight.flat(), ...bias]);
@@ -31,23 +27,11 @@ function predictionsOf(trainer, points) {
   return { logits: Array.from(logits), probabilities: Array.from(probabilities), labels: Array.from(labels) };
 }
 
-export class LessonGroup {
+export class LessonGroup extends TrainerGroup {
   /** plan: { specs: { name: spec }, watch }. Throws the engine's NnplayError for a bad spec. */
   constructor(nn, plan) {
-    this.specs = plan.specs;
+    super(nn, plan.specs, (spec) => ({ batchSize: spec.batch_size ?? 0, ms: 0, evals: [], path: [] }));
     this.watch = plan.watch ?? {};
-    this.models = {};
-    try {
-      for (const [name, spec] of Object.entries(plan.specs)) {
-        const trainer = nn.fromSpec(spec);
-        this.models[name] = { trainer, batchSize: spec.batch_size ?? 0, msPerStep: 0, ms: 0, records: [], evals: [], path: [] };
-      }
-    } catch (error) {
-      this.dispose();
-      throw error;
-    }
-    const first = Object.values(this.models)[0].trainer;
-    this.data = first.data();
     this.bounds = null;  // no decision regions: the views draw their own pictures
     this.perEpoch = Boolean(this.watch.path || this.watch.evaluate === 'epoch');
     // worker.js hands this.data over to the page, so keep what the snapshots need from it.
@@ -61,30 +45,10 @@ export class LessonGroup {
     }
   }
 
-  #live() {
-    return Object.values(this.models).filter((m) => m.trainer.state.status === 'ok');
-  }
-
-  /** The epoch the group has reached: that of the furthest model. */
-  get epoch() {
-    return Math.max(0, ...Object.values(this.models).map((m) => m.trainer.state.epoch));
-  }
-
-  /** True when the models still training have all reached `limit` epochs. */
-  finished(limit) {
-    const live = this.#live();
-    return live.length > 0 && live.every((m) => m.trainer.state.epoch >= limit);
-  }
-
-  /** True when no model can train further below `limit`: finished, or every model diverged. */
-  idle(limit) {
-    return this.#live().every((m) => m.trainer.state.epoch >= limit);
-  }
-
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
   trainSlice(target) {
     let done = true;
-    for (const m of this.#live()) {
+    for (const m of this.live()) {
       if (m.trainer.state.epoch >= target) continue;
       if (this.perEpoch) this.#epochSlice(m, target);
       else this.#stepSlice(m, target);
@@ -109,15 +73,8 @@ export class LessonGroup {
 
   /** As many updates as fit in a slice, by the model's measured time per update. */
   #stepSlice(m, target) {
-    const { epoch, step } = m.trainer.state;
-    const remaining = (target - epoch) * m.updatesPerEpoch - (step - epoch * m.updatesPerEpoch);
-    const steps = Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));
-    const start = performance.now();
-    const result = m.trainer.train({ steps });
-    const ms = performance.now() - start;
+    const { result, ms } = this.stepSlice(m, target, m.updatesPerEpoch);
     m.ms += ms;
-    const perStep = ms / Math.max(1, result.ran);
-    m.msPerStep = m.msPerStep > 0 ? 0.7 * m.msPerStep + 0.3 * perStep : perStep;
     this.#keepRecords(m, result.records);
   }
 
@@ -131,10 +88,6 @@ export class LessonGroup {
       const flat = flatWeights(m.trainer.getWeights());
       m.path.push(this.watch.path.map((i) => flat[i]));
     }
-  }
-
-  setLr(lr) {
-    for (const m of Object.values(this.models)) m.trainer.lr = lr;
   }
 
   /**
@@ -195,11 +148,6 @@ export class LessonGroup {
       out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
     }
     return out;
-  }
-
-  dispose() {
-    for (const m of Object.values(this.models)) m.trainer.dispose();
-    this.models = {};
   }
 }
 
