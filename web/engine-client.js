@@ -3,34 +3,62 @@
 // (training progress), onError. Frames from an earlier configuration are dropped. The page calls
 // done(frame) after drawing a frame; only then does the worker send the next. request() asks
 // something of the current models (an export, new weights) and resolves to the worker's reply.
+//
+// The worker is watched (worker-supervisor.js): when it dies it is replaced by a fresh one and
+// onRestart({ reason, detail, restarts, repeated }) asks the owner to set its experiment up again
+// (the new worker knows nothing: configure, set and play as at the start). Requests still out are
+// rejected, predictions still out resolve to null, frames of the dead worker are never acked.
 import { createWorker } from './worker-source.js';
+import { WorkerSupervisor } from './worker-supervisor.js';
 
 export class EngineClient {
   #worker;
   #generation = 0;
+  #frames = new WeakSet();  // the frames the current worker sent: only those are acknowledged
   #predictions = new Map();
   #nextId = 0;
   #pendingPoint = null;
   #predicting = false;
   #requests = new Map();
 
-  constructor({ onReady, onData, onFrame, onError }) {
-    this.#worker = createWorker();
-    this.#worker.onmessage = ({ data: msg }) => {
-      if (msg.type === 'ready') onReady?.();
-      else if (msg.type === 'error') onError?.(msg);
-      else if (msg.type === 'prediction') this.#answer(msg);
-      else if (msg.type === 'reply') this.#reply(msg);
-      else if (msg.generation !== this.#generation) {
-        if (msg.type === 'frame') this.done(msg);  // stale, but it still holds the worker's slot
-      } else if (msg.type === 'data') onData?.(msg.data);
-      else if (msg.type === 'frame') onFrame?.(msg);
-    };
-    this.#worker.onerror = (event) => onError?.({ message: event.message || 'the engine worker failed to start', kind: 'worker' });
+  constructor({ onReady, onData, onFrame, onError, onRestart }) {
+    this.#worker = new WorkerSupervisor({
+      create: createWorker,
+      onMessage: (msg) => {
+        if (msg.type === 'ready') onReady?.();
+        else if (msg.type === 'error') onError?.(msg);
+        else if (msg.type === 'prediction') this.#answer(msg);
+        else if (msg.type === 'reply') this.#reply(msg);
+        else {
+          if (msg.type === 'frame') this.#frames.add(msg);
+          if (msg.generation !== this.#generation) {
+            if (msg.type === 'frame') this.done(msg);  // stale, but it still holds the worker's slot
+          } else if (msg.type === 'data') onData?.(msg.data);
+          else if (msg.type === 'frame') onFrame?.(msg);
+        }
+      },
+      onStartError: (event) => onError?.({ message: event.message || 'the engine worker failed to start', kind: 'worker' }),
+      onRestart: (why) => {
+        this.#forgetWorker('the engine restarted');
+        onRestart?.(why);
+      },
+    });
+  }
+
+  /** Drops what was waiting for the worker that is gone. */
+  #forgetWorker(message) {
+    this.#generation += 1;
+    this.#frames = new WeakSet();
+    for (const { reject } of this.#requests.values()) reject({ message, kind: 'engine' });
+    this.#requests.clear();
+    for (const resolve of this.#predictions.values()) resolve(null);
+    this.#predictions.clear();
+    this.#predicting = false;
+    this.#flushPredict();
   }
 
   #send(message) {
-    this.#worker.postMessage(message);
+    this.#worker.post(message);
   }
 
   /** Builds new trainers from { a: spec, b: spec } (or clears them with null): a reset. */
@@ -72,15 +100,18 @@ export class EngineClient {
   /** Stops the worker (an element removed from its page). */
   terminate() {
     this.#worker.terminate();
-    for (const { reject } of this.#requests.values()) reject({ message: 'the playground was closed', kind: 'engine' });
-    this.#requests.clear();
+    this.#forgetWorker('the playground was closed');
   }
+
 
   /** Live settings: { speed } epochs per frame, { limit } epochs, { lr }. */
   set(settings) { this.#send({ type: 'set', ...settings }); }
 
   /** Tells the worker a frame has been drawn, so it may send the next. */
-  done(frame) { this.#send({ type: 'ack', seq: frame.seq }); }
+  done(frame) {
+    if (this.#frames.has(frame)) this.#send({ type: 'ack', seq: frame.seq });
+    this.#frames.delete(frame);
+  }
 
   /**
    * Both models' predictions at a data point: resolves to { point, models: { a, b } }.

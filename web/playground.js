@@ -62,7 +62,8 @@ export class Playground {
     this.state = state;
     root.append(playgroundMarkup(root.ownerDocument ?? document));
     const t = this.t;
-    this.#client = new EngineClient({ onData: (d) => this.#showData(d), onFrame: (f) => this.#queueFrame(f), onError: (e) => this.#showError(e) });
+    this.#client = new EngineClient({ onData: (d) => this.#showData(d), onFrame: (f) => this.#queueFrame(f), onError: (e) => this.#showError(e),
+      onRestart: (why) => this.#engineRestarted(why) });
     this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
       { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p), t })]));
     this.#readout = new Readout(this.#client, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
@@ -361,6 +362,22 @@ export class Playground {
   /** The title of a panel's model, for the take-home box. */
   panelTitle(name) {
     return this.#panelTitle(name);
+  }
+
+  /**
+   * The engine's worker died and a new one runs (engine-client.js): the experiment is set up again
+   * from the state, at epoch 0, and trains on if it was training, with a notice. After several
+   * restarts in a few minutes it waits, paused, under a banner.
+   */
+  #engineRestarted({ reason, detail, restarts, repeated }) {
+    const t = this.t;
+    this.#pendingFrame = null;  // the dead worker's: never drawn, never acknowledged
+    for (const resolve of this.#steps.splice(0)) resolve(this.metrics());
+    this.#restart(false);
+    this.#client.set({ speed: this.state.speed, limit: this.state.limit });
+    this.#setPlaying(this.#playing && !repeated);
+    if (repeated) this.#showBanner(t('restartRepeated', { n: restarts }), false);
+    else this.notify(t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
   }
 
   #showError({ kind, message }) {

@@ -133,6 +133,9 @@ export const ko = {
   engineError: '엔진이 멈췄습니다: {message}',
   specError: '이 설정으로는 학습할 수 없습니다: {message}',
   hashMalformed: '이 링크를 읽을 수 없어 기본 실험을 보여 줍니다.',
+  restartCrash: '엔진에 오류가 나서 다시 시작했습니다. 실험을 설정대로 다시 만들었고 에포크 0부터 다시 학습합니다.',
+  restartSilent: '엔진이 {s}초 동안 응답하지 않아 다시 시작했습니다. 실험을 설정대로 다시 만들었고 에포크 0부터 다시 학습합니다.',
+  restartRepeated: '엔진이 또 멈췄습니다(몇 분 사이 {n}번). 엔진을 다시 시작하고 실험을 에포크 0에서 다시 만들었으며, 일시정지해 두었습니다. 다시 해 보려면 재생을 누르거나 설정을 바꾸세요.',
 
   // language and sharing
   lang: '언어',

@@ -141,6 +141,9 @@ export const en = {
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
   hashMalformed: 'This link could not be read, so the default experiment is shown.',
+  restartCrash: 'The engine failed and was restarted: the experiment was set up again from its settings and starts over at epoch 0.',
+  restartSilent: 'The engine did not answer for {s} s and was restarted: the experiment was set up again from its settings and starts over at epoch 0.',
+  restartRepeated: 'The engine stopped again ({n} times in a few minutes) and was restarted. The experiment was set up again at epoch 0 and waits, paused: press Play to try again, or change the settings.',
 
   // language and sharing
   lang: 'Language',

@@ -1,7 +1,8 @@
 // The worker's answers about the current models (worker.js's `request`): the take-home exports
-// (a PyTorch script, the weights, the data as CSV) and new weights. Weights travel in PyTorch's
-// state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... }, the keys of the
-// exported script's nn.Sequential, where the activations take the odd places.
+// (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
+// ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks). Weights
+// travel in PyTorch's state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... },
+// the keys of the exported script's nn.Sequential, where the activations take the odd places.
 import { exportPyTorch } from './pytorch-export.js';
 
 /** The engine's layers [{ weight, bias }] as a state_dict. */
@@ -56,6 +57,7 @@ function checkCsv(nn, msg) {
 export function answer(nn, pair, msg) {
   try {
     if (msg.what === 'checkCsv') return { value: checkCsv(nn, msg) };
+    if (msg.what === 'memory') return { value: { heapInUse: nn.heapInUse() } };
     if (!pair) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
     const model = pair.models[msg.panel];
     const spec = pair.specs[msg.panel];

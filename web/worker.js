@@ -8,10 +8,15 @@
 // is in flight: the next is posted only after the page acknowledged the last (after drawing it),
 // so a slow page slows training down instead of queueing frames. Between slices of training the
 // worker yields, so pause, predict and configure are answered within a slice (about 25 ms).
+//
+// Watchdog (worker-supervisor.js): a { type: 'ping' } is answered with { type: 'pong' } as soon as
+// it is read, engine or not; with each new experiment the worker says how long it may be silent on
+// purpose ({ type: 'busy', ms }, worker-busy.js).
 import { createEngine } from './engine/nnplay.mjs';
 import { TrainerPair } from './trainers.js';
 import { LessonGroup } from './lessons/group.js';
 import { answer } from './worker-requests.js';
+import { silentMs } from './worker-busy.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
 
@@ -106,13 +111,17 @@ const handlers = {
     pair?.dispose();
     pair = null;
     releaseAck();
-    if (!msg.specs) return post({ type: 'data', data: null });
+    if (!msg.specs) {
+      self.postMessage({ type: 'busy', ms: 0 });
+      return post({ type: 'data', data: null });
+    }
     try {
       pair = msg.lesson ? new LessonGroup(nn, msg.lesson) : new TrainerPair(nn, msg.specs, msg.gridSize);
     } catch (error) {
       return fail(error);
     }
     const { x, y, splitEnd, classes, features } = pair.data;  // the pair needs them no more: hand them over
+    self.postMessage({ type: 'busy', ms: silentMs(msg.specs, pair.data, msg.lesson ? 0 : msg.gridSize) });
     post({ type: 'data', data: { x, y, splitEnd, classes, features, bounds: pair.bounds } }, [x.buffer, y.buffer]);
     postFrame(true);
     if (playing) play().catch(fail);
@@ -183,6 +192,7 @@ const handlers = {
 };
 
 self.onmessage = async ({ data: msg }) => {
+  if (msg?.type === 'ping') return self.postMessage({ type: 'pong' });
   try {
     await engine;
     await handlers[msg.type](msg);

@@ -92,7 +92,7 @@ export class Lessons {
     this.#stage.replaceChildren();
     if (hasView) {
       this.#client ??= new EngineClient({ onData: (d) => this.#run?.data(d), onFrame: (f) => this.#run?.queue(f) ?? this.#client.done(f),
-        onError: (e) => this.#run?.error(e) });
+        onError: (e) => this.#run?.error(e), onRestart: (why) => this.#engineRestarted(why) });
       this.#run = new LessonRun({ lesson, options: this.#options, t: this.#t, client: this.#client, controls: this.#controls,
         stage: this.#stage, status: this.#intro, onOptions: (options) => { this.#options = options; } });
       this.#run.start(autoplay);
@@ -100,6 +100,14 @@ export class Lessons {
     this.#stage.append(...this.#next(lesson));
     this.#stage.hidden = this.#stage.childElementCount === 0;
     this.#onPlayground(hasView);
+  }
+
+  /** The lessons' worker died and a new one runs: the open lesson starts again at epoch 0, with a notice. */
+  #engineRestarted({ reason, detail, restarts, repeated }) {
+    if (!this.#run) return;
+    this.#run.restarted(repeated);
+    const t = this.#t;
+    this.#notify(repeated ? t('restartRepeated', { n: restarts }) : t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
   }
 
   /** Stops the lessons' worker for good (the playground is closing). */

@@ -117,6 +117,11 @@ export class LessonRun {
     this.#setPlaying(play);
   }
 
+  /** The worker died and a new one runs: the lesson again from epoch 0, playing if it was (unless `repeated`). */
+  restarted(repeated) {
+    this.start(this.#playing && !repeated);
+  }
+
   /** Stops: the worker lets the trainers go, the view goes. */
   close() {
     this.#closed = true;
