@@ -1,7 +1,9 @@
-// A panel's loss curves (train and validation loss per epoch), drawn with uPlot. The whole history
-// is kept; the chart gets at most MAX_SHOWN points of it (every k-th epoch and always the last),
-// and is redrawn at most every REDRAW_MS so a long run costs the page little.
+// A panel's loss curves (train and validation loss per epoch), drawn with uPlot. The chart gets at
+// most MAX_SHOWN points of the history (every k-th epoch and always the last), and is redrawn at
+// most every REDRAW_MS so a long run costs the page little. The history itself is thinned as it
+// grows (loss-history.js), so a session of millions of epochs holds a bounded number of rows.
 import uPlot from './vendor/uPlot.esm.js';
+import { History } from './loss-history.js';
 
 const MAX_SHOWN = 800;
 const REDRAW_MS = 100;
@@ -25,7 +27,7 @@ export function downsample(columns, max) {
 export class LossChart {
   #box;
   #plot;
-  #columns = [[], [], []];  // epoch, train loss, val loss
+  #history = new History();
   #drawnAt = 0;
   #timer = 0;
   #t;
@@ -63,17 +65,13 @@ export class LossChart {
 
   /** Forgets the history (a reset). */
   clear() {
-    this.#columns = [[], [], []];
-    this.#plot?.setData(this.#columns);
+    this.#history = new History();
+    this.#plot?.setData([[], [], []]);
   }
 
   /** Adds records [epoch, trainLoss, valLoss, valAccuracy] and redraws soon. */
   append(records) {
-    for (const [epoch, train, val] of records) {
-      this.#columns[0].push(epoch);
-      this.#columns[1].push(finiteOrNull(train));
-      this.#columns[2].push(finiteOrNull(val));
-    }
+    for (const [epoch, train, val] of records) this.#history.add(epoch, finiteOrNull(train), finiteOrNull(val));
     if (records.length) this.#schedule();
   }
 
@@ -84,7 +82,7 @@ export class LossChart {
       this.#timer = 0;
       this.#drawnAt = performance.now();
       if (!this.#plot) this.#create();
-      this.#plot.setData(downsample(this.#columns, MAX_SHOWN));
+      this.#plot.setData(downsample(this.#history.columns(), MAX_SHOWN));
     }, wait);
   }
 }
