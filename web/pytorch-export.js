@@ -4,7 +4,10 @@
 // Pure function of a normalized spec (every default filled in: nn.normalize(spec)); no DOM.
 
 const py = (value) => JSON.stringify(value).replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False').replace(/\bnull\b/g, 'None');
-const num = (v) => (Number.isInteger(v) ? `${v}` : `${v}`);
+const num = (v) => `${v}`;
+
+/** x1 += scale (2 u - 1), then x2: uniform noise as nnplay draws it; nothing drawn at scale 0. */
+const noiseLines = (scale) => (scale ? ['x1', 'x2'].map((x) => `${x} = ${x} + ${scale} * (2 * np.random.rand(n) - 1)`) : []);
 
 const GENERATORS = {
   radial: (noise) => [
@@ -15,7 +18,7 @@ const GENERATORS = {
     'r = r * (np.cos(theta) + 1)',
     'x1 = r * np.cos(theta)',
     'x2 = r * np.sin(theta)',
-    ...(noise > 0 ? [`x1 = x1 + ${num(noise)} * (2 * np.random.rand(n) - 1)`, `x2 = x2 + ${num(noise)} * (2 * np.random.rand(n) - 1)`] : []),
+    ...noiseLines(noise > 0 ? num(noise) : ''),
   ],
   circle: (noise) => [
     '# A disc of class 0 (radius 2.5) inside a ring of class 1 (radius 3.5 to 5); classes alternate.',
@@ -25,7 +28,7 @@ const GENERATORS = {
     'r = np.where(y == 0, 2.5 * a, 3.5 + 1.5 * a)',
     'x1 = r * np.sin(theta)',
     'x2 = r * np.cos(theta)',
-    ...(noise > 0 ? [`x1 = x1 + (5 * ${num(noise)}) * (2 * np.random.rand(n) - 1)`, `x2 = x2 + (5 * ${num(noise)}) * (2 * np.random.rand(n) - 1)`] : []),
+    ...noiseLines(noise > 0 ? `(5 * ${num(noise)})` : ''),
   ],
   xor: (noise) => [
     '# Class 1 where x1 and x2 have the same sign; points are kept 0.3 away from the axes.',
@@ -34,7 +37,7 @@ const GENERATORS = {
     'x1 = x1 + np.where(x1 >= 0, 0.3, -0.3)',
     'x2 = x2 + np.where(x2 >= 0, 0.3, -0.3)',
     'y = (x1 * x2 >= 0).astype(int)',
-    ...(noise > 0 ? [`x1 = x1 + (5 * ${num(noise)}) * (2 * np.random.rand(n) - 1)`, `x2 = x2 + (5 * ${num(noise)}) * (2 * np.random.rand(n) - 1)`] : []),
+    ...noiseLines(noise > 0 ? `(5 * ${num(noise)})` : ''),
   ],
   gauss: (noise) => [
     '# Two Gaussian blobs: class 0 around (-2, -2), class 1 around (2, 2); classes alternate.',
@@ -52,7 +55,7 @@ const GENERATORS = {
     't = 1.75 * 2 * np.pi * a + np.pi * y',
     'x1 = r * np.sin(t)',
     'x2 = r * np.cos(t)',
-    ...(noise > 0 ? [`x1 = x1 + ${num(noise)} * (2 * np.random.rand(n) - 1)`, `x2 = x2 + ${num(noise)} * (2 * np.random.rand(n) - 1)`] : []),
+    ...noiseLines(noise > 0 ? num(noise) : ''),
   ],
 };
 

@@ -63,6 +63,16 @@ export class TrainerGroup {
     return { result, ms };
   }
 
+  /** Every model's probabilities and logits at one point (the hover readout). */
+  predict(point) {
+    const out = {};
+    for (const [name, m] of Object.entries(this.models)) {
+      const { probabilities, logits } = m.trainer.predict(point);
+      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
+    }
+    return out;
+  }
+
   setLr(lr) {
     for (const m of Object.values(this.models)) m.trainer.lr = lr;
   }

@@ -45,16 +45,6 @@ export class TrainerPair extends TrainerGroup {
     }
     return { models, transfer };
   }
-
-  /** Both models' probabilities and logits at one point. */
-  predict(point) {
-    const out = {};
-    for (const [name, m] of Object.entries(this.models)) {
-      const { probabilities, logits } = m.trainer.predict(point);
-      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
-    }
-    return out;
-  }
 }
 
 /** Loss and accuracy per split, and the confusion matrix of the test split (else the last one there is). */

@@ -139,16 +139,6 @@ export class LessonGroup extends TrainerGroup {
     return { width, height, values, levels, pixels: fillPixels(values, levels),
       lines: levels.map((level) => Float32Array.from(isoline(values, width, height, level))) };
   }
-
-  /** Every model's probabilities and logits at one input. */
-  predict(point) {
-    const out = {};
-    for (const [name, m] of Object.entries(this.models)) {
-      const { probabilities, logits } = m.trainer.predict(point);
-      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
-    }
-    return out;
-  }
 }
 
 /** n evenly spaced inputs from `from` to `to`, both included. */
