@@ -261,6 +261,8 @@ export class Playground {
     this.#latest = {};
     this.#hideBanner();
     for (const panel of Object.values(this.#panels)) panel.reset(visibly);
+    // No spec (a drawing with no points yet): the status says so now, not when the worker answers.
+    if (!specs.a) this.#context.data = null;
     this.#client.configure(specs.a ? specs : null, GRID_SIZE);
     this.#showStatus();
   }

