@@ -9,8 +9,7 @@
 //     protocol's { type: 'request', what: 'memory' }) and the size of its WebAssembly.Memory;
 //   - the page's JavaScript heap after a forced garbage collection (Chrome DevTools Protocol:
 //     HeapProfiler.collectGarbage, then Runtime.getHeapUsage).
-// It fails when a figure grows past its tolerance (TOLERANCE below: flat but for the engine's own
-// per-epoch history, which is freed when the model is rebuilt), on any console error or page error,
+// It fails when a figure grows past its tolerance (TOLERANCE below: flat), on any console error or page error,
 // or if the engine's worker was ever restarted.
 //
 //   npm run soak                                   (10 minutes or 200,000 epochs, 1,000 rebuilds)
@@ -29,20 +28,14 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const MiB = 1024 * 1024;
 
 /**
- * The engine keeps one record per finished epoch for each model (engine/experiment.h's
- * EpochRecord, 40 bytes: trainer.history() in the JavaScript API), until the model is rebuilt;
- * the page cannot turn that off. Two models; a std::vector's capacity is up to twice its size.
+ * How much each figure may grow from the start. Flat: the page's trainers keep no epoch history
+ * in the engine (historyLimit: 0), so the same experiment holds the same bytes however long it runs.
  */
-export const ENGINE_HISTORY_BYTES = 40;
-const historyBytes = (epochs) => 2 * ENGINE_HISTORY_BYTES * Math.max(0, epochs);
-
-/** How much each figure may grow from the start, `epochs` epochs later (the same model). */
 export const TOLERANCE = {
-  // The engine's allocator: the same experiment holds the same bytes, but for the epoch history.
-  heapInUse: (epochs) => 64 * 1024 + 2 * historyBytes(epochs),
-  // The WebAssembly.Memory grows by whole pages when the heap needs it (a vector that grows is
-  // briefly there twice) and never shrinks: `epochs` is then the most epochs one model reached.
-  memoryBytes: (epochs) => 16 * MiB + 3 * historyBytes(epochs),
+  // The engine's allocator.
+  heapInUse: 64 * 1024,
+  // The WebAssembly.Memory grows by whole pages when the heap needs it and never shrinks.
+  memoryBytes: 16 * MiB,
   // The page's JavaScript heap after a full GC.
   jsHeap: (start) => 0.25 * start + 4 * MiB,
 };
@@ -169,10 +162,8 @@ export async function soak({ seconds = 600, rebuilds = 1000, maxEpochs = 200000,
 
     const failures = [];
     for (const [label, s] of [['after training', trained], ['at the end', end]]) {
-      const more = s.epoch - start.epoch;
-      const most = Math.max(trained.epoch, s.epoch) - start.epoch;
-      if (s.heapInUse - start.heapInUse > TOLERANCE.heapInUse(more)) failures.push(`WebAssembly heap in use grew ${kib(s.heapInUse - start.heapInUse)} ${label} (tolerance ${kib(TOLERANCE.heapInUse(more))})`);
-      if (s.memoryBytes - start.memoryBytes > TOLERANCE.memoryBytes(most)) failures.push(`WebAssembly memory grew ${mib(s.memoryBytes - start.memoryBytes)} ${label} (tolerance ${mib(TOLERANCE.memoryBytes(most))})`);
+      if (s.heapInUse - start.heapInUse > TOLERANCE.heapInUse) failures.push(`WebAssembly heap in use grew ${kib(s.heapInUse - start.heapInUse)} ${label} (tolerance ${kib(TOLERANCE.heapInUse)})`);
+      if (s.memoryBytes - start.memoryBytes > TOLERANCE.memoryBytes) failures.push(`WebAssembly memory grew ${mib(s.memoryBytes - start.memoryBytes)} ${label} (tolerance ${mib(TOLERANCE.memoryBytes)})`);
       if (s.jsHeap - start.jsHeap > TOLERANCE.jsHeap(start.jsHeap)) failures.push(`JS heap grew ${mib(s.jsHeap - start.jsHeap)} ${label} (tolerance ${mib(TOLERANCE.jsHeap(start.jsHeap))})`);
       if (!(s.memoryBytes > 0)) failures.push(`the WebAssembly memory could not be read ${label}`);
     }
@@ -195,8 +186,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   await browser.close();
   const r = await soak({ seconds, rebuilds, maxEpochs, log: (line) => console.log(`  ${line}`) });
   console.log(`trained ${r.epochs} epochs in ${r.seconds.toFixed(0)} s (${(r.epochs / r.seconds).toFixed(0)} epochs/s), then ${r.rebuilds} rebuilds`);
-  console.log(`WebAssembly heap in use: ${r.start.heapInUse} bytes at the start, ${r.trained.heapInUse} after training ` +
-    `(the engine's epoch history: ${historyBytes(r.trained.epoch)} bytes in use), ${r.end.heapInUse} at the end`);
+  console.log(`WebAssembly heap in use: ${r.start.heapInUse} bytes at the start, ${r.trained.heapInUse} after training, ` +
+    `${r.end.heapInUse} at the end`);
   console.log(`WebAssembly memory: ${mib(r.start.memoryBytes)} at the start, ${mib(r.trained.memoryBytes)} after training, ${mib(r.end.memoryBytes)} at the end`);
   console.log(`JS heap (page, after GC): ${mib(r.start.jsHeap)} at the start, ${mib(r.trained.jsHeap)} after training, ${mib(r.end.jsHeap)} at the end`);
   if (r.failures.length) {

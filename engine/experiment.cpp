@@ -86,21 +86,29 @@ void Experiment::set_weights(const std::vector<LayerInit>& weights) {
 }
 
 int Experiment::train_epochs(int k) {
+  start_call();
   int done = 0;
-  while (done < k && train_epoch()) ++done;
+  while (done < k && next_epoch()) ++done;
   return done;
 }
 
 int Experiment::train_steps(int k) {
+  start_call();
   int done = 0;
-  while (done < k && train_step()) ++done;
+  while (done < k && next_step()) ++done;
   return done;
 }
 
-bool Experiment::train_epoch() {
+void Experiment::start_call() {
+  constexpr std::size_t kKeptCapacity = 4096;  // a huge call's records are not held for the next
+  if (recent_.capacity() > kKeptCapacity) recent_ = {};
+  recent_.clear();
+}
+
+bool Experiment::next_epoch() {
   const int start = epoch_;
   while (epoch_ == start)
-    if (!train_step()) return false;
+    if (!next_step()) return false;
   return true;
 }
 
@@ -111,7 +119,7 @@ int Experiment::batch_count_at(int cursor) const {
   return count < spec_.batch_size && spec_.drop_last ? 0 : std::max(count, 0);
 }
 
-bool Experiment::train_step() {
+bool Experiment::next_step() {
   if (status_ == Status::Diverged) return false;
   if (cursor_ == 0 && spec_.batch_size > 0 && spec_.shuffle && batch_count_at(0) > 0)
     order_ = shuffle_rng_.randperm(data_.split_size(Split::Train));  // torch.randperm(n, generator=g)
@@ -144,7 +152,8 @@ void Experiment::finish_epoch() {
       r.val_loss = val.loss;
       r.val_accuracy = val.accuracy;
     }
-    history_.push_back(r);
+    recent_.push_back(r);
+    history_.add(r);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dataset.h"
+#include "history.h"
 #include "model.h"
 #include "optimizer.h"
 #include "random.h"
@@ -30,15 +31,6 @@ struct Prediction {
 
 enum class Status { Ok, Diverged };
 
-// One finished epoch: the mean of its batch losses (as PyTorch tutorials record `loss.item()`),
-// and, when there is a validation split, the validation loss and accuracy after it.
-struct EpochRecord {
-  int epoch = 0;
-  long long step = 0;
-  double train_loss = 0;
-  double val_loss = 0, val_accuracy = 0;  // NaN without a validation split
-};
-
 class Experiment {
  public:
   explicit Experiment(const Spec& spec);  // throws SpecError (for csv, spec.data.text must be set)
@@ -51,13 +43,18 @@ class Experiment {
   // Runs up to k epochs (or k updates); stops early on divergence. Returns how many ran.
   int train_epochs(int k);
   int train_steps(int k);
-  bool train_epoch();  // false once diverged
-  bool train_step();   // one update (or one epoch that has no batch); false once diverged
+  bool train_epoch() { return train_epochs(1) == 1; }  // false once diverged
+  bool train_step() { return train_steps(1) == 1; }    // one update (or one epoch that has no batch)
 
-  // With history on, every finished epoch appends an EpochRecord (the validation split is then
-  // evaluated after each epoch, as tutorial 001's loop does).
+  // With records on, every finished epoch makes an EpochRecord (the validation split is then
+  // evaluated after each epoch, as tutorial 001's loop does). recent() holds the records of the
+  // last train_* call, all of them; history() those of the whole run, thinned past its limit
+  // (history.h), so that a long session's memory stays bounded.
   void set_record_history(bool on) { record_history_ = on; }
-  const std::vector<EpochRecord>& history() const { return history_; }
+  void set_history_limit(std::size_t limit) { history_.set_limit(limit); }
+  const std::vector<EpochRecord>& history() const { return history_.records(); }
+  long long history_stride() const { return history_.stride(); }
+  const std::vector<EpochRecord>& recent() const { return recent_; }
 
   int epoch() const { return epoch_; }  // finished epochs (for a diverged run, the one it happened in)
   long long step() const { return step_; }
@@ -77,6 +74,9 @@ class Experiment {
   double lr() const { return optimizer_->lr(); }
 
  private:
+  void start_call();                                  // recent() starts empty
+  bool next_epoch();                                  // false once diverged
+  bool next_step();
   double train_batch(const int* indices, int count);  // one update; returns the batch's mean loss
   int batch_count_at(int cursor) const;                // size of the batch starting there, 0 = none
   void finish_epoch();
@@ -100,7 +100,8 @@ class Experiment {
   std::string message_;
   double epoch_loss_ = 0;
   bool record_history_ = false;
-  std::vector<EpochRecord> history_;
+  EpochHistory history_;
+  std::vector<EpochRecord> recent_;
 };
 
 }  // namespace nnplay

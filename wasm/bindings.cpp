@@ -8,6 +8,8 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -94,16 +96,14 @@ class Trainer {
   std::string finalLine(bool weights) const {
     return guarded([&] { return nnplay::final_line(e_, weights).dump(); }, std::string());
   }
-  // History records from index `from` on, as flat numbers: epoch, step, train_loss, val_loss, val_accuracy.
-  val historyFrom(int from) {
-    history_.clear();
-    const auto& h = e_.history();
-    for (size_t i = size_t(std::max(from, 0)); i < h.size(); ++i)
-      history_.insert(history_.end(), {double(h[i].epoch), double(h[i].step), h[i].train_loss, h[i].val_loss,
-                                       h[i].val_accuracy});
-    return view(history_);
+  // Records as flat numbers, 5 each: epoch, step, train_loss, val_loss, val_accuracy.
+  val recentRecords() { return flat(e_.recent()); }    // the last train call's epochs
+  val historyRecords() { return flat(e_.history()); }  // the run's, thinned past the limit
+  // The history's limit in records; Infinity (or any value past size_t) keeps every epoch.
+  void setHistoryLimit(double limit) {
+    e_.set_history_limit(limit >= double(SIZE_MAX) ? SIZE_MAX : std::size_t(std::max(limit, 0.0)));
   }
-  int historyLength() const { return int(e_.history().size()); }
+  double historyStride() const { return double(e_.history_stride()); }
 
   // Predictions: JS fills inputView(count * features), then calls predict(count).
   val inputView(int floats) {
@@ -173,10 +173,18 @@ class Trainer {
 
  private:
   explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
+  val flat(const std::vector<nnplay::EpochRecord>& records) {
+    if (records_.capacity() > 4 * 5 * std::max<std::size_t>(records.size(), 4096)) records_ = {};  // after a huge call
+    records_.clear();
+    for (const auto& r : records)
+      records_.insert(records_.end(), {double(r.epoch), double(r.step), r.train_loss, r.val_loss, r.val_accuracy});
+    return view(records_);
+  }
+
   nnplay::Experiment e_;
   std::vector<float> input_, logits_, probabilities_, grid_, landscape_;
   std::vector<int> labels_;
-  std::vector<double> history_;
+  std::vector<double> records_;
 };
 
 // Checks a spec without building anything (the runner does this before reading data.path).
@@ -234,8 +242,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("setLr", &Trainer::setLr)
       .function("progressLine", &Trainer::progressLine)
       .function("finalLine", &Trainer::finalLine)
-      .function("historyFrom", &Trainer::historyFrom)
-      .function("historyLength", &Trainer::historyLength)
+      .function("recentRecords", &Trainer::recentRecords)
+      .function("historyRecords", &Trainer::historyRecords)
+      .function("setHistoryLimit", &Trainer::setHistoryLimit)
+      .function("historyStride", &Trainer::historyStride)
       .function("inputView", &Trainer::inputView)
       .function("predict", &Trainer::predict)
       .function("logitsView", &Trainer::logitsView)

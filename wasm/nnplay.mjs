@@ -49,13 +49,23 @@ class Engine {
     return result;
   }
 
-  /** A whole experiment from the experiment spec (an object or its JSON text). */
-  fromSpec(spec) {
-    return new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+  /**
+   * A whole experiment from the experiment spec (an object or its JSON text).
+   * options.historyLimit: how many epoch records history() keeps (see Trainer.historyLimit).
+   */
+  fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
+    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+    try {
+      trainer.historyLimit = historyLimit;
+    } catch (e) {
+      trainer.dispose();
+      throw e;
+    }
+    return trainer;
   }
 
-  /** A trainer from parts: trainer({ data, model, loss, optimizer, batch_size, shuffle, drop_last, seed }). */
-  trainer({ data, model, loss, optimizer, ...rest } = {}) {
+  /** A trainer from parts: trainer({ data, model, loss, optimizer, batch_size, shuffle, drop_last, seed }, options). */
+  trainer({ data, model, loss, optimizer, ...rest } = {}, options = {}) {
     const spec = { ...rest };
     if (data) {
       const { seed, ...dataSpec } = data instanceof Dataset ? data.spec : data;
@@ -65,7 +75,7 @@ class Engine {
     if (model) spec.model = model;
     if (loss) spec.loss = typeof loss === 'string' ? loss : loss.name;
     if (optimizer) spec.optimizer = optimizer;
-    return this.fromSpec(spec);
+    return this.fromSpec(spec, options);
   }
 
   // Models, losses and optimizers are plain descriptions with PyTorch's names and options.
@@ -150,6 +160,12 @@ export class Dataset {
 }
 
 const HISTORY_FIELDS = 5;  // epoch, step, train_loss, val_loss, val_accuracy
+const DEFAULT_HISTORY_LIMIT = 100000;  // records of 40 bytes: 4 MB a trainer at most
+
+/** A value as an error message shows it: NaN and Infinity as themselves, strings quoted. */
+function shown(value) {
+  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value);
+}
 
 function historyRecords(flat) {
   const out = [];
@@ -165,6 +181,7 @@ function historyRecords(flat) {
 export class Trainer {
   #t;
   #check;
+  #historyLimit = DEFAULT_HISTORY_LIMIT;
   constructor(module, handle, check) {
     this.#t = handle;
     this.#check = check;
@@ -178,9 +195,8 @@ export class Trainer {
   /** Runs k epochs (or k steps = updates) in one call; returns what happened and their records. */
   train({ epochs, steps } = {}) {
     const t = this.#live();
-    const before = t.historyLength();
     const ran = this.#check(steps !== undefined ? t.trainSteps(steps) : t.trainEpochs(epochs ?? 1));
-    return { ran, ...this.state, records: historyRecords(t.historyFrom(before).slice()) };
+    return { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
   }
 
   /** epoch, step, status ('ok' | 'diverged') and message. */
@@ -200,16 +216,32 @@ export class Trainer {
     return JSON.parse(this.#check(this.#live().finalLine(weights)));
   }
 
-  /** Every finished epoch's record: { epoch, step, train: { loss }, val: { loss, accuracy } }. */
+  /**
+   * The finished epochs' records: { epoch, step, train: { loss }, val: { loss, accuracy } }. Every
+   * epoch up to historyLimit records; past that, evenly thinned: the epochs that are multiples of
+   * historyStride.
+   */
   history() {
-    return historyRecords(this.#live().historyFrom(0).slice());
+    return historyRecords(this.#live().historyRecords().slice());
   }
+
+  /** How many records history() keeps: an integer >= 0, or Infinity for every epoch. */
+  get historyLimit() { return this.#historyLimit; }
+  set historyLimit(value) {
+    if (!(value === Infinity || (Number.isInteger(value) && value >= 0)))
+      throw new NnplayError(`historyLimit: expected an integer >= 0 or Infinity, got ${shown(value)}`, 'spec');
+    this.#live().setHistoryLimit(value);
+    this.#historyLimit = value;
+  }
+
+  /** The epochs history() holds are the multiples of this: 1 until the limit is first reached, then 2, 4, ... */
+  get historyStride() { return this.#live().historyStride(); }
 
   /** The learning rate; setting it takes effect at the next update, optimizer state kept. */
   get lr() { return this.#live().lr(); }
   set lr(value) {
     if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0))
-      throw new NnplayError(`lr: expected a number >= 0, got ${JSON.stringify(value)}`, 'spec');
+      throw new NnplayError(`lr: expected a number >= 0, got ${shown(value)}`, 'spec');
     this.#live().setLr(value);
   }
 

@@ -17,7 +17,8 @@ export class TrainerGroup {
     this.models = {};
     try {
       for (const [name, spec] of Object.entries(specs)) {
-        this.models[name] = { trainer: nn.fromSpec(spec), msPerStep: 0, records: [], ...extra(spec) };
+        // Each train() call's records are all the page reads: the engine keeps no history of its own.
+        this.models[name] = { trainer: nn.fromSpec(spec, { historyLimit: 0 }), msPerStep: 0, records: [], ...extra(spec) };
       }
     } catch (error) {
       this.dispose();

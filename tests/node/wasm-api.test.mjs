@@ -26,6 +26,35 @@ test('fromSpec trains k epochs in one call and returns their records', () => {
   t.dispose();
 });
 
+test('history() holds every epoch up to historyLimit, then thins evenly; train() records stay whole', () => {
+  const study = { data: { name: 'study_hours' }, model: { hidden: [] }, loss: 'bce' };
+  const all = nn.fromSpec(study);
+  assert.equal(all.historyLimit, 100000, 'the default');
+  const limited = nn.fromSpec(study, { historyLimit: 8 });
+  const r = limited.train({ epochs: 20 });
+  assert.deepEqual(r.records.map((x) => x.epoch), Array.from({ length: 20 }, (_, i) => i + 1), 'the call\'s records: every epoch');
+  all.train({ epochs: 20 });
+  assert.deepEqual(all.history().map((x) => x.epoch), r.records.map((x) => x.epoch));
+  assert.deepEqual(limited.history().map((x) => x.epoch), [4, 8, 12, 16, 20]);
+  assert.equal(limited.historyStride, 4);
+  // The thinned records are the same records, not averages.
+  assert.deepEqual(limited.history(), all.history().filter((x) => x.epoch % 4 === 0));
+  limited.historyLimit = 0;
+  assert.deepEqual(limited.history(), []);
+  assert.equal(limited.train({ epochs: 2 }).records.length, 2, 'with no history kept, train() still returns its records');
+  const every = nn.trainer({ data: { name: 'study_hours' }, model: nn.LinearModel(), loss: 'bce' }, { historyLimit: Infinity });
+  every.train({ epochs: 300 });
+  assert.equal(every.history().length, 300);
+  assert.equal(every.historyStride, 1);
+  for (const bad of [-1, 1.5, NaN, '10', null]) {
+    assert.throws(() => nn.fromSpec(study, { historyLimit: bad }),
+      (e) => e.name === 'SpecError' && e.message.startsWith(`historyLimit: expected an integer >= 0 or Infinity, got ${typeof bad === 'string' ? '"10"' : String(bad)}`));
+    assert.throws(() => { all.historyLimit = bad; }, /historyLimit: expected an integer >= 0 or Infinity/);
+  }
+  assert.equal(all.historyLimit, 100000, 'a refused limit changes nothing');
+  for (const t of [all, limited, every]) t.dispose();
+});
+
 test('the parts API builds the same experiment as the spec', () => {
   const data = nn.dataset({ name: 'circle', n: 200, noise: 0.1, seed: 3 });
   const t = nn.trainer({ data, model: nn.Sequential({ hidden: [8], activation: 'tanh' }), loss: nn.CrossEntropyLoss(),
