@@ -100,7 +100,17 @@ async function play() {
   }
 }
 
+/**
+ * An engine error (a bad spec, a refused size) is reported and the worker goes on. A trap in the
+ * WebAssembly (WebAssembly.RuntimeError: out of bounds, unreachable) leaves the engine's memory
+ * untrustworthy: it is thrown again, uncaught, so the worker dies and the page starts a new one
+ * (worker-supervisor.js), which sets the experiment up again.
+ */
 function fail(error) {
+  if (error instanceof WebAssembly.RuntimeError) {
+    setTimeout(() => { throw error; });
+    return;
+  }
   post({ type: 'error', message: error.message, kind: error.kind ?? 'engine' });
 }
 

@@ -32,12 +32,16 @@ after(async () => {
 });
 
 /** Opens the page at a hash and waits for its first frame; records every drawn frame's epoch in window.__epochs. */
-async function open(hash = '') {
+async function open(hash = '', { workerPrefix = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
   const started = { workers: 0 };
   page.on('worker', () => { started.workers += 1; });
+  if (workerPrefix) {
+    const source = await readFile(path.join(root, 'dist', 'worker.js'), 'utf8');
+    await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
+  }
   await page.goto(`${server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   await page.evaluate(() => {
@@ -89,6 +93,51 @@ test('a crash in the engine worker: the page restarts it, sets the experiment up
   const box = await page.locator('[data-panel="b"] .plot').boundingBox();
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
   await page.locator('[data-panel="b"] .readout .class').first().waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+/**
+ * Prefixed to worker.js: the engine's WebAssembly instance is handed over with each exported
+ * function wrapped, so that once self.__trapNext is set the next call from JavaScript into the
+ * engine (malloc for a spec's text, say) traps as WebAssembly itself would.
+ */
+const TRAP_PREFIX = `{
+  const wrap = (r) => {
+    const instance = r.instance ?? r;
+    const exports = {};
+    for (const [name, v] of Object.entries(instance.exports)) {
+      exports[name] = typeof v !== 'function' ? v : (...args) => {
+        if (self.__trapNext) {
+          self.__trapNext = false;
+          throw new WebAssembly.RuntimeError('memory access out of bounds (nnplay test)');
+        }
+        return v(...args);
+      };
+    }
+    const wrapped = { exports };
+    return r.instance ? { module: r.module, instance: wrapped } : wrapped;
+  };
+  const [is, i] = [WebAssembly.instantiateStreaming, WebAssembly.instantiate];
+  if (is) WebAssembly.instantiateStreaming = (...a) => is(...a).then(wrap);
+  WebAssembly.instantiate = (...a) => i(...a).then(wrap);
+}
+`;
+
+test('a trap in the engine\'s WebAssembly (its memory no longer trusted): the worker is replaced, not reused, with a notice', { timeout: 90000 }, async () => {
+  const { page, errors, close } = await open('#data=circle&limit=100000&speed=5', { workerPrefix: TRAP_PREFIX });
+  await until(() => epochOf(page), (e) => e >= 30);
+  const [worker] = page.workers();
+  await worker.evaluate(() => { self.__trapNext = true; });
+  await page.selectOption('#ctl-b-activation', 'tanh');  // a new experiment: its spec's text goes into the engine
+  const notice = await until(() => page.textContent('#notice'), (s) => /engine failed/.test(s), 15000);
+  assert.match(notice, /The engine failed and was restarted/);
+  await replacement(page, worker);
+  assert.equal(await until(() => startedOver(page, 0, 20), (ok) => ok, 20000), true,
+    `the frames' epochs: ${(await page.evaluate(() => window.__epochs)).slice(-80)}`);
+  assert.equal(await page.inputValue('#ctl-b-activation'), 'tanh', 'the new worker has the change that met the trap');
+  assert.match(await page.textContent('[data-panel="b"] [data-field="arch"]'), / tanh /);
+  assert.equal(await page.isVisible('#banner'), false, 'no error banner: the trap is not shown as a bad setting');
   assert.deepEqual(errors, []);
   await close();
 });
