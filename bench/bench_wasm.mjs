@@ -25,8 +25,8 @@ function timeEach(count, fn) {
 const { createEngine } = await import(pathToFileURL(path.join(root, 'dist', 'engine', 'nnplay.mjs')).href);
 const nn = await createEngine();
 
-function nnplayEpoch(optimizer) {
-  const t = nn.fromSpec({ data: { name: 'radial' }, model: { hidden: [200] }, optimizer });
+function nnplayEpoch(optimizer, activation = 'relu') {
+  const t = nn.fromSpec({ data: { name: 'radial' }, model: { hidden: [200], activation }, optimizer }, { historyLimit: 0 });
   t.train({ epochs: 20 });  // warm-up; train() also evaluates the validation split after each epoch
   const ms = timeEach(epochs, () => t.train({ epochs: 1 }));
   const grid = new Float32Array(200 * 200 * 3);
@@ -84,6 +84,8 @@ function sizes() {
 
 const sgd = nnplayEpoch({ name: 'sgd', lr: 0.005 });
 const adam = nnplayEpoch({ name: 'adam', lr: 0.001 });
+const tanh = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'tanh');
+const sigmoid = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'sigmoid');
 const native = nativeEpoch(path.join(root, 'build', 'nnplay_bench'));
 const nativeArch = nativeEpoch(path.join(root, 'build-bench', 'nnplay_bench'));
 let tfjs;
@@ -98,10 +100,12 @@ const f = (v) => (v == null ? 'n/a' : v.toFixed(2));
 console.log(`nnplay WebAssembly (Node ${process.versions.node}), ${epochs} epochs, medians, one thread`);
 console.log(`  wasm SGD            ${f(sgd.ms)} ms/epoch   (target <= 5)`);
 console.log(`  wasm Adam           ${f(adam.ms)} ms/epoch`);
+console.log(`  wasm SGD, Tanh      ${f(tanh.ms)} ms/epoch   (the same MLP with nn.Tanh)`);
+console.log(`  wasm SGD, Sigmoid   ${f(sigmoid.ms)} ms/epoch   (the same MLP with nn.Sigmoid)`);
 console.log(`  native SGD          ${f(native?.sgd_ms_per_epoch)} ms/epoch (portable build)  ratio wasm/native ${f(native && sgd.ms / native.sgd_ms_per_epoch)} (target <= 1.5)`);
 if (nativeArch) console.log(`  native SGD          ${f(nativeArch.sgd_ms_per_epoch)} ms/epoch (-march=native)   ratio wasm/native ${f(sgd.ms / nativeArch.sgd_ms_per_epoch)}`);
 console.log(`  TF.js 4.22 wasm     ${tfjs.ms ? f(tfjs.ms) + ' ms/epoch (' + tfjs.backend + ')   nnplay is ' + f(tfjs.ms / sgd.ms) + 'x faster' : 'not measured: ' + tfjs.error}`);
 console.log(`  200x200 grid        ${f(sgd.gridMs)} ms   (target <= 3)`);
 console.log(`  size                wasm ${size.wasm} B + glue ${size.glue} B = ${size.total} B (target <= 300 KB), gzip ${size.gzip} B`);
-console.log(JSON.stringify({ bench: 'wasm', epochs, wasm_sgd_ms: sgd.ms, wasm_adam_ms: adam.ms, native_sgd_ms: native?.sgd_ms_per_epoch,
+console.log(JSON.stringify({ bench: 'wasm', epochs, wasm_sgd_ms: sgd.ms, wasm_adam_ms: adam.ms, wasm_tanh_ms: tanh.ms, wasm_sigmoid_ms: sigmoid.ms, native_sgd_ms: native?.sgd_ms_per_epoch,
   native_arch_sgd_ms: nativeArch?.sgd_ms_per_epoch, tfjs_ms: tfjs.ms, grid_ms: sgd.gridMs, size }));

@@ -12,6 +12,7 @@
 
 #include "kernels.h"
 #include "simd.h"
+#include "simd_math.h"
 
 namespace nnplay::simd {
 
@@ -111,11 +112,32 @@ void forward_dot(const float* w, const float* b, int in, const float* x, long ld
   for (; n < B; ++n) forward_dot_tile<R, 1>(w, b, in, x + n * ldx, ldx, z + n * ldz, ldz, relu);
 }
 
+// The activation after the kernel, for tanh and the sigmoid. Tanh is Eigen's (activation.cpp),
+// which vectorizes as it is; the sigmoid goes a column at a time through simd_math.h, a column's
+// last few rows from a padded copy, so that every element gets the same function.
+// One copy of the sigmoid's code for the loop and its tail (a call costs little next to its ~40 operations).
+__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
+
+void activate_smooth(Activation act, Eigen::Ref<Matrix> Z) {
+  if (act != Activation::Sigmoid) return activation_forward(act, Z);
+  const int rows = int(Z.rows());
+  for (Eigen::Index n = 0; n < Z.cols(); ++n) {
+    float* z = Z.col(n).data();
+    int o = 0;
+    for (; o + 4 <= rows; o += 4) store(z + o, sigmoid_once(load(z + o)));
+    if (o < rows) {
+      float tail[4] = {0, 0, 0, 0};
+      for (int k = 0; o + k < rows; ++k) tail[k] = z[o + k];
+      store_first(z + o, sigmoid_once(load(tail)), rows - o);
+    }
+  }
+}
+
 }  // namespace
 
 void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
                     Eigen::Ref<Matrix> Z, std::optional<Activation> act) {
-  const bool relu = act == Activation::ReLU;  // fused; tanh and sigmoid run afterwards
+  const bool relu = act == Activation::ReLU;  // fused; tanh and the sigmoid run afterwards
   const int out = int(W.rows()), in = int(W.cols()), B = int(X.cols());
   const long ldx = X.outerStride(), ldz = Z.outerStride();
   switch (in < 4 ? 0 : out) {  // dot products need at least one vector of inputs
@@ -124,7 +146,7 @@ void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eige
     case 3: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
     default: forward_broadcast(W, b, X, Z, relu);
   }
-  if (act && !relu) activation_forward(*act, Z);
+  if (act && !relu) activate_smooth(*act, Z);
 }
 
 void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Vector>& b,
@@ -141,7 +163,7 @@ void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const
     }
     for (; o < rows; ++o) a[o] = relu && z[o] + b[o] < 0.0f ? 0.0f : z[o] + b[o];
   }
-  if (act && !relu) activation_forward(*act, A);
+  if (act && !relu) activate_smooth(*act, A);
 }
 
 }  // namespace nnplay::simd

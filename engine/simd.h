@@ -22,6 +22,7 @@ inline f32x4 load(const float* p) {
 inline void store(float* p, f32x4 v) { std::memcpy(p, &v, sizeof v); }
 
 inline f32x4 splat(float s) { return f32x4{s, s, s, s}; }
+inline i32x4 splat_bits(int s) { return i32x4{s, s, s, s}; }
 
 // Lanes where mask is true, else 0 (a mask lane is all ones or all zeros).
 inline f32x4 keep_if(i32x4 mask, f32x4 v) { return (f32x4)(mask & (i32x4)v); }

@@ -175,9 +175,15 @@ class Trainer {
   explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
   val flat(const std::vector<nnplay::EpochRecord>& records) {
     if (records_.capacity() > 4 * 5 * std::max<std::size_t>(records.size(), 4096)) records_ = {};  // after a huge call
-    records_.clear();
-    for (const auto& r : records)
-      records_.insert(records_.end(), {double(r.epoch), double(r.step), r.train_loss, r.val_loss, r.val_accuracy});
+    records_.resize(5 * records.size());
+    double* out = records_.data();
+    for (const auto& r : records) {
+      *out++ = r.epoch;
+      *out++ = double(r.step);
+      *out++ = r.train_loss;
+      *out++ = r.val_loss;
+      *out++ = r.val_accuracy;
+    }
     return view(records_);
   }
 
