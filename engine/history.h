@@ -31,7 +31,6 @@ class EpochHistory {
   void add(const EpochRecord& r);
   const std::vector<EpochRecord>& records() const { return records_; }
   long long stride() const { return stride_; }  // kept epochs are multiples of it
-  std::size_t limit() const { return limit_; }
   void set_limit(std::size_t limit);  // thins at once if there are more records than that
 
  private:

@@ -112,12 +112,13 @@ void forward_dot(const float* w, const float* b, int in, const float* x, long ld
   for (; n < B; ++n) forward_dot_tile<R, 1>(w, b, in, x + n * ldx, ldx, z + n * ldz, ldz, relu);
 }
 
+// One copy of the sigmoid's code for a column's loop and its tail (the .wasm stays under its size
+// budget; a call costs little next to the sigmoid's ~40 operations).
+__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
+
 // The activation after the kernel, for tanh and the sigmoid. Tanh is Eigen's (activation.cpp),
 // which vectorizes as it is; the sigmoid goes a column at a time through simd_math.h, a column's
 // last few rows from a padded copy, so that every element gets the same function.
-// One copy of the sigmoid's code for the loop and its tail (a call costs little next to its ~40 operations).
-__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
-
 void activate_smooth(Activation act, Eigen::Ref<Matrix> Z) {
   if (act != Activation::Sigmoid) return activation_forward(act, Z);
   const int rows = int(Z.rows());

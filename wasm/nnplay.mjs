@@ -54,13 +54,9 @@ class Engine {
    * options.historyLimit: how many epoch records history() keeps (see Trainer.historyLimit).
    */
   fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
+    checkHistoryLimit(historyLimit);  // before anything is built
     const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
-    try {
-      trainer.historyLimit = historyLimit;
-    } catch (e) {
-      trainer.dispose();
-      throw e;
-    }
+    trainer.historyLimit = historyLimit;
     return trainer;
   }
 
@@ -167,6 +163,11 @@ function shown(value) {
   return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value);
 }
 
+function checkHistoryLimit(value) {
+  if (!(value === Infinity || (Number.isInteger(value) && value >= 0)))
+    throw new NnplayError(`historyLimit: expected an integer >= 0 or Infinity, got ${shown(value)}`, 'spec');
+}
+
 function historyRecords(flat) {
   const out = [];
   for (let i = 0; i < flat.length; i += HISTORY_FIELDS) {
@@ -228,8 +229,7 @@ export class Trainer {
   /** How many records history() keeps: an integer >= 0, or Infinity for every epoch. */
   get historyLimit() { return this.#historyLimit; }
   set historyLimit(value) {
-    if (!(value === Infinity || (Number.isInteger(value) && value >= 0)))
-      throw new NnplayError(`historyLimit: expected an integer >= 0 or Infinity, got ${shown(value)}`, 'spec');
+    checkHistoryLimit(value);
     this.#live().setHistoryLimit(value);
     this.#historyLimit = value;
   }

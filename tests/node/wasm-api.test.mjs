@@ -46,12 +46,14 @@ test('history() holds every epoch up to historyLimit, then thins evenly; train()
   every.train({ epochs: 300 });
   assert.equal(every.history().length, 300);
   assert.equal(every.historyStride, 1);
+  const heap = nn.heapInUse();
   for (const bad of [-1, 1.5, NaN, '10', null]) {
     assert.throws(() => nn.fromSpec(study, { historyLimit: bad }),
       (e) => e.name === 'SpecError' && e.message.startsWith(`historyLimit: expected an integer >= 0 or Infinity, got ${typeof bad === 'string' ? '"10"' : String(bad)}`));
     assert.throws(() => { all.historyLimit = bad; }, /historyLimit: expected an integer >= 0 or Infinity/);
   }
   assert.equal(all.historyLimit, 100000, 'a refused limit changes nothing');
+  assert.equal(nn.heapInUse(), heap, 'a refused fromSpec builds nothing');
   for (const t of [all, limited, every]) t.dispose();
 });
 
