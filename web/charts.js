@@ -8,6 +8,7 @@ import { History } from './loss-history.js';
 const MAX_SHOWN = 800;
 const REDRAW_MS = 100;
 const HEIGHT = 150;
+const FONT = '11px system-ui, sans-serif';
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 
@@ -24,12 +25,63 @@ export function downsample(columns, max) {
   });
 }
 
+/**
+ * Calls draw() soon, and at most once every REDRAW_MS: the requests that come meanwhile are all
+ * met by that one call, so a chart fed every frame is redrawn ten times a second.
+ */
+export class Redraw {
+  #draw;
+  #timer = 0;
+  #drawnAt = 0;
+
+  constructor(draw) {
+    this.#draw = draw;
+  }
+
+  request() {
+    if (this.#timer) return;
+    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#drawnAt));
+    this.#timer = setTimeout(() => {
+      this.#timer = 0;
+      this.#drawnAt = performance.now();
+      this.#draw();
+    }, wait);
+  }
+
+  cancel() {
+    clearTimeout(this.#timer);
+    this.#timer = 0;
+  }
+}
+
+/** An axis in the charts' quiet style: the box's text colour, small type, faint grid, no ticks. */
+export const quietAxis = (stroke, more = {}) => ({ stroke, font: FONT, labelFont: FONT, grid: { stroke: 'rgba(0,0,0,0.07)' },
+  ticks: { show: false }, ...more });
+
+/**
+ * A uPlot chart in `box` without legend, cursor or selection (the page's legends are HTML), as
+ * wide as the box (at least minWidth) and kept so when the box resizes. Returns the plot and the
+ * ResizeObserver (to disconnect when the chart goes).
+ */
+export function boxPlot(box, { height, minWidth, scales, axes, series }, data) {
+  const plot = new uPlot({ width: Math.max(minWidth, box.clientWidth), height, legend: { show: false },
+    cursor: { show: false }, select: { show: false }, scales, axes, series }, data, box);
+  const observer = new ResizeObserver(() => {
+    const width = Math.max(minWidth, box.clientWidth);
+    if (width !== plot.width) plot.setSize({ width, height });
+  });
+  observer.observe(box);
+  return { plot, observer };
+}
+
 export class LossChart {
   #box;
   #plot;
   #history = new History();
-  #drawnAt = 0;
-  #timer = 0;
+  #redraw = new Redraw(() => {
+    if (!this.#plot) this.#create();
+    this.#plot.setData(downsample(this.#history.columns(), MAX_SHOWN));
+  });
   #t;
 
   /** t: a translator (strings.js), for the series' names. */
@@ -40,27 +92,16 @@ export class LossChart {
 
   /** The uPlot instance, made at the first drawing rather than while the page starts. */
   #create() {
-    const box = this.#box;
     const t = this.#t;
-    const css = getComputedStyle(box);
+    const color = getComputedStyle(this.#box).color;
     const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, points: { show: false }, spanGaps: false });
-    this.#plot = new uPlot({
-      width: Math.max(120, box.clientWidth),
+    ({ plot: this.#plot } = boxPlot(this.#box, {
       height: HEIGHT,
-      legend: { show: false },
-      cursor: { show: false },
-      select: { show: false },
+      minWidth: 120,
       scales: { x: { time: false } },
-      axes: [
-        { stroke: css.color, size: 28, font: '11px system-ui, sans-serif', grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } },
-        { stroke: css.color, size: 40, font: '11px system-ui, sans-serif', grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } },
-      ],
+      axes: [quietAxis(color, { size: 28 }), quietAxis(color, { size: 40 })],
       series: [{ label: t('epoch') }, series(t('trainLoss'), '#1f1f2e'), series(t('valLoss'), '#c2410c', [6, 4])],
-    }, [[], [], []], box);
-    new ResizeObserver(() => {
-      const width = Math.max(120, box.clientWidth);
-      if (width !== this.#plot.width) this.#plot.setSize({ width, height: HEIGHT });
-    }).observe(box);
+    }, [[], [], []]));
   }
 
   /** Forgets the history (a reset). */
@@ -72,17 +113,6 @@ export class LossChart {
   /** Adds records [epoch, trainLoss, valLoss, valAccuracy] and redraws soon. */
   append(records) {
     for (const [epoch, train, val] of records) this.#history.add(epoch, finiteOrNull(train), finiteOrNull(val));
-    if (records.length) this.#schedule();
-  }
-
-  #schedule() {
-    if (this.#timer) return;
-    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#drawnAt));
-    this.#timer = setTimeout(() => {
-      this.#timer = 0;
-      this.#drawnAt = performance.now();
-      if (!this.#plot) this.#create();
-      this.#plot.setData(downsample(this.#history.columns(), MAX_SHOWN));
-    }, wait);
+    if (records.length) this.#redraw.request();
   }
 }

@@ -1,23 +1,24 @@
 // Several curves on one uPlot chart, each with its own x values (loss per update differs in x
 // between batch sizes): uPlot.join aligns them at drawing time. Like charts.js's LossChart it keeps
 // the whole history, draws at most MAX_SHOWN points per curve (charts.js's downsample) and redraws
-// at most every REDRAW_MS. The legend is HTML beside the chart (legendOf), in the curves' colours.
+// at most ten times a second (charts.js's Redraw). The legend is HTML beside the chart (legendOf),
+// in the curves' colours.
 import uPlot from '../vendor/uPlot.esm.js';
-import { downsample } from '../charts.js';
+import { Redraw, boxPlot, downsample, quietAxis } from '../charts.js';
 import { el } from './dom.js';
 
 const MAX_SHOWN = 600;
-const REDRAW_MS = 100;
-const FONT = '11px system-ui, sans-serif';
 
 export class SeriesChart {
   #box;
   #options;
   #plot = null;
   #curves;
-  #timer = 0;
-  #drawnAt = 0;
   #observer = null;
+  #redraw = new Redraw(() => {
+    if (!this.#plot) this.#create();
+    this.#plot.setData(this.#data());
+  });
 
   /**
    * series: [{ label, color, dash? }]; xLabel, yLabel; logX, logY (base 10); yRange [min, max]
@@ -37,7 +38,7 @@ export class SeriesChart {
       curve.xs.push(x);
       curve.ys.push(y);
     }
-    if (points.length) this.#schedule();
+    if (points.length) this.#redraw.request();
   }
 
   clear() {
@@ -51,7 +52,7 @@ export class SeriesChart {
   }
 
   destroy() {
-    clearTimeout(this.#timer);
+    this.#redraw.cancel();
     this.#observer?.disconnect();
     this.#plot?.destroy();
   }
@@ -62,42 +63,21 @@ export class SeriesChart {
     return uPlot.join(tables);
   }
 
-  #schedule() {
-    if (this.#timer) return;
-    const wait = Math.max(0, REDRAW_MS - (performance.now() - this.#drawnAt));
-    this.#timer = setTimeout(() => {
-      this.#timer = 0;
-      this.#drawnAt = performance.now();
-      if (!this.#plot) this.#create();
-      this.#plot.setData(this.#data());
-    }, wait);
-  }
-
   #create() {
     const o = this.#options;
-    const box = this.#box;
-    const stroke = getComputedStyle(box).color;
-    const axis = (label) => ({ stroke, font: FONT, labelFont: FONT, label, labelSize: 16, size: 34,
-      grid: { stroke: 'rgba(0,0,0,0.07)' }, ticks: { show: false } });
-    this.#plot = new uPlot({
-      width: Math.max(160, box.clientWidth),
+    const color = getComputedStyle(this.#box).color;
+    const axis = (label, size) => quietAxis(color, { label, labelSize: 16, size });
+    ({ plot: this.#plot, observer: this.#observer } = boxPlot(this.#box, {
       height: o.height,
-      legend: { show: false },
-      cursor: { show: false },
-      select: { show: false },
+      minWidth: 160,
       scales: {
         x: { time: false, ...(o.logX ? { distr: 3 } : {}) },
         y: { ...(o.logY ? { distr: 3 } : {}), ...(o.yRange ? { range: o.yRange } : {}) },
       },
-      axes: [axis(o.xLabel), { ...axis(o.yLabel), size: 44 }],
+      axes: [axis(o.xLabel, 34), axis(o.yLabel, 44)],
       series: [{}, ...o.series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash,
         points: { show: false }, spanGaps: true }))],
-    }, this.#data(), box);
-    this.#observer = new ResizeObserver(() => {
-      const width = Math.max(160, box.clientWidth);
-      if (width !== this.#plot.width) this.#plot.setSize({ width, height: o.height });
-    });
-    this.#observer.observe(box);
+    }, this.#data()));
   }
 }
 
