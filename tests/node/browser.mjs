@@ -1,6 +1,8 @@
 // Shared by the browser tests: a static server on 127.0.0.1 (sirv) and Debian's Chromium driven
 // by playwright-core. No browser is downloaded: /usr/bin/chromium comes from the setup script.
 import http from 'node:http';
+import path from 'node:path';
+import { after, before } from 'node:test';
 import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 import { root } from './helpers.mjs';
@@ -17,6 +19,23 @@ export async function startServer(folder = root) {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+}
+
+/**
+ * For a test file: the static server on `folder` (default dist/) and Chromium, started before the
+ * file's tests and closed after them. Tests read `session.server` (its `url`) and `session.browser`.
+ */
+export function browserSession(folder = path.join(root, 'dist')) {
+  const session = { server: null, browser: null };
+  before(async () => {
+    session.server = await startServer(folder);
+    session.browser = await launchBrowser();
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }
 
 /** Polls `read()` until `ok(value)` or `ms` have passed; returns the last value read. */

@@ -2,11 +2,11 @@
 // runs, and shows the engine's numbers for its preset. The engine's numbers come from the JS API
 // in Node on the same specs (the same WebAssembly, so the same arithmetic); the page's from the
 // DOM, as text and as the exact values its cells keep in data-value.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, startServer, collectErrors } from './browser.mjs';
+import { browserSession, collectErrors } from './browser.mjs';
 import { loadEngine, root } from './helpers.mjs';
 import { LESSON, RACE_OPTIMIZERS, STUDY_HOURS_SPEC, TOY4_SPEC, WINE_TEST_ROWS, optionsOf } from '../../web/lessons/catalog.js';
 import { RACE_COLORS } from '../../web/views/colors.js';
@@ -14,26 +14,19 @@ import { en, ko } from '../../web/lessons/texts.js';
 import { defaultState, specsOf } from '../../web/state.js';
 
 const shots = path.join(root, 'screenshots');
-let server;
-let browser;
+const session = browserSession();
 let nn;
 
 before(async () => {
   await mkdir(shots, { recursive: true });
-  server = await startServer(path.join(root, 'dist'));
-  browser = await launchBrowser();
   ({ nn } = await loadEngine());
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Opens the page at a hash and waits for the playground's first frame; collects errors. */
 async function open(hash, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await session.browser.newPage({ viewport });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/index.html${hash}`);
+  await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors };
 }
@@ -240,7 +233,7 @@ test('lesson 6 is the playground with its text, showing the engine\'s numbers; t
     assert.equal(await page.textContent(`[data-panel="${panel}"] [data-field="val-loss"]`), engine.val.loss.toFixed(3), `${panel} val loss`);
   }
   // From another experiment, the menu's lesson 6 sets tutorial 001's experiment again.
-  await page.goto(`${server.url}/index.html#data=xor&optimizer=adam&b.hidden=8`);
+  await page.goto(`${session.server.url}/index.html#data=xor&optimizer=adam&b.hidden=8`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.click('.lessons-menu [data-lesson="radial"]');
   await page.waitForSelector('.lesson[data-lesson="radial"]:not([hidden])');
@@ -265,7 +258,7 @@ test('the menu opens every lesson, each link opens its lesson, and Back returns 
   await page.waitForSelector('.lesson[data-lesson="optimizers"]:not([hidden])');
   await page.click('.lesson-next');
   await page.waitForSelector('.lesson[data-lesson="radial"]:not([hidden])');
-  await page.goto(`${server.url}/index.html#lesson=nonesuch`);
+  await page.goto(`${session.server.url}/index.html#lesson=nonesuch`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.match(await page.textContent('#notice'), /no lesson “nonesuch”/);
   assert.equal(await page.isVisible('.layout'), true);
@@ -293,8 +286,8 @@ test('in Korean every lesson shows its Korean text', { timeout: 60000 }, async (
 
 test('at 390 px wide a lesson does not scroll sideways', { timeout: 60000 }, async () => {
   for (const id of ['sigmoid', 'optimizers']) {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/index.html#lesson=${id}`);
+    const page = await session.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${session.server.url}/index.html#lesson=${id}`);
     await page.waitForSelector(`.lesson[data-lesson="${id}"][data-epoch]:not([data-status="loading"])`, { timeout: 20000 });
     await page.waitForTimeout(500);
     const sizes = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

@@ -2,29 +2,19 @@
 // hash does nothing, the example course page (docs/examples/course.html: two <nn-playground>
 // elements and an embed.html iframe under a strict CSP) works and its postMessage API answers,
 // the single-file offline page trains from file://, and the Korean UI shows.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, startServer, until, collectErrors } from './browser.mjs';
+import { browserSession, collectErrors, until } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 const shots = path.join(root, 'screenshots');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(root);  // the repository: dist/ and docs/examples/
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession(root);  // the repository: dist/ and docs/examples/
 
 /** A new page that records errors (CSP violations are console errors), dialogs and requests. */
 async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const log = { errors: [], dialogs: [], requests: [] };
   collectErrors(page, log.errors);
@@ -48,7 +38,7 @@ const epochOf = async (scope, host = '', panel = 'b') => Number(await scope.text
 test('a shared link reproduces the run: the same numbers at the same epoch', { timeout: 90000 }, async () => {
   const link = '#data=xor&noise=0.1&seed=7&optimizer=adam&lr=0.01&b.hidden=8,8&b.activation=tanh&limit=60&speed=5';
   const first = await newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
-  await first.page.goto(`${server.url}/dist/index.html${link}`);
+  await first.page.goto(`${session.server.url}/dist/index.html${link}`);
   assert.equal(await until(() => first.page.textContent('#status'), (s) => s === 'epoch limit reached'), 'epoch limit reached');
   const shown = await numbersOf(first.page);
   assert.equal(shown['b.epoch'], '60');
@@ -77,7 +67,7 @@ test('a hostile hash is neutralised: nothing runs, defaults with a notice, the p
   const hash = ['data=<img src=x onerror="window.__pwned=1">', 'b.hidden=<script>window.__pwned=2</script>',
     '<svg onload="window.__pwned=3">=1', 'lesson=javascript:window.__pwned=4', 'lang="><script>alert(1)</script>',
     'panels=<b onmouseover=alert(1)>'].map(encodeURIComponent).join('&').replace(/%3D/g, '=');
-  await page.goto(`${server.url}/dist/index.html#${hash}`);
+  await page.goto(`${session.server.url}/dist/index.html#${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   const notices = await page.textContent('#notice');
   assert.match(notices, /not valid.*data.*b\.hidden.*lesson.*lang.*panels/);
@@ -86,7 +76,7 @@ test('a hostile hash is neutralised: nothing runs, defaults with a notice, the p
   assert.equal(await page.inputValue('#ctl-data'), 'radial');
 
   // A CSV in the link whose label is a script payload: the engine refuses it, naming the cell.
-  await page.goto(`${server.url}/dist/index.html#data=csv&csv=${hostileCsv}`);
+  await page.goto(`${session.server.url}/dist/index.html#data=csv&csv=${hostileCsv}`);
   await page.waitForSelector('#banner:not([hidden])', { timeout: 20000 });
   assert.match(await page.textContent('#banner-text'), /CSV row 3, column 3: expected a number, got "<img src=x onerror="window.__pwned=5">"/);
 
@@ -100,7 +90,7 @@ test('a hostile hash is neutralised: nothing runs, defaults with a notice, the p
 
 test('the course page: two <nn-playground> elements, each with its own worker, under a strict CSP', { timeout: 90000 }, async () => {
   const { page, log, close } = await newPage();
-  await page.goto(`${server.url}/docs/examples/course.html`);
+  await page.goto(`${session.server.url}/docs/examples/course.html`);
   const xor = 'nn-playground#xor';
   const spiral = 'nn-playground#spiral';
   await page.waitForSelector(`${xor}[data-ready="true"]`, { timeout: 20000 });
@@ -136,7 +126,7 @@ test('the course page: two <nn-playground> elements, each with its own worker, u
 
 test('the embed iframe under the strict CSP answers the postMessage API', { timeout: 90000 }, async () => {
   const { page, log, close } = await newPage();
-  await page.goto(`${server.url}/docs/examples/course.html`);
+  await page.goto(`${session.server.url}/docs/examples/course.html`);
   await page.waitForSelector('body[data-embed-ready="true"]', { timeout: 20000 });
   const frame = page.frames().find((f) => f.url().includes('/dist/embed.html'));
   assert.equal(await frame.isVisible('#play'), false, 'controls=none hides the toolbar');
@@ -193,7 +183,7 @@ test('the single-file offline page trains from file:// with no network', { timeo
 
 test('the Korean UI shows from the browser\'s language, and the language can be switched', { timeout: 60000 }, async () => {
   const { page, log, close } = await newPage({ locale: 'ko-KR' });
-  await page.goto(`${server.url}/dist/index.html`);
+  await page.goto(`${session.server.url}/dist/index.html`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   assert.equal(await page.textContent('#play .label'), '일시정지');
   assert.equal(await page.textContent('[data-panel="a"] [data-field="title"]'), '선형 모델');

@@ -3,33 +3,25 @@
 // a CSV of three features trains without the 2-D view; a malformed CSV or weights file gets an
 // error naming the row and column (or the field); "Export as PyTorch" gives this experiment's
 // script, byte-compiled with python3 where there is one.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser, startServer, until, collectErrors } from './browser.mjs';
-import { root } from './helpers.mjs';
+import { browserSession, collectErrors, until } from './browser.mjs';
 
-let server;
-let browser;
+const session = browserSession();
 let dir;
 
 before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'nnplay-takehome-'));
-  server = await startServer(path.join(root, 'dist'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(hash) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const errors = collectErrors(page);
-  await page.goto(`${server.url}/index.html${hash}`);
+  await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors };
 }
@@ -112,7 +104,7 @@ test('data: exported as CSV and imported back is the same data, with its splits'
 
   // The imported data travels in the link: a new page from it has the same data.
   const link = page.url();
-  const second = await browser.newPage({ acceptDownloads: true });
+  const second = await session.browser.newPage({ acceptDownloads: true });
   await second.goto(link);
   await second.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   assert.equal(await second.inputValue('#ctl-data'), 'csv');

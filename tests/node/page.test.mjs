@@ -1,34 +1,24 @@
 // The playground page (dist/, built by npm run build) in Debian's Chromium: what a learner sees
 // and does. Numbers are read from the page as it shows them; no test asserts a time.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { collectErrors, launchBrowser, startServer, until } from './browser.mjs';
+import { browserSession, collectErrors, until } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 const shots = path.join(root, 'screenshots');
-let server;
-let browser;
-
-before(async () => {
-  await mkdir(shots, { recursive: true });
-  server = await startServer(path.join(root, 'dist'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
+before(() => mkdir(shots, { recursive: true }));
 
 /** Opens the page (with a hash) and waits for its first drawn frame; collects errors and requests. */
 async function open(hash = '', viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+  const page = await session.browser.newPage({ viewport });
   const errors = collectErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  await page.goto(`${server.url}/index.html${hash}`);
+  await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   return { page, errors, requests };
 }
@@ -68,7 +58,7 @@ test('the page loads without console errors and makes no requests after load', {
   await page.waitForTimeout(500);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests.slice(loaded), [], 'requests after load');
-  for (const url of requests) assert.ok(url.startsWith(server.url), `${url} is not the page's own server`);
+  for (const url of requests) assert.ok(url.startsWith(session.server.url), `${url} is not the page's own server`);
   assert.ok(requests.some((u) => u.endsWith('/engine/nnplay_engine.wasm')), 'the engine was loaded');
   await page.close();
 });
@@ -317,7 +307,7 @@ test('the hash sets the state, and a bad value falls back to its default with a 
   assert.deepEqual(spec.b.data, { name: 'circle', n: 500, noise: 0.1, split: [0.8, 0.1, 0.1] });
   assert.equal(spec.b.optimizer.name, 'adam');
 
-  await page.goto(`${server.url}/index.html#lr=fast&data=<img>`);
+  await page.goto(`${session.server.url}/index.html#lr=fast&data=<img>`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.match(await page.textContent('#notice'), /not valid.*lr, data/);
   assert.equal(await page.inputValue('#ctl-lr'), '0.005');

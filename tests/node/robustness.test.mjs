@@ -11,29 +11,19 @@
 // The hostile hash and CSV, the strict CSP and the requests after load are page-share.test.mjs's
 // and page.test.mjs's. Killing the worker needs no hook in the page: Playwright evaluates code in
 // the worker itself (page.workers()).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { collectErrors, launchBrowser, startServer, until } from './browser.mjs';
+import { browserSession, collectErrors, until } from './browser.mjs';
 import { root } from './helpers.mjs';
 import { soak } from '../../bench/soak.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(path.join(root, 'dist'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession();
 
 /** Opens the page at a hash and waits for its first frame; records every drawn frame's epoch in window.__epochs. */
 async function open(hash = '', { workerPrefix = '' } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = collectErrors(page);
   const started = { workers: 0 };
@@ -42,7 +32,7 @@ async function open(hash = '', { workerPrefix = '' } = {}) {
     const source = await readFile(path.join(root, 'dist', 'worker.js'), 'utf8');
     await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
   }
-  await page.goto(`${server.url}/index.html${hash}`);
+  await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
   await page.evaluate(() => {
     window.__epochs = [];
