@@ -2,16 +2,9 @@
 
 #include <cmath>
 
-namespace nnplay {
+#include "sigmoid.h"
 
-namespace {
-// 1 / (1 + exp(-z)) without overflow for large |z|.
-inline float sigmoid(float z) {
-  if (z >= 0) return 1.0f / (1.0f + std::exp(-z));
-  const float e = std::exp(z);
-  return e / (1.0f + e);
-}
-}  // namespace
+namespace nnplay {
 
 void activation_forward(Activation act, Eigen::Ref<Matrix> z) {
   switch (act) {

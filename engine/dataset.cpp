@@ -36,6 +36,9 @@ void permute_rows(RawData& raw, const std::vector<int>& order) {
 void standardize(Dataset& data) {
   const int n = data.split_size(Split::Train);
   if (n == 0) return;
+  Standardization& s = data.scaling;
+  s.mean.assign(data.features(), 0.0);
+  s.sd.assign(data.features(), 1.0);
   for (int j = 0; j < data.features(); ++j) {
     // Mean and variance in double over the training columns 0 .. n-1.
     double sum = 0.0;
@@ -43,11 +46,18 @@ void standardize(Dataset& data) {
     const double mean = sum / n;
     double sq = 0.0;
     for (int i = 0; i < n; ++i) sq += (data.x(j, i) - mean) * (data.x(j, i) - mean);
-    double sd = std::sqrt(sq / n);
-    if (sd == 0.0) sd = 1.0;
-    for (int i = 0; i < data.size(); ++i)
-      data.x(j, i) = static_cast<float>((data.x(j, i) - mean) / sd);
+    const double sd = std::sqrt(sq / n);
+    s.mean[j] = mean;
+    s.sd[j] = sd == 0.0 ? 1.0 : sd;
   }
+  apply_scaling(s, data.x);
+}
+
+void apply_scaling(const Standardization& scaling, Eigen::Ref<Matrix> x) {
+  if (scaling.empty()) return;
+  for (Eigen::Index i = 0; i < x.cols(); ++i)
+    for (Eigen::Index j = 0; j < x.rows(); ++j)
+      x(j, i) = static_cast<float>((x(j, i) - scaling.mean[j]) / scaling.sd[j]);
 }
 
 }  // namespace nnplay

@@ -12,11 +12,19 @@ namespace nnplay {
 enum class Split { Train = 0, Val = 1, Test = 2 };
 constexpr std::array<const char*, 3> kSplitNames = {"train", "val", "test"};
 
+// What standardize() did to each feature j: x_model = (x - mean[j]) / sd[j], in double, then
+// float32. Empty when the data is not standardized; new points (predict) are scaled the same way.
+struct Standardization {
+  std::vector<double> mean, sd;
+  bool empty() const { return mean.empty(); }
+};
+
 struct Dataset {
-  Matrix x;             // F x N, one sample per column
+  Matrix x;             // F x N, one sample per column (standardized when `scaling` is set)
   std::vector<int> y;   // N labels in 0 .. classes-1
   int classes = 2;
   std::array<int, 3> split_end = {0, 0, 0};  // rows [begin, end) of each split, in order
+  Standardization scaling;
 
   int features() const { return static_cast<int>(x.rows()); }
   int size() const { return static_cast<int>(x.cols()); }
@@ -38,7 +46,12 @@ Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split);
 void permute_rows(RawData& raw, const std::vector<int>& order);
 
 // Subtracts the training split's mean and divides by its population standard deviation (ddof=0,
-// like scikit-learn's StandardScaler); a constant feature is divided by 1.
+// like scikit-learn's StandardScaler); a constant feature is divided by 1. Keeps both in
+// data.scaling.
 void standardize(Dataset& data);
+
+// Applies a standardization to points in the data's own units, F x N, in place (nothing when empty):
+// what a scikit-learn pipeline's StandardScaler.transform does to new points.
+void apply_scaling(const Standardization& scaling, Eigen::Ref<Matrix> x);
 
 }  // namespace nnplay

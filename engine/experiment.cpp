@@ -6,6 +6,7 @@
 
 #include "data_loader.h"
 #include "error.h"
+#include "format.h"
 #include "loss.h"
 
 namespace nnplay {
@@ -83,6 +84,13 @@ void Experiment::set_weights(const std::vector<LayerInit>& weights) {
   Sequential candidate = model_;  // all or nothing: a bad layer leaves the model as it was
   apply_init(candidate, weights, "weights");
   model_ = std::move(candidate);
+}
+
+void Experiment::set_lr(double lr) {
+  const double max = max_lr(spec_.optimizer);
+  if (!(lr >= 0 && lr <= max))
+    throw SpecError("lr: expected a number in 0 .. " + format_double(max) + ", got " + format_double(lr));
+  optimizer_->set_lr(lr);
 }
 
 int Experiment::train_epochs(int k) {
@@ -228,10 +236,17 @@ SplitMetrics Experiment::evaluate(Split split, bool confusion) const {
   return m;
 }
 
+Matrix Experiment::predict_logits(const Eigen::Ref<const Matrix>& points) const {
+  if (data_.scaling.empty()) return logits(points);
+  Matrix x = points;
+  apply_scaling(data_.scaling, x);  // as StandardScaler.transform in a scikit-learn pipeline
+  return logits(x);
+}
+
 Prediction Experiment::predict(const std::vector<double>& point) const {
   Matrix x(data_.features(), 1);
   for (int j = 0; j < data_.features(); ++j) x(j, 0) = float(point[j]);
-  const Matrix z = logits(x);
+  const Matrix z = predict_logits(x);
   Prediction p;
   p.logits.assign(z.data(), z.data() + z.rows());
   p.probabilities = probabilities(spec_.loss, z, 0);

@@ -63,14 +63,19 @@ class Experiment {
   double last_epoch_train_loss() const { return epoch_loss_; }  // mean batch loss of the last epoch
 
   SplitMetrics evaluate(Split split, bool confusion = false) const;
-  // Logits of many points at once: X is F x N; returns outputs x N.
+  // Logits of many points at once, X (F x N) as the model sees them (data().x's units, so
+  // standardized when data.standardize is on); returns outputs x N.
   Matrix logits(const Eigen::Ref<const Matrix>& X) const;
-  Prediction predict(const std::vector<double>& point) const;
+  // Logits of points given in the data's own units (the spec's predict, the JS API's predict):
+  // standardized with the training split's statistics first, when data.standardize is on.
+  Matrix predict_logits(const Eigen::Ref<const Matrix>& points) const;
+  Prediction predict(const std::vector<double>& point) const;  // one point, in the data's units
 
   // Replaces the weights (PyTorch layout); throws SpecError naming the first bad shape or value.
   void set_weights(const std::vector<LayerInit>& weights);
 
-  void set_lr(double lr) { optimizer_->set_lr(lr); }
+  // Takes effect at the next update, optimizer state kept; throws SpecError outside 0 .. max_lr.
+  void set_lr(double lr);
   double lr() const { return optimizer_->lr(); }
 
  private:

@@ -2,6 +2,8 @@
 //   cross_entropy: softmax + NLL          dL/dz = (softmax(z) - onehot(y)) / n
 //   bce:           sigmoid + BCELoss      dL/dz = (sigmoid(z) - y) / n   (PyTorch's clamp kept)
 //   mse:           MSELoss vs onehot(y)   dL/dz = 2 (z - onehot(y)) / (n C)
+// Each is computed formula for formula as PyTorch 1.13 does in float32 (loss.cpp says how), so
+// that edge cases (a confident model, a saturated sigmoid) print PyTorch's numbers; docs/parity.md.
 #pragma once
 
 #include <vector>
@@ -24,7 +26,9 @@ double loss_denominator(LossKind loss, int n, int outputs);
 double loss_sum(LossKind loss, const Eigen::Ref<const Matrix>& logits, const int* labels,
                 Matrix* grad = nullptr, int n_mean = 0);
 
-// The predicted class of each column: argmax, or sigmoid(z) >= 0.5 (z >= 0) for bce.
+// The predicted class of a column as PyTorch picks it: torch.argmax (the first of equal maxima, a
+// NaN counts as the largest), or for bce sigmoid(z) >= 0.5 with the float32 sigmoid (so z in about
+// (-1.8e-7, 0) is class 1: sigmoid(z) rounds to exactly 0.5 there).
 int predict_class(LossKind loss, const Eigen::Ref<const Matrix>& logits, int column);
 
 // Class probabilities of one column: softmax(z), or [1 - p, p] for bce.

@@ -1,8 +1,10 @@
 #include "spec.h"
 
 #include <cmath>
+#include <limits>
 
 #include "error.h"
+#include "format.h"
 #include "caps.h"
 #include "spec_fields.h"
 
@@ -11,6 +13,9 @@ namespace nnplay {
 namespace {
 
 constexpr double kHuge = 1e308;
+// PyTorch turns lr, weight_decay, 1 - dampening and initial_accumulator_value into float32 and
+// refuses a value past float32's range ("value cannot be converted to type float without overflow").
+constexpr double kFloatMax = std::numeric_limits<float>::max();
 const std::vector<std::string> kDatasets = {"radial", "circle",      "xor",  "gauss", "spiral",
                                             "study_hours", "toy4", "wine", "inline", "csv"};
 
@@ -106,6 +111,23 @@ ModelSpec read_model(const json& v) {
   return m;
 }
 
+// An option PyTorch turns into float32: past `max` (float32's range) it is refused, with the
+// reason, rather than a run that diverges at step 1.
+double float32_option(Fields& f, const std::string& key, double fallback, double min, double max,
+                      const std::string& why = "a float32, as in PyTorch") {
+  const double v = f.number(key, fallback, min, kHuge);
+  if (v > max)
+    Fields::fail(f.path_of(key), "a number in " + format_double(min) + " .. " + format_double(max) + " (" + why + ")",
+                 f.raw(key));
+  return v;
+}
+
+double read_lr(Fields& f, double fallback, const OptimizerSpec& o) {
+  return float32_option(f, "lr", fallback, 0, max_lr(o),
+                        o.name == "adam" ? "Adam's first step lr / (1 - betas[0]) must be a float32, as in PyTorch"
+                                         : "a float32, as in PyTorch");
+}
+
 OptimizerSpec read_optimizer(const json& v) {
   Fields f(v, "optimizer");
   OptimizerSpec o;
@@ -114,31 +136,31 @@ OptimizerSpec read_optimizer(const json& v) {
     SGDOptions& s = o.sgd;
     if (!f.has("lr"))
       Fields::fail(f.path_of("lr"), "a number >= 0 (PyTorch's SGD has no default learning rate)", nullptr);
-    s.lr = f.number("lr", 0, 0, kHuge);
+    s.lr = read_lr(f, 0, o);
     s.momentum = f.number("momentum", 0, 0, kHuge);
-    s.dampening = f.number("dampening", 0, -kHuge, kHuge);
+    s.dampening = float32_option(f, "dampening", 0, -kFloatMax, kFloatMax);  // 1 - dampening, really
     s.nesterov = f.boolean("nesterov", false);
-    s.weight_decay = f.number("weight_decay", 0, 0, kHuge);
+    s.weight_decay = float32_option(f, "weight_decay", 0, 0, kFloatMax);
     if (s.nesterov && (s.momentum <= 0 || s.dampening != 0))
       Fields::fail(f.path_of("nesterov"), "nesterov only with momentum > 0 and dampening 0", true);
   } else if (o.name == "adagrad") {
     AdagradOptions& a = o.adagrad;
-    a.lr = f.number("lr", a.lr, 0, kHuge);
+    a.lr = read_lr(f, a.lr, o);
     a.lr_decay = f.number("lr_decay", 0, 0, kHuge);
-    a.weight_decay = f.number("weight_decay", 0, 0, kHuge);
-    a.initial_accumulator_value = f.number("initial_accumulator_value", 0, 0, kHuge);
+    a.weight_decay = float32_option(f, "weight_decay", 0, 0, kFloatMax);
+    a.initial_accumulator_value = float32_option(f, "initial_accumulator_value", 0, 0, kFloatMax);
     a.eps = f.number("eps", a.eps, 0, kHuge);
   } else {
     AdamOptions& a = o.adam;
-    a.lr = f.number("lr", a.lr, 0, kHuge);
     if (f.has("betas")) {
       const std::string path = f.path_of("betas");
       const json& b = as_array(f.raw("betas"), path, 2, 2);
       a.beta1 = as_number(b[0], path + "[0]", 0, 0.999999999);
       a.beta2 = as_number(b[1], path + "[1]", 0, 0.999999999);
     }
+    a.lr = read_lr(f, a.lr, o);  // after betas: its bound depends on beta1
     a.eps = f.number("eps", a.eps, 0, kHuge);
-    a.weight_decay = f.number("weight_decay", 0, 0, kHuge);
+    a.weight_decay = float32_option(f, "weight_decay", 0, 0, kFloatMax);
     a.amsgrad = f.boolean("amsgrad", false);
   }
   f.finish();
@@ -165,6 +187,10 @@ std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const
     out.push_back(std::move(init));
   }
   return out;
+}
+
+double max_lr(const OptimizerSpec& o) {
+  return o.name == "adam" ? kFloatMax * (1.0 - o.adam.beta1) : kFloatMax;
 }
 
 bool is_generated_dataset(const std::string& name) {

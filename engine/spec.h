@@ -72,6 +72,10 @@ std::string spec_to_json(const Spec& spec);
 // set later); errors name `path`.
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);
 
+// The largest learning rate PyTorch accepts with these options: float32's largest value; for Adam,
+// whose first step is lr / (1 - beta1), that times (1 - beta1).
+double max_lr(const OptimizerSpec& o);
+
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);
 

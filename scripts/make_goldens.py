@@ -29,7 +29,7 @@ def golden(spec_path):
     out = io.StringIO()
     ref.run(spec, show_weights=True, out=out)
     result = {"spec": raw, "lines": [json.loads(line) for line in out.getvalue().splitlines()]}
-    x, y, split = ref.make_dataset(spec["data"], spec["seed"])
+    x, y, split, _ = ref.make_dataset(spec["data"], spec["seed"])
     if len(y) <= MAX_DATA_ROWS:
         result["data"] = {"x": ref.f32_rows(x), "y": y.tolist(), "split": split.tolist()}
     return result

@@ -202,6 +202,11 @@ def parse_model(m):
             "init": m.get("init")}  # shapes are checked against the layers in build_model
 
 
+# PyTorch turns lr, weight_decay, 1 - dampening and initial_accumulator_value into float32 and
+# refuses larger values ("value cannot be converted to type float without overflow"); Adam's first
+# step lr / (1 - beta1) too.
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+
 OPTIMIZER_FIELDS = {
     "sgd": ["lr", "momentum", "dampening", "nesterov", "weight_decay"],
     "adagrad": ["lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps"],
@@ -218,22 +223,24 @@ def parse_optimizer(o):
     if name == "sgd":
         if "lr" not in o:
             fail("optimizer.lr", "a number >= 0 (PyTorch's SGD has no default)", None)
-        opt = {"lr": number(o, "lr", p, None, 0), "momentum": number(o, "momentum", p, 0, 0),
-               "dampening": number(o, "dampening", p, 0), "nesterov": boolean(o, "nesterov", p, False),
-               "weight_decay": number(o, "weight_decay", p, 0, 0)}
+        opt = {"lr": number(o, "lr", p, None, 0, FLOAT32_MAX), "momentum": number(o, "momentum", p, 0, 0),
+               "dampening": number(o, "dampening", p, 0, -FLOAT32_MAX, FLOAT32_MAX),
+               "nesterov": boolean(o, "nesterov", p, False),
+               "weight_decay": number(o, "weight_decay", p, 0, 0, FLOAT32_MAX)}
         if opt["nesterov"] and (opt["momentum"] <= 0 or opt["dampening"] != 0):
             fail("optimizer.nesterov", "false unless momentum > 0 and dampening is 0", True)
     elif name == "adagrad":
-        opt = {"lr": number(o, "lr", p, 0.01, 0), "lr_decay": number(o, "lr_decay", p, 0, 0),
-               "weight_decay": number(o, "weight_decay", p, 0, 0),
-               "initial_accumulator_value": number(o, "initial_accumulator_value", p, 0, 0),
+        opt = {"lr": number(o, "lr", p, 0.01, 0, FLOAT32_MAX), "lr_decay": number(o, "lr_decay", p, 0, 0),
+               "weight_decay": number(o, "weight_decay", p, 0, 0, FLOAT32_MAX),
+               "initial_accumulator_value": number(o, "initial_accumulator_value", p, 0, 0, FLOAT32_MAX),
                "eps": number(o, "eps", p, 1e-10, 0)}
     else:
         betas = o.get("betas", [0.9, 0.999])
         if not (isinstance(betas, list) and len(betas) == 2 and all(is_number(b) and 0 <= b < 1 for b in betas)):
             fail("optimizer.betas", "two numbers in [0, 1)", betas)
-        opt = {"lr": number(o, "lr", p, 0.001, 0), "betas": (float(betas[0]), float(betas[1])),
-               "eps": number(o, "eps", p, 1e-8, 0), "weight_decay": number(o, "weight_decay", p, 0, 0),
+        opt = {"lr": number(o, "lr", p, 0.001, 0, FLOAT32_MAX * (1 - betas[0])),
+               "betas": (float(betas[0]), float(betas[1])),
+               "eps": number(o, "eps", p, 1e-8, 0), "weight_decay": number(o, "weight_decay", p, 0, 0, FLOAT32_MAX),
                "amsgrad": boolean(o, "amsgrad", p, False)}
     opt["name"] = name
     return opt
@@ -354,7 +361,8 @@ def round_half_up(v):
 
 
 def make_dataset(d, seed):
-    """x float32 (n, k), y int64 (n,), split names (n,) after shuffle and standardization."""
+    """x float32 (n, k), y int64 (n,), split names (n,) after shuffle and standardization, and the
+    standardization as a function of float32 points (None when off)."""
     np.random.seed(seed)
     name = d["name"]
     if name in GENERATED:
@@ -386,14 +394,19 @@ def make_dataset(d, seed):
     n_train_val = round_half_up(n * (train + val))
     split = np.array(["train"] * n_train + ["val"] * (n_train_val - n_train) + ["test"] * (n - n_train_val))
 
-    # Standardize every split with the training split's mean and population std, in float64.
+    # Standardize every split with the training split's mean and population std, in float64; the
+    # predict points later get the same transform (StandardScaler.transform in a pipeline).
+    scale = None
     if d["standardize"] and n_train > 0:
         train_x = x[:n_train].astype(np.float64)
         mean = train_x.mean(axis=0)
         std = np.sqrt(((train_x - mean) ** 2).mean(axis=0))
         std[std == 0] = 1
-        x = ((x.astype(np.float64) - mean) / std).astype(np.float32)
-    return x, y, split
+
+        def scale(points):
+            return ((np.asarray(points, dtype=np.float32).astype(np.float64) - mean) / std).astype(np.float32)
+        x = scale(x)
+    return x, y, split, scale
 
 
 # ================================================================================================
@@ -513,7 +526,7 @@ def metrics(model, loss_fn, loss_name, splits, classes, confusion=False):
 # ================================================================================================
 
 def run(s, show_weights, out=sys.stdout):
-    x, y, split = make_dataset(s["data"], s["seed"])
+    x, y, split, scale = make_dataset(s["data"], s["seed"])
     features = x.shape[1]
     classes = max(int(y.max()) + 1, 2)
     if s["loss"] == "bce" and classes != 2:
@@ -583,8 +596,9 @@ def run(s, show_weights, out=sys.stdout):
                   **metrics(model, loss_fn, s["loss"], splits, classes, confusion=True)})
     if predict is not None:
         px = torch.tensor(predict, dtype=torch.float32).reshape(len(predict), features)
+        model_x = torch.from_numpy(scale(px.numpy())) if scale else px  # in the data's own units
         with torch.no_grad():
-            z = model(px)
+            z = model(model_x)
             p = probabilities(z, s["loss"])
         final["predict"] = [{"x": f32_list(px[j]), "logits": f32_list(z[j]), "probabilities": f32_list(p[j])}
                             for j in range(len(predict))]
@@ -595,7 +609,7 @@ def run(s, show_weights, out=sys.stdout):
 
 
 def dataset_csv(s):
-    x, y, split = make_dataset(s["data"], s["seed"])
+    x, y, split, _ = make_dataset(s["data"], s["seed"])
     header = ",".join(f"x{j + 1}" for j in range(x.shape[1])) + ",label,split"
     rows = [",".join(csv_number(v) for v in x[i]) + f",{y[i]},{split[i]}" for i in range(len(y))]
     return "\n".join([header] + rows) + "\n"

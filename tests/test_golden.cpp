@@ -30,9 +30,9 @@ void check_split(const json& ours, const json& theirs, int n, const std::string&
   if (theirs["loss"].is_null()) {
     CHECK(ours["loss"].is_null());
   } else {
-    check_close(ours["loss"].get<double>(), theirs["loss"].get<double>(), 1e-7, 1e-5, where + ".loss");
+    check_close(ours["loss"].get<double>(), theirs["loss"].get<double>(), 0, 1e-5, where + ".loss");
   }
-  check_close(ours["accuracy"].get<double>(), theirs["accuracy"].get<double>(), 1.0 / n + 1e-9, 0,
+  check_close(ours["accuracy"].get<double>(), theirs["accuracy"].get<double>(), 1e-7, 0,
               where + ".accuracy");
   if (theirs.contains("confusion")) {
     int differing = 0;
@@ -40,7 +40,7 @@ void check_split(const json& ours, const json& theirs, int n, const std::string&
       for (size_t j = 0; j < theirs["confusion"][i].size(); ++j)
         differing += std::abs(ours["confusion"][i][j].get<int>() - theirs["confusion"][i][j].get<int>());
     CAPTURE(where);
-    CHECK(differing <= 2);
+    CHECK(differing == 0);
   }
 }
 

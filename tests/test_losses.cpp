@@ -63,3 +63,61 @@ TEST_CASE("probabilities are softmax or [1 - p - p] for bce and predictions use 
   const auto q = probabilities(LossKind::BCE, b, 1);
   CHECK(q[0] + q[1] == Approx(1.0f));
 }
+
+// Values printed by PyTorch 1.13 (float32, CPU) for one sample, loss and autograd's dL/dz:
+//   F.cross_entropy(torch.tensor([[a + 10, a]]), torch.tensor([0])) for a = 0, 100, 1000
+//   nn.BCELoss()(torch.sigmoid(z), y) for z = -17, -30 (y = 0) and -90 (y = 1)
+TEST_CASE("a confident model's cross-entropy is PyTorch's log_softmax, (z - m) - log(sum)") {
+  for (const float a : {0.0f, 100.0f, 1000.0f}) {
+    CAPTURE(a);
+    Matrix z(2, 1);
+    z << a + 10.0f, a;
+    const int y[1] = {0};
+    Matrix g;
+    // m + log(sum) first gave 4.5776367e-05 at a = 100 (0.8% off) and 26% off at a = 1000.
+    CHECK(float(loss_sum(LossKind::CrossEntropy, z, y, &g, 1)) == 4.5417706e-05f);
+    CHECK(g(0, 0) == Approx(-4.5418739e-05).epsilon(1e-6));
+    CHECK(g(1, 0) == Approx(4.5397850e-05).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("saturated bce is nn.Sigmoid + nn.BCELoss in float32, each log clamped at -100") {
+  const auto bce = [](float logit, int label, float* grad = nullptr) {
+    Matrix z(1, 1), g;
+    z(0, 0) = logit;
+    const int y[1] = {label};
+    const double loss = loss_sum(LossKind::BCE, z, y, grad ? &g : nullptr, 1);
+    if (grad) *grad = g(0, 0);
+    return float(loss);
+  };
+  float g = 0;
+  CHECK(bce(-17, 0, &g) == 5.9604645e-08f);  // log(1 - p) in float32 (in double it was 4.1399378e-08)
+  CHECK(g == Approx(4.1399378e-08).epsilon(1e-6));
+  CHECK(bce(-30, 0, &g) == 0.0f);            // 1 - p rounds to 1
+  CHECK(g == Approx(8.7565123e-15).epsilon(1e-5));
+  CHECK(bce(-90, 1, &g) == 100.0f);          // sigmoid(-90) is exactly 0 in float32: log 0 clamped
+  CHECK(g == 0.0f);
+  CHECK(bce(-10, 0) == 4.5419773e-05f);
+}
+
+TEST_CASE("the bce class is sigmoid(z) >= 0.5 with the float32 sigmoid, which is 0.5 just below 0") {
+  Matrix z(1, 4);
+  z << -1e-7f, -1.5e-7f, -2e-7f, -3e-7f;  // PyTorch: sigmoid gives 0.5, 0.5, 0.49999994, 0.4999999
+  CHECK(predict_class(LossKind::BCE, z, 0) == 1);
+  CHECK(predict_class(LossKind::BCE, z, 1) == 1);
+  CHECK(predict_class(LossKind::BCE, z, 2) == 0);
+  CHECK(predict_class(LossKind::BCE, z, 3) == 0);
+  CHECK(probabilities(LossKind::BCE, z, 0) == std::vector<float>{0.5f, 0.5f});
+}
+
+TEST_CASE("the class is torch.argmax: the first of equal logits, and a NaN counts as the largest") {
+  const float nan = std::nanf("");
+  Matrix z(3, 4);
+  z << 1, 3, nan, 5,
+       nan, 3, nan, 5,
+       2, 1, 1, 4;
+  CHECK(predict_class(LossKind::CrossEntropy, z, 0) == 1);  // torch.argmax([1, nan, 2]) = 1
+  CHECK(predict_class(LossKind::CrossEntropy, z, 1) == 0);  // a tie: the first
+  CHECK(predict_class(LossKind::CrossEntropy, z, 2) == 0);  // two NaNs: the first
+  CHECK(predict_class(LossKind::CrossEntropy, z, 3) == 0);
+}

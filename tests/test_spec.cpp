@@ -119,3 +119,33 @@ TEST_CASE("spec_to_json spells out every default and parses back to the same spe
     CHECK(spec_to_json(parse_spec(once)) == once);
   }
 }
+
+TEST_CASE("options PyTorch turns into float32 are refused past float32's range, naming the range") {
+  // PyTorch: "value cannot be converted to type float without overflow".
+  for (const char* name : {"sgd", "adagrad", "adam"}) {
+    CAPTURE(name);
+    check_error(std::string(R"({"optimizer": {"name": ")") + name + R"(", "lr": 1e39}})",
+                {"optimizer.lr", "0 .. ", "float32", "1e+39"});
+    check_error(std::string(R"({"optimizer": {"name": ")") + name + R"(", "lr": 0.1, "weight_decay": 1e39}})",
+                {"optimizer.weight_decay", "3.4028234663852886e+38"});
+  }
+  check_error(R"({"optimizer": {"name": "sgd", "lr": 3.5e38}})", {"optimizer.lr", "0 .. 3.4028234663852886e+38"});
+  CHECK(parse_spec(std::string(R"({"optimizer": {"name": "sgd", "lr": 3.4e38}})")).optimizer.sgd.lr == 3.4e38);
+  // Adam's first step is lr / (1 - beta1): with beta1 = 0.9 it overflows from lr = 3.4e37 on.
+  check_error(R"({"optimizer": {"name": "adam", "lr": 1e38}})", {"optimizer.lr", "Adam's first step"});
+  CHECK(parse_spec(std::string(R"({"optimizer": {"name": "adam", "lr": 1e38, "betas": [0, 0.999]}})")).optimizer.adam.lr == 1e38);
+  check_error(R"({"optimizer": {"name": "adagrad", "initial_accumulator_value": 1e39}})",
+              {"optimizer.initial_accumulator_value"});
+  check_error(R"({"optimizer": {"name": "sgd", "lr": 0.1, "momentum": 0.9, "dampening": -1e39}})",
+              {"optimizer.dampening"});
+}
+
+TEST_CASE("a learning rate set later is checked the same way") {
+  Experiment e(parse_spec(std::string(R"({"data": {"n": 10}, "model": {"hidden": []}, "optimizer": {"name": "adam"}})")));
+  e.set_lr(0.5);
+  CHECK(e.lr() == 0.5);
+  CHECK_THROWS_AS(e.set_lr(1e38), SpecError);
+  CHECK_THROWS_AS(e.set_lr(-1), SpecError);
+  CHECK_THROWS_AS(e.set_lr(std::nan("")), SpecError);
+  CHECK(e.lr() == 0.5);
+}

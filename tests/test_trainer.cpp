@@ -92,3 +92,35 @@ TEST_CASE("the loss landscape of nn.Linear(1 - 1) is the training loss at each (
   Experiment big(parse_spec(std::string(R"({"data": {"name": "radial"}, "model": {"hidden": [10]}})")));
   CHECK_THROWS_WITH(loss_landscape(big, 0, 1, {-1, 1, -1, 1}, 100, 100, surface.data()), Contains("too much work"));
 }
+
+TEST_CASE("predict takes points in the data's own units and standardizes them like the training data") {
+  // Inline rows on very different scales; with standardize on, the model sees (x - mean) / sd.
+  const std::string data = R"("data": {"name": "inline", "x": [[1, 100], [2, 300], [3, 200], [4, 600]], "y": [0, 1, 0, 1])";
+  const std::string rest = R"(, "model": {"hidden": [3]}, "optimizer": {"name": "sgd", "lr": 0.1}})";
+  Experiment scaled(parse_spec("{" + data + R"(, "standardize": true})" + rest));
+  Experiment raw(parse_spec("{" + data + "}" + rest));
+  scaled.train_epochs(5);
+  raw.train_epochs(5);
+  const std::vector<double> row2 = {3, 200};
+  // A training row given in its own units gives what the model gives for its standardized column.
+  const Matrix z = scaled.logits(scaled.data().x.col(2));
+  CHECK(scaled.predict(row2).logits == std::vector<float>{z(0, 0), z(1, 0)});
+  // Without standardize nothing is scaled.
+  const Matrix r = raw.logits(raw.data().x.col(2));
+  CHECK(raw.predict(row2).logits == std::vector<float>{r(0, 0), r(1, 0)});
+  CHECK(scaled.data().scaling.mean == std::vector<double>{2.5, 300});
+  CHECK(raw.data().scaling.empty());
+}
+
+TEST_CASE("a full-batch record's train loss is the loss before that epoch's update, as the tutorial prints it") {
+  Experiment e(parse_spec(std::string(R"({"data": {"name": "circle", "n": 300}, "model": {"hidden": [5]},
+    "optimizer": {"name": "sgd", "lr": 0.5}})")));
+  e.set_record_history(true);
+  std::vector<double> before;
+  for (int k = 0; k < 4; ++k) {
+    before.push_back(e.evaluate(Split::Train).loss);  // under the weights the update starts from
+    e.train_epochs(1);
+  }
+  for (int k = 0; k < 4; ++k) CHECK(e.history()[k].train_loss == Approx(before[k]).epsilon(1e-6));
+  CHECK(before[3] < before[0]);
+}

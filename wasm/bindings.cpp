@@ -90,7 +90,12 @@ class Trainer {
   bool diverged() const { return e_.status() == nnplay::Status::Diverged; }
   std::string message() const { return e_.message(); }
   double lr() const { return e_.lr(); }
-  void setLr(double lr) { e_.set_lr(lr); }
+  bool setLr(double lr) {
+    return guarded([&] {
+      e_.set_lr(lr);
+      return true;
+    }, false);
+  }
 
   std::string progressLine() const { return guarded([&] { return nnplay::progress_line(e_).dump(); }, std::string()); }
   std::string finalLine(bool weights) const {
@@ -105,7 +110,8 @@ class Trainer {
   }
   double historyStride() const { return double(e_.history_stride()); }
 
-  // Predictions: JS fills inputView(count * features), then calls predict(count).
+  // Predictions: JS fills inputView(count * features) with points in the data's own units, then
+  // calls predict(count) (standardized first when data.standardize is on, as the spec's predict).
   val inputView(int floats) {
     input_.resize(size_t(std::max(floats, 0)));
     return view(input_);
@@ -116,12 +122,17 @@ class Trainer {
       if (count < 0 || size_t(count) * f > input_.size())
         throw nnplay::SpecError("predict: expected " + std::to_string(count) + " points of " + std::to_string(f) +
                                 " features");
-      const nnplay::Matrix z = e_.logits(Eigen::Map<const nnplay::Matrix>(input_.data(), f, count));
-      logits_.assign(z.data(), z.data() + z.size());
-      probabilities_.resize(size_t(count) * nnplay::probability_width(e_.spec().loss, int(z.rows())));
-      nnplay::probabilities_into(e_.spec().loss, z, probabilities_.data());
-      labels_.resize(count);
-      for (int i = 0; i < count; ++i) labels_[i] = nnplay::predict_class(e_.spec().loss, z, i);
+      keep_predictions(e_.predict_logits(Eigen::Map<const nnplay::Matrix>(input_.data(), f, count)));
+      return true;
+    }, false);
+  }
+  // Predictions for the dataset's own rows [from, to), as the model sees them (no second scaling).
+  bool predictRows(int from, int to) {
+    return guarded([&] {
+      if (from < 0 || to < from || to > e_.data().size())
+        throw nnplay::SpecError("predictRows: expected rows 0 <= from <= to <= " + std::to_string(e_.data().size()) +
+                                ", got " + std::to_string(from) + " .. " + std::to_string(to));
+      keep_predictions(e_.logits(e_.data().x.middleCols(from, to - from)));
       return true;
     }, false);
   }
@@ -172,6 +183,15 @@ class Trainer {
   val dataY() const { return view(e_.data().y); }
 
  private:
+  void keep_predictions(const nnplay::Matrix& z) {
+    const nnplay::LossKind loss = e_.spec().loss;
+    logits_.assign(z.data(), z.data() + z.size());
+    probabilities_.resize(size_t(z.cols()) * nnplay::probability_width(loss, int(z.rows())));
+    nnplay::probabilities_into(loss, z, probabilities_.data());
+    labels_.resize(size_t(z.cols()));
+    for (int i = 0; i < int(z.cols()); ++i) labels_[i] = nnplay::predict_class(loss, z, i);
+  }
+
   explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
   val flat(const std::vector<nnplay::EpochRecord>& records) {
     if (records_.capacity() > 4 * 5 * std::max<std::size_t>(records.size(), 4096)) records_ = {};  // after a huge call
@@ -254,6 +274,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("historyStride", &Trainer::historyStride)
       .function("inputView", &Trainer::inputView)
       .function("predict", &Trainer::predict)
+      .function("predictRows", &Trainer::predictRows)
       .function("logitsView", &Trainer::logitsView)
       .function("probabilitiesView", &Trainer::probabilitiesView)
       .function("labelsView", &Trainer::labelsView)

@@ -242,7 +242,7 @@ export class Trainer {
   set lr(value) {
     if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0))
       throw new NnplayError(`lr: expected a number >= 0, got ${shown(value)}`, 'spec');
-    this.#live().setLr(value);
+    this.#check(this.#live().setLr(value));  // the engine refuses one past float32's range
   }
 
   get features() { return this.#live().features(); }
@@ -252,7 +252,9 @@ export class Trainer {
 
   /**
    * Predictions for many points in one call. points: an array of points, or a flat array of
-   * count * features numbers. Returns { logits, probabilities, labels } as typed arrays, point by point.
+   * count * features numbers, in the data's own units (standardized by the engine first when the
+   * spec says data.standardize, like the spec's predict). Returns { logits, probabilities, labels }
+   * as typed arrays, point by point.
    */
   predict(points) {
     const t = this.#live();
@@ -262,6 +264,21 @@ export class Trainer {
     const count = flat.length / f;
     t.inputView(flat.length).set(flat);
     this.#check(t.predict(count));
+    return this.#predictions();
+  }
+
+  /** Predictions for the dataset's rows [from, to) as the model sees them (data().x): the same shape as predict's. */
+  predictRows(from, to) {
+    const t = this.#live();
+    const int32 = (v) => Number.isInteger(v) && Math.abs(v) <= 0x7fffffff;  // the engine checks the range
+    if (!int32(from) || !int32(to))
+      throw new NnplayError(`predictRows: expected two integers (from, to), got ${shown(from)}, ${shown(to)}`, 'spec');
+    this.#check(t.predictRows(from, to));
+    return this.#predictions();
+  }
+
+  #predictions() {
+    const t = this.#live();
     return { logits: t.logitsView().slice(), probabilities: t.probabilitiesView().slice(), labels: t.labelsView().slice() };
   }
 

@@ -91,7 +91,13 @@ function dataLines(d) {
       'mean = X[:n_train].astype(np.float64).mean(axis=0)',
       'std = X[:n_train].astype(np.float64).std(axis=0)',
       'std[std == 0] = 1',
-      'X = ((X.astype(np.float64) - mean) / std).astype(np.float32)');
+      '',
+      '',
+      'def standardize(points):  # StandardScaler.transform: every split, and the points to predict',
+      '    return ((np.asarray(points, dtype=np.float32).astype(np.float64) - mean) / std).astype(np.float32)',
+      '',
+      '',
+      'X = standardize(X)');
   }
   lines.push('splits = {',
     '    "train": (torch.from_numpy(X[:n_train]), torch.from_numpy(y[:n_train])),',
@@ -243,9 +249,10 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'final = {"final": True, "status": status, "epochs": epoch, "step": step, **metrics(confusion=True)}',
   ];
   if (s.predict) {
-    lines.push(`PREDICT = torch.tensor(${py(s.predict)}, dtype=torch.float32)`,
+    lines.push(`PREDICT = torch.tensor(${py(s.predict)}, dtype=torch.float32)  # in the data's own units`,
       'with torch.no_grad():',
-      '    z = model(PREDICT)',
+      s.data.standardize ? '    z = model(torch.from_numpy(standardize(PREDICT.numpy())))  # scaled like the training data'
+        : '    z = model(PREDICT)',
       '    p = probabilities(z)',
       'final["predict"] = [{"x": [f32(v) for v in PREDICT[i]], "logits": [f32(v) for v in z[i]],',
       '                     "probabilities": [f32(v) for v in p[i]]} for i in range(len(PREDICT))]');

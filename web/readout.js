@@ -46,8 +46,8 @@ export class Readout {
     for (const [name, { element }] of Object.entries(this.#panels)) {
       const prediction = models[name];
       if (!prediction) continue;
-      const { probabilities, logits } = prediction;
-      const best = probabilities.indexOf(Math.max(...probabilities));
+      // The engine's class: for bce at p = 0.5 exactly it is 1 (p >= 0.5), not the first of two equal probabilities.
+      const { probabilities, logits, label: best } = prediction;
       const classes = line('classes');
       probabilities.forEach((p, k) => {
         const item = document.createElement('span');

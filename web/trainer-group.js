@@ -64,12 +64,12 @@ export class TrainerGroup {
     return { result, ms };
   }
 
-  /** Every model's probabilities and logits at one point (the hover readout). */
+  /** Every model's probabilities, logits and class (the engine's, as PyTorch picks it) at one point (the hover readout). */
   predict(point) {
     const out = {};
     for (const [name, m] of Object.entries(this.models)) {
-      const { probabilities, logits } = m.trainer.predict(point);
-      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits) };
+      const { probabilities, logits, labels } = m.trainer.predict(point);
+      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits), label: labels[0] };
     }
     return out;
   }

@@ -144,10 +144,7 @@ test('lesson 3 shows the engine\'s test accuracy, confusion matrices and probabi
     await finish(page, 1001);
     const specs = lesson.plan(optionsOf(lesson, { standardize })).specs;
     for (const [name, spec] of Object.entries(specs)) {
-      const engine = engineAfter(spec, 1001, (t) => {
-        const d = t.data();
-        return { final: t.final(), p: t.predict(d.x.slice(WINE_TEST_ROWS[0] * 13, (WINE_TEST_ROWS[0] + 1) * 13)).probabilities };
-      });
+      const engine = engineAfter(spec, 1001, (t) => ({ final: t.final(), p: t.predictRows(WINE_TEST_ROWS[0], WINE_TEST_ROWS[0] + 1).probabilities }));
       const card = `.optimizer-card[data-optimizer="${name}"]`;
       const accuracy = await cell(page, `${card} [data-field="test-accuracy"]`);
       same(accuracy.value, engine.final.test.accuracy, `${name} test accuracy`);

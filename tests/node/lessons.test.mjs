@@ -159,6 +159,7 @@ test('every lesson\'s group reports what its view watches, with the engine\'s ow
         assert.deepEqual(m.records.map((r) => r[2]), records.map((r) => r.train.loss), `${what}: losses`);
         if (plan.watch.weights) assert.deepEqual(m.weights, alone.getWeights(), `${what}: weights`);
         if (plan.watch.points) assert.deepEqual(m.points.probabilities, Array.from(alone.predict(plan.watch.points).probabilities), what);
+        if (plan.watch.rows) assert.deepEqual(m.rows.probabilities, Array.from(alone.predictRows(...plan.watch.rows).probabilities), `${what}: rows`);
         if (plan.watch.curve) assert.equal(m.curve.length, plan.watch.curve.n * 2, `${what}: the curve`);
         if (plan.watch.evaluate === 'epoch') assert.deepEqual(m.evals.at(-1), alone.evaluate(), `${what}: metrics after each epoch`);
         if (plan.watch.path) {

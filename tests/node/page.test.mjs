@@ -113,6 +113,10 @@ test('the hover readout shows both models\' probabilities and they sum to 1', { 
     assert.ok(Math.abs(sum - 1) <= 0.015, `shown probabilities ${shown} sum to ${sum}`);
     const exact = (await items.evaluateAll((els) => els.map((e) => Number(e.dataset.probability)))).reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(exact - 1) < 1e-5, `probabilities sum to ${exact}`);
+    // One class is marked, the engine's (the argmax here, as no two probabilities are equal).
+    const best = await items.evaluateAll((els) => els.map((e) => e.classList.contains('best')));
+    const probabilities = await items.evaluateAll((els) => els.map((e) => Number(e.dataset.probability)));
+    assert.deepEqual(best, probabilities.map((p) => p === Math.max(...probabilities)), `marked ${best}`);
     assert.match(await page.textContent(`[data-panel="${panel}"] .readout .logits`), /^logits: -?\d+\.\d\d, -?\d+\.\d\d, -?\d+\.\d\d$/);
   }
   await page.close();

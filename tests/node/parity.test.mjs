@@ -1,6 +1,8 @@
 // Native and WebAssembly runners on the same specs (the PyTorch goldens' specs and the tutorial's):
 // identical where the arithmetic is the same (the data, the initial weights, the run's structure),
 // losses within 1e-5 relative otherwise (Eigen's blocking and libm differ between the builds).
+// The WebAssembly runner's lines are also held against the PyTorch goldens themselves, with the
+// tolerances of tests/test_golden.cpp (docs/parity.md).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -10,7 +12,8 @@ import { root, runners, runWith } from './helpers.mjs';
 const [native, wasm] = runners;
 const goldenSpecs = path.join(root, 'tests', 'golden', 'specs');
 const specs = fs.readdirSync(goldenSpecs).filter((f) => f.endsWith('.json'))
-  .map((f) => ({ name: f, text: fs.readFileSync(path.join(goldenSpecs, f), 'utf8') }));
+  .map((f) => ({ name: f, text: fs.readFileSync(path.join(goldenSpecs, f), 'utf8'),
+    golden: JSON.parse(fs.readFileSync(path.join(root, 'tests', 'golden', f), 'utf8')).lines }));
 // The tutorial's two models, shortened (the acceptance test runs them in full natively).
 for (const f of ['radial_linear.json', 'radial_mlp.json']) {
   const spec = JSON.parse(fs.readFileSync(path.join(root, 'examples', f), 'utf8'));
@@ -43,6 +46,33 @@ function compareLines(name, ours, theirs) {
   });
 }
 
+const near = (a, b, abs, rel) => (a === null || b === null ? a === b : Math.abs(a - b) <= abs + rel * Math.abs(b));
+
+/** The engine's lines against PyTorch's: losses 1e-5 relative, accuracies and confusion exact. */
+function compareGolden(name, ours, theirs) {
+  assert.equal(ours.length, theirs.length, `${name}: number of lines`);
+  theirs.forEach((b, k) => {
+    const a = ours[k];
+    const where = `${name} line ${k} vs PyTorch`;
+    for (const key of ['epoch', 'step', 'final', 'status', 'epochs']) assert.equal(a[key], b[key], `${where}: ${key}`);
+    if (b.status === 'diverged') return;
+    for (const split of ['train', 'val', 'test']) {
+      assert.equal(split in a, split in b, `${where}: ${split}`);
+      if (!b[split]) continue;
+      assert.ok(near(a[split].loss, b[split].loss, 0, 1e-5), `${where}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
+      assert.ok(near(a[split].accuracy, b[split].accuracy, 1e-7, 0), `${where}: ${split}.accuracy ${a[split].accuracy} vs ${b[split].accuracy}`);
+      if (b[split].confusion) assert.deepEqual(a[split].confusion, b[split].confusion, `${where}: ${split}.confusion`);
+    }
+    b.predict?.forEach((p, i) => p.probabilities.forEach((v, c) =>
+      assert.ok(near(a.predict[i].probabilities[c], v, 1e-5, 1e-4), `${where}: predict[${i}] ${a.predict[i].probabilities[c]} vs ${v}`)));
+    if (b.weights) {
+      const wa = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
+      b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias])
+        .forEach((v, i) => assert.ok(near(wa[i], v, 1e-4, 1e-4), `${where}: weight ${i} ${wa[i]} vs ${v}`));
+    }
+  });
+}
+
 for (const spec of specs) {
   test(`parity: ${spec.name}`, () => {
     const a = runWith(native, ['run', '--weights', '-'], spec.text);
@@ -50,6 +80,7 @@ for (const spec of specs) {
     assert.equal(a.status, 0, a.stderr);
     assert.equal(b.status, 0, b.stderr);
     compareLines(spec.name, a.lines.map((l) => JSON.parse(l)), b.lines.map((l) => JSON.parse(l)));
+    if (spec.golden) compareGolden(spec.name, b.lines.map((l) => JSON.parse(l)), spec.golden);
 
     // Same arithmetic, same bytes: the dataset and the initial weights.
     assert.equal(runWith(wasm, ['data', '-'], spec.text).stdout, runWith(native, ['data', '-'], spec.text).stdout);

@@ -112,6 +112,37 @@ test('predictions for many points in one call match the runner', () => {
   t.dispose();
 });
 
+test('with standardize, predict takes the data\'s own units and predictRows the rows as the model sees them', () => {
+  // Wine (standardized): a raw wine row through predict gives what its standardized row gives.
+  const spec = { seed: 8, data: { name: 'wine', standardize: true, shuffle: false }, model: { hidden: [] },
+    optimizer: { name: 'adam', lr: 0.01 }, predict: [[14.23, 1.71, 2.43, 15.6, 127, 2.8, 3.06, 0.28, 2.29, 5.64, 1.04, 3.92, 1065]] };
+  const t = nn.fromSpec(spec);
+  t.train({ epochs: 20 });
+  const byPoint = t.predict(spec.predict);
+  const byRow = t.predictRows(0, 1);  // row 0 of the unshuffled data is that wine
+  assert.deepEqual(Array.from(byPoint.logits), Array.from(byRow.logits));
+  assert.deepEqual(Array.from(byPoint.labels), Array.from(byRow.labels));
+  assert.deepEqual(t.final().predict[0].logits.map(Math.fround), Array.from(byPoint.logits));
+  // Feeding the standardized row to predict would scale it twice: different logits.
+  const f = t.features;
+  assert.notDeepEqual(Array.from(t.predict(Array.from(t.data().x.slice(0, f))).logits), Array.from(byRow.logits));
+  assert.equal(t.predictRows(140, 178).labels.length, 38);
+  assert.throws(() => t.predictRows(170, 179), /predictRows: expected rows 0 <= from <= to <= 178/);
+  assert.throws(() => t.predictRows(0.5, 2), /predictRows: expected two integers/);
+  t.dispose();
+});
+
+test('a learning rate past float32\'s range is refused, in the spec and when set later', () => {
+  assert.throws(() => nn.fromSpec({ optimizer: { name: 'sgd', lr: 1e39 } }),
+    (e) => e.name === 'SpecError' && /optimizer\.lr: expected a number in 0 \.\. 3\.4028234663852886e\+38/.test(e.message));
+  const t = nn.fromSpec({ ...circle, optimizer: { name: 'adam', lr: 0.01 } });
+  assert.throws(() => { t.lr = 1e38; }, /lr: expected a number in 0 \.\. 3\.40282346638528\d*e\+37/);
+  assert.equal(t.lr, 0.01);
+  t.lr = 1e30;
+  assert.equal(t.lr, 1e30);
+  t.dispose();
+});
+
 test('the decision grid fills a typed array with per-class probabilities, row 0 at the top', () => {
   const t = nn.fromSpec(circle);
   t.train({ epochs: 3 });

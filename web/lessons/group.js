@@ -22,8 +22,7 @@ import { fillPixels, isoline, logLevels } from '../views/contours.js';
 const flatWeights = (layers) => layers.flatMap(({ weight, bias }) => [...weight.flat(), ...bias]);
 
 /** Predictions as plain arrays (typed arrays would be transferred, and these are small). */
-function predictionsOf(trainer, points) {
-  const { logits, probabilities, labels } = trainer.predict(points);
+function plain({ logits, probabilities, labels }) {
   return { logits: Array.from(logits), probabilities: Array.from(probabilities), labels: Array.from(labels) };
 }
 
@@ -34,9 +33,6 @@ export class LessonGroup extends TrainerGroup {
     this.watch = plan.watch ?? {};
     this.bounds = null;  // no decision regions: the views draw their own pictures
     this.perEpoch = Boolean(this.watch.path || this.watch.evaluate === 'epoch');
-    // worker.js hands this.data over to the page, so keep what the snapshots need from it.
-    const [from, to] = this.watch.rows ?? [0, 0];
-    this.rows = this.data.x.slice(from * this.data.features, to * this.data.features);
     this.curveX = this.watch.curve ? linspace(this.watch.curve) : null;
     this.landscapeSent = false;
     for (const m of Object.values(this.models)) {
@@ -105,8 +101,8 @@ export class LessonGroup extends TrainerGroup {
       const out = { ...t.state, records: m.records, evals: m.evals, path: m.path, msPerEpoch: epoch > 0 ? m.ms / epoch : NaN,
         updatesPerEpoch: m.updatesPerEpoch };
       if (w.weights) out.weights = t.getWeights();
-      if (w.points) out.points = predictionsOf(t, w.points);
-      if (w.rows) out.rows = predictionsOf(t, this.rows);
+      if (w.points) out.points = plain(t.predict(w.points));  // in the data's own units, like the spec's predict
+      if (w.rows) out.rows = plain(t.predictRows(...w.rows));   // data rows as the model sees them
       if (w.curve) {
         out.curve = t.predict(this.curveX).probabilities;
         transfer.push(out.curve.buffer);
