@@ -149,6 +149,16 @@ class Trainer {
   int classes() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
   int features() const { return e_.data().features(); }
 
+  // Step traces (engine/trace.h): traceNextStep() asks for the next update's; takeTracesJson()
+  // hands over those made since the last call, as a JSON array of the runner's "trace" objects.
+  void traceNextStep() { e_.trace_next_step(); }
+  std::string takeTracesJson() {
+    return guarded([&] {
+      nlohmann::ordered_json out = nlohmann::ordered_json::array();
+      for (const nnplay::StepTrace& t : e_.take_traces()) out.push_back(nnplay::trace_json(e_.model(), t)["trace"]);
+      return out.dump();
+    }, std::string("[]"));
+  }
   std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
   bool setWeightsJson(const std::string& json) {
     return guarded([&] {
@@ -264,6 +274,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("classes", &Trainer::classes)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)
+      .function("traceNextStep", &Trainer::traceNextStep)
+      .function("takeTracesJson", &Trainer::takeTracesJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
       .function("size", &Trainer::size)

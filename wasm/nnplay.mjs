@@ -55,7 +55,9 @@ class Engine {
    */
   fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
     checkHistoryLimit(historyLimit);  // before anything is built
-    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+    const text = specText(spec);
+    const traced = text.includes('"trace"');  // a spec that asks for step traces (else none are looked for)
+    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r), traced);
     trainer.historyLimit = historyLimit;
     return trainer;
   }
@@ -183,9 +185,11 @@ export class Trainer {
   #t;
   #check;
   #historyLimit = DEFAULT_HISTORY_LIMIT;
-  constructor(module, handle, check) {
+  #traced;  // whether traces may be waiting in the engine (the spec's "trace", or step({ trace }))
+  constructor(module, handle, check, traced = false) {
     this.#t = handle;
     this.#check = check;
+    this.#traced = traced;
   }
 
   #live() {
@@ -193,11 +197,34 @@ export class Trainer {
     return this.#t;
   }
 
-  /** Runs k epochs (or k steps = updates) in one call; returns what happened and their records. */
+  /**
+   * Runs k epochs (or k steps = updates) in one call; returns what happened and their records, and
+   * `traces` when steps the spec's "trace" names ran (docs/spec.md).
+   */
   train({ epochs, steps } = {}) {
     const t = this.#live();
     const ran = this.#check(steps !== undefined ? t.trainSteps(steps) : t.trainEpochs(epochs ?? 1));
-    return { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
+    const result = { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
+    if (this.#traced) {
+      const traces = JSON.parse(t.takeTracesJson());
+      if (traces.length) result.traces = traces;
+    }
+    return result;
+  }
+
+  /**
+   * One update (train({ steps: 1 })). With { trace: true } the result's `trace` holds that step
+   * under the microscope, the runner's "trace" object: batch, loss, params, grad, optimizer state,
+   * after, and the batch's first sample's z, a and dz per layer (null if the step did not run).
+   */
+  step({ trace = false } = {}) {
+    if (trace) {
+      this.#live().traceNextStep();
+      this.#traced = true;
+    }
+    const result = this.train({ steps: 1 });
+    if (trace) result.trace = result.traces?.find((t) => t.step === result.step - 1) ?? null;
+    return result;
   }
 
   /** epoch, step, status ('ok' | 'diverged') and message. */
