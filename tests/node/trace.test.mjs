@@ -63,12 +63,16 @@ for (const golden of goldens) {
 
   test(`trace: the JS API's step({ trace: true }) gives PyTorch's numbers for ${golden.name}`, () => {
     const { trace: steps, ...spec } = golden.spec;
-    using trainer = nn.fromSpec(spec);
-    for (const want of expected) {
-      while (trainer.state.step < want.trace.step) trainer.step();
-      const result = trainer.step({ trace: true });
-      assert.equal(result.status, 'ok');
-      assert.deepEqual(mismatches(result.trace, want.trace), [], `${golden.name} step ${want.trace.step}`);
+    const trainer = nn.fromSpec(spec);
+    try {
+      for (const want of expected) {
+        while (trainer.state.step < want.trace.step) trainer.step();
+        const result = trainer.step({ trace: true });
+        assert.equal(result.status, 'ok');
+        assert.deepEqual(mismatches(result.trace, want.trace), [], `${golden.name} step ${want.trace.step}`);
+      }
+    } finally {
+      trainer.dispose();
     }
     assert.ok(steps.length >= expected.length);
   });
@@ -76,17 +80,19 @@ for (const golden of goldens) {
 
 test('trace: a spec\'s trace steps come back from train() as traces, and untraced steps carry none', () => {
   const golden = goldens.find((g) => g.name === 'trace_momentum_shuffle.json');
-  using traced = nn.fromSpec(golden.spec);
+  const traced = nn.fromSpec(golden.spec);
   const { traces } = traced.train({ epochs: 2 });
   assert.deepEqual(traces.map((t) => t.step), golden.spec.trace);
   assert.equal(traced.train({ epochs: 1 }).traces, undefined);
+  traced.dispose();
 
-  using plain = nn.fromSpec({ ...golden.spec, trace: undefined });
+  const plain = nn.fromSpec({ ...golden.spec, trace: undefined });
   assert.equal(plain.train({ epochs: 1 }).traces, undefined);
   assert.equal(plain.step().trace, undefined);
   const one = plain.step({ trace: true }).trace;
   assert.equal(one.step, plain.state.step - 1);
-  assert.deepEqual(one.state[0].weight.momentum_buffer.length, 5);  // nn.Linear(2, 5)'s rows
+  assert.equal(one.state[0].weight.momentum_buffer.length, 5);  // nn.Linear(2, 5)'s rows
+  plain.dispose();
 });
 
 test('trace: bad trace fields are spec errors naming the field and what is allowed', () => {
