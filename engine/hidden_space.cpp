@@ -1,6 +1,6 @@
 #include "hidden_space.h"
 
-#include <Eigen/Eigenvalues>
+#include <cmath>
 #include <string>
 
 #include "error.h"
@@ -37,33 +37,83 @@ Matrix activations(const Sequential& model, int layer, const Matrix& X) {
   return ws.a[layer - 1];
 }
 
+// Products here are lazyProduct (plain loops): Eigen's blocked double GEMM would add tens of KB to
+// the WebAssembly download for matrices of a few hundred rows.
+
+// Orthonormalizes the two columns of Q (Gram-Schmidt); a column that vanishes becomes a unit
+// vector orthogonal to the other.
+void orthonormalize(Eigen::MatrixXd& Q) {
+  for (int k = 0; k < 2; ++k) {
+    if (k == 1) Q.col(1) -= Q.col(0).dot(Q.col(1)) * Q.col(0);
+    const double norm = Q.col(k).norm();
+    if (norm > 1e-300) {
+      Q.col(k) /= norm;
+      continue;
+    }
+    Q.col(k).setZero();
+    Q(k == 1 && std::abs(Q(0, 0)) > 0.9 && Q.rows() > 1 ? 1 : 0, k) = 1;
+    if (k == 1) orthonormalize(Q);
+  }
+}
+
+// The top two eigenvectors of the covariance C by orthogonal (block power) iteration, then the
+// 2 x 2 Rayleigh-Ritz step that orders them: a few hundred H x H x 2 products, and no general
+// eigensolver in the WebAssembly download.
+Eigen::MatrixXd top_two_eigenvectors(const Eigen::MatrixXd& C, Eigen::Vector2d& values) {
+  const Eigen::Index H = C.rows();
+  Eigen::MatrixXd Q = Eigen::MatrixXd::Zero(H, 2);
+  Eigen::Index first = 0, second = 0;  // start from the two largest columns of C
+  C.colwise().squaredNorm().maxCoeff(&first);
+  Eigen::RowVectorXd norms = C.colwise().squaredNorm();
+  norms(first) = -1;
+  norms.maxCoeff(&second);
+  Q.col(0) = C.col(first);
+  Q.col(1) = H > 1 ? Eigen::VectorXd(C.col(second)) : Eigen::VectorXd::Zero(H);
+  orthonormalize(Q);
+  for (int it = 0; it < 500; ++it) {
+    Eigen::MatrixXd next = C.lazyProduct(Q);
+    orthonormalize(next);
+    const double change = (next - Q).cwiseAbs().maxCoeff();
+    Q = std::move(next);
+    if (change < 1e-10) break;
+  }
+  // T = Q^T C Q = [[a, b], [b, d]]: rotate Q by T's eigenvectors, the larger first.
+  const Eigen::Matrix2d T = Q.transpose().lazyProduct(Eigen::MatrixXd(C.lazyProduct(Q)));
+  const double a = T(0, 0), b = T(0, 1), d = T(1, 1);
+  const double mid = (a + d) / 2, radius = std::hypot((a - d) / 2, b);
+  values = {mid + radius, mid - radius};
+  const double angle = 0.5 * std::atan2(2 * b, a - d);  // the larger eigenvalue's direction
+  Eigen::Matrix2d R;
+  R << std::cos(angle), -std::sin(angle), std::sin(angle), std::cos(angle);
+  return Q.lazyProduct(R);
+}
+
 // The top two principal directions of the columns of A, as rows; each direction's largest
 // component is positive, so the view does not flip from one frame to the next.
 Axes principal_axes(const Matrix& A, Eigen::VectorXd& mean, std::vector<float>& variance) {
   const Eigen::MatrixXd D = A.cast<double>();
   mean = D.rowwise().mean();
   const Eigen::MatrixXd centered = D.colwise() - mean;
-  const Eigen::MatrixXd cov = centered * centered.transpose() / std::max<Eigen::Index>(D.cols() - 1, 1);
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(cov);
-  const Eigen::Index H = cov.rows();
-  Axes axes(2, H);
+  const Eigen::MatrixXd cov = centered.lazyProduct(centered.transpose()) / double(std::max<Eigen::Index>(D.cols() - 1, 1));
+  Eigen::Vector2d values;
+  const Eigen::MatrixXd vectors = top_two_eigenvectors(cov, values);
+  Axes axes(2, cov.rows());
   const double total = std::max(cov.trace(), 1e-30);
   variance.assign(2, 0.0f);
-  for (int k = 0; k < 2 && k < H; ++k) {  // eigenvalues ascend: the last two are the largest
-    Eigen::VectorXd v = solver.eigenvectors().col(H - 1 - k);
+  for (int k = 0; k < 2; ++k) {
+    Eigen::VectorXd v = vectors.col(k);
     Eigen::Index big;
     v.cwiseAbs().maxCoeff(&big);
     if (v(big) < 0) v = -v;
     axes.row(k) = v.transpose();
-    variance[k] = float(std::max(solver.eigenvalues()(H - 1 - k), 0.0) / total);
+    variance[k] = float(std::max(values(k), 0.0) / total);
   }
-  if (H < 2) axes.row(1).setZero();
   return axes;
 }
 
 // Columns of A projected: (A - c)^T axes^T, written n x 2.
 void project(const Matrix& A, const Axes& axes, const Eigen::VectorXd& c, std::vector<float>& out) {
-  const Eigen::MatrixXd q = axes * (A.cast<double>().colwise() - c);
+  const Eigen::MatrixXd q = axes.lazyProduct(Eigen::MatrixXd(A.cast<double>().colwise() - c));
   out.resize(size_t(q.cols()) * 2);
   for (Eigen::Index i = 0; i < q.cols(); ++i) {
     out[2 * i] = float(q(0, i));
@@ -123,8 +173,8 @@ HiddenSpace hidden_space(const Experiment& e, const HiddenSpaceOptions& o) {
   if (o.layer == model.num_layers() - 1) {  // the output layer reads this space
     const auto W = model.weight(o.layer).cast<double>();
     const auto b = model.bias(o.layer).cast<double>();
-    const Eigen::MatrixXd slope = W * axes.transpose();  // C x 2
-    const Eigen::VectorXd offset = W * c + b;
+    const Eigen::MatrixXd slope = W.lazyProduct(axes.transpose());  // C x 2
+    const Eigen::VectorXd offset = W.lazyProduct(c) + b;
     for (Eigen::Index k = 0; k < W.rows(); ++k)
       out.logits.insert(out.logits.end(), {float(slope(k, 0)), float(slope(k, 1)), float(offset(k))});
   }

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include <Eigen/Eigenvalues>
+
 #include "error.h"
 #include "hidden_space.h"
 #include "unit_grid.h"
@@ -143,4 +145,25 @@ TEST_CASE("the hidden-space view refuses what it cannot show") {
   o.unit_x = 0;
   o.unit_y = 0;
   CHECK_THROWS_WITH(hidden_space(mlp, o), Contains("two different units 0 .. 3"));
+}
+
+TEST_CASE("the default view's axes are the activations' top two principal directions") {
+  Experiment e = trained(R"({"data": {"name": "spiral", "n": 300}, "model": {"hidden": [6]},
+    "optimizer": {"name": "adam", "lr": 0.02}})", 30);
+  HiddenSpaceOptions o;
+  o.bounds = {-1, 1, -1, 1};
+  const HiddenSpace v = hidden_space(e, o);
+  Workspace ws;
+  e.model().forward(e.data().x.leftCols(e.data().split_size(Split::Train)), ws);
+  const Eigen::MatrixXd A = ws.a[0].cast<double>();
+  const Eigen::MatrixXd centered = A.colwise() - A.rowwise().mean();
+  const Eigen::MatrixXd cov = centered * centered.transpose() / double(A.cols() - 1);
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> reference(cov);  // ascending eigenvalues
+  for (int k = 0; k < 2; ++k) {
+    CAPTURE(k);
+    Eigen::VectorXd axis(6);
+    for (int u = 0; u < 6; ++u) axis(u) = v.axes[k * 6 + u];
+    CHECK(std::abs(axis.dot(reference.eigenvectors().col(5 - k))) == Approx(1).margin(1e-4));
+    CHECK(v.variance[k] * cov.trace() == Approx(reference.eigenvalues()(5 - k)).epsilon(1e-4));
+  }
 }
