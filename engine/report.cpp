@@ -85,7 +85,7 @@ json final_line(const Experiment& e, bool with_weights) {
 void run_experiment(Experiment& e, bool with_weights, const std::function<void(const std::string&)>& emit) {
   const int every = e.spec().log_every;
   auto emit_traces = [&] {
-    for (const StepTrace& t : e.take_traces()) emit(trace_json(e.model(), t).dump());
+    for (const StepTrace& t : e.take_traces()) emit(trace_json(e.model(), t));
   };
   if (every > 0) emit(progress_line(e).dump());
   while (e.epoch() < e.spec().epochs) {

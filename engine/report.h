@@ -20,7 +20,8 @@ nlohmann::ordered_json json_number(double v);  // a metric: rounded to float32 t
 nlohmann::ordered_json progress_line(const Experiment& e);           // {"epoch", "step", "train", ...}
 nlohmann::ordered_json final_line(const Experiment& e, bool with_weights);
 nlohmann::ordered_json weights_json(const Sequential& model);        // [{"weight": [[...]], "bias": [...]}]
-nlohmann::ordered_json trace_json(const Sequential& model, const StepTrace& trace);  // {"trace": {...}}
+std::string trace_json(const Sequential& model, const StepTrace& trace);       // the line {"trace": {...}}
+std::string trace_body_json(const Sequential& model, const StepTrace& trace);  // the {...} inside it
 
 // Trains the whole spec, calling emit with each output line (compact JSON, no newline); a traced
 // step's line comes before the progress line of its epoch.

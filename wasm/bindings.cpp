@@ -192,9 +192,10 @@ class Trainer {
   void traceNextStep() { e_.trace_next_step(); }
   std::string takeTracesJson() {
     return guarded([&] {
-      nlohmann::ordered_json out = nlohmann::ordered_json::array();
-      for (const nnplay::StepTrace& t : e_.take_traces()) out.push_back(nnplay::trace_json(e_.model(), t)["trace"]);
-      return out.dump();
+      std::string out = "[";
+      for (const nnplay::StepTrace& t : e_.take_traces())
+        out += (out.size() > 1 ? "," : "") + nnplay::trace_body_json(e_.model(), t);
+      return out + "]";
     }, std::string("[]"));
   }
   std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
