@@ -125,13 +125,6 @@ class ReluRowSweep {
   const bool hidden_;                     // layer 2 is a hidden layer
 };
 
-void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
-  if (e.data().features() != 2)
-    throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
-                    " features; a 2-D grid needs exactly 2");
-  check_grid_shape("decision grid", w, h, 2048, b);
-}
-
 // Every row of the grid: the first layers by `first`, the others by the engine's kernels, then
 // the probabilities; out as in grid.h.
 template <class FirstLayers>
@@ -156,8 +149,15 @@ void grid_rows(FirstLayers first, const Experiment& e, int w, int h, const GridB
 
 }  // namespace
 
+void check_decision_grid(const Experiment& e, int w, int h, const GridBounds& b) {
+  if (e.data().features() != 2)
+    throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
+                    " features; a 2-D grid needs exactly 2");
+  check_grid_shape("decision grid", w, h, 2048, b);
+}
+
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float* out) {
-  check_grid_args(e, w, h, b);
+  check_decision_grid(e, w, h, b);
   const double dx = (b.xmax - b.xmin) / w;
   std::vector<float> xs(w);  // the cells' centres, as float like any input point
   for (int col = 0; col < w; ++col) xs[col] = float(b.xmin + (col + 0.5) * dx);

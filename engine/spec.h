@@ -61,7 +61,8 @@ struct Spec {
   std::vector<std::vector<double>> predict;
 };
 
-// Throws SpecError.
+// Throws SpecError. The text is checked against the caps (kMaxSpecBytes, kMaxDepth,
+// kMaxJsonValues) before any value is built; a UTF-8 byte order mark before it is skipped.
 Spec parse_spec(const nlohmann::ordered_json& json);
 Spec parse_spec(const std::string& text);
 
@@ -71,6 +72,8 @@ std::string spec_to_json(const Spec& spec);
 // Weights in PyTorch's layout, [{"weight": [[...]], "bias": [...]}, ...] (model.init, or weights
 // set later); errors name `path`.
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);
+// The same from JSON text, within the caps (kMaxWeightsBytes, kMaxDepth, kMaxJsonValues).
+std::vector<LayerInit> parse_weights_text(const std::string& text);
 
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);
