@@ -2,6 +2,7 @@
 
 #include "caps.h"
 #include "error.h"
+#include "format.h"
 
 namespace nnplay {
 
@@ -26,7 +27,7 @@ class CapsCheck {
   bool end_object() { return close(); }
   bool end_array() { return close(); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
-    throw SpecError(subject_ + " not valid JSON: " + e.what());
+    throw SpecError(subject_ + " not valid JSON: " + printable(e.what()));  // it quotes the bytes it read
   }
 
  private:
@@ -66,7 +67,7 @@ json parse_json_text(const std::string& text, const std::string& subject, std::s
   try {
     return json::parse(text);
   } catch (const json::exception& e) {  // not expected after the check; kept a spec error all the same
-    throw SpecError(subject + " not valid JSON: " + e.what());
+    throw SpecError(subject + " not valid JSON: " + printable(e.what()));
   }
 }
 

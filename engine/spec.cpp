@@ -4,7 +4,6 @@
 
 #include "error.h"
 #include "caps.h"
-#include "format.h"
 #include "json_text.h"
 #include "spec_fields.h"
 

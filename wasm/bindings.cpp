@@ -224,11 +224,20 @@ std::string normalizeSpec(const std::string& spec_json) {
   return guarded([&] { return nnplay::spec_to_json(nnplay::parse_spec(spec_json)); }, std::string());
 }
 
-// The runner: every output line of `nnplay run` goes to onLine(line) as it is made.
+// The runner: every output line of `nnplay run` goes to onLine(line) as it is made; onLine
+// returns false to stop the run there (its caller's own error, or a closed output). Stopping
+// unwinds as a C++ exception, so every buffer is freed.
+struct RunStopped {};
+
 bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   return guarded([&] {
-    nnplay::Experiment e(nnplay::parse_spec(spec_json));
-    nnplay::run_experiment(e, weights, [&](const std::string& line) { on_line(line); });
+    try {
+      nnplay::Experiment e(nnplay::parse_spec(spec_json));
+      nnplay::run_experiment(e, weights, [&](const std::string& line) {
+        if (!on_line(line).as<bool>()) throw RunStopped{};
+      });
+    } catch (const RunStopped&) {
+    }
     return true;
   }, false);
 }
