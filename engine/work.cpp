@@ -28,6 +28,12 @@ double updates_per_epoch(const Spec& spec, int n_train) {
   return spec.drop_last ? n_train / b : (n_train + b - 1) / b;
 }
 
+// An update's cost per weight, in multiply-adds of the big products (measured in WebAssembly,
+// docs/RELIABILITY.md): the step over every weight, plus a batch of one or a few points making
+// small, slow products. Adam's measured cost is ten times SGD's (its moments reach the slow
+// subnormal range of floats on some data).
+double update_cost(const Spec& spec) { return spec.optimizer.name == "adam" ? 80 : 8; }
+
 std::string whole(double v) { return std::to_string(static_cast<long long>(v)); }
 
 }  // namespace
@@ -35,7 +41,7 @@ std::string whole(double v) { return std::to_string(static_cast<long long>(v)); 
 double epoch_work(const Spec& spec, const Dataset& data, int outputs) {
   const int n_train = data.split_size(Split::Train), n_val = data.split_size(Split::Val);
   return weight_count(data.features(), spec.model.hidden, outputs) *
-         (3.0 * n_train + n_val + 3.0 * updates_per_epoch(spec, n_train));
+         (3.0 * n_train + n_val + update_cost(spec) * updates_per_epoch(spec, n_train));
 }
 
 void check_epoch_work(const Spec& spec, const Dataset& data, int outputs) {
@@ -44,7 +50,8 @@ void check_epoch_work(const Spec& spec, const Dataset& data, int outputs) {
   const int n_train = data.split_size(Split::Train), n_val = data.split_size(Split::Val);
   throw SpecError("spec error at model.hidden: one epoch would take " + whole(work) + " multiply-adds (" +
                   whole(weight_count(data.features(), spec.model.hidden, outputs)) + " weights x (3 x " +
-                  std::to_string(n_train) + " training points + " + std::to_string(n_val) + " validation points + 3 x " +
+                  std::to_string(n_train) + " training points + " + std::to_string(n_val) + " validation points + " +
+                  whole(update_cost(spec)) + " x " +
                   whole(updates_per_epoch(spec, n_train)) + " updates)), past the work cap of " + whole(kMaxEpochWork) +
                   " per epoch (about 2 s in a browser); use fewer layers, units or training points");
 }

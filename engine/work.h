@@ -8,10 +8,11 @@
 namespace nnplay {
 
 // Multiply-adds of one epoch, as a cost model of what the engine does:
-//   weights x (3 x training points + validation points + 3 x updates)
+//   weights x (3 x training points + validation points + u x updates),  u = 8 (80 for Adam)
 // per training point one forward and two backward products (the input and the weight gradient),
 // per validation point one forward (the page records it every epoch), per update an optimizer
-// step over every weight. `outputs` is the last layer's width.
+// step over every weight and the overhead of small batches, measured. `outputs` is the last
+// layer's width.
 double epoch_work(const Spec& spec, const Dataset& data, int outputs);
 
 // Throws SpecError (at model.hidden) past kMaxEpochWork, naming the figures and the cap.

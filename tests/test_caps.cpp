@@ -102,15 +102,17 @@ TEST_CASE("the work cap refuses a spec whose epoch is too much work and names th
   // 8 layers of 1024 units on 200,000 points took 6 minutes an epoch natively (issue 11, finding 4).
   const std::string huge = R"({"data": {"n": 200000}, "model": {"hidden": [1024,1024,1024,1024,1024,1024,1024,1024]}})";
   CHECK_THROWS_WITH(Experiment(parse_spec(huge)), Contains("spec error at model.hidden") &&
-                                                     Contains("past the work cap of 10000000000"));
+                                                     Contains("past the work cap of 6000000000"));
   const Spec ok = parse_spec(std::string(R"({"data": {"n": 100}, "model": {"hidden": [1024,1024,1024,1024,1024,1024,1024,1024]}})"));
   const Experiment small(ok);
   CHECK(epoch_work(ok, small.data(), 3) <= kMaxEpochWork);
-  // The formula: weights x (3 x train + val + 3 x updates); 2-200-3 (1203 weights) on 8000 / 1000
-  // points, full batch.
+  // The formula: weights x (3 x train + val + u x updates), u = 8 (80 for Adam); 2-200-3 (1203
+  // weights) on 8000 / 1000 points: full batch, batches of 100.
   const Spec tutorial = parse_spec(std::string("{}"));
   const Dataset data = load_dataset(tutorial.data, 0);
-  CHECK(epoch_work(tutorial, data, 3) == 1203.0 * (3 * 8000 + 1000 + 3));
+  CHECK(epoch_work(tutorial, data, 3) == 1203.0 * (3 * 8000 + 1000 + 8));
+  const Spec adam = parse_spec(std::string(R"({"optimizer": {"name": "adam"}, "batch_size": 100})"));
+  CHECK(epoch_work(adam, data, 3) == 1203.0 * (3 * 8000 + 1000 + 80 * 80));
 }
 
 TEST_CASE("a NUL in data.path and control characters in field names are refused, printed escaped") {

@@ -56,7 +56,7 @@ test('the work cap: 8 layers of 1024 units on 200,000 points is a spec error nam
   const hidden = Array(8).fill(1024);
   const r = both(['run', '-'], JSON.stringify({ data: { n: 200000 }, model: { hidden } }));
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /spec error at model\.hidden: one epoch would take \d+ multiply-adds .* past the work cap of 10000000000/);
+  assert.match(r.stderr, /spec error at model\.hidden: one epoch would take \d+ multiply-adds .* past the work cap of 6000000000/);
 });
 
 test('an unwritable stdout (/dev/full) exits 1 with a message in both runners', () => {

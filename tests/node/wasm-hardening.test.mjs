@@ -35,7 +35,7 @@ test('limits() gives the engine caps, the work cap included', () => {
   assert.equal(limits.specBytes, 64 * 1024 * 1024);
   assert.equal(limits.csvBytes, 16 * 1024 * 1024);
   assert.equal(limits.weightsBytes, 64 * 1024 * 1024);
-  assert.equal(limits.epochWork, 1e10);
+  assert.equal(limits.epochWork, 6e9);
   limits.depth = 1;
   assert.equal(nn.limits().depth, 64);  // a copy each time
 });
@@ -79,7 +79,7 @@ test('the CSV caps hold on every path: a spec with 17 MB of commas is refused by
 test('the work cap is a spec error from fromSpec, naming it', () => {
   const hidden = Array(8).fill(1024);
   leavesHeap('work cap', () => refused(() => nn.fromSpec({ data: { n: 200000 }, model: { hidden } }), 'spec',
-    /past the work cap of 10000000000/), 1);
+    /past the work cap of 6000000000/), 1);
 });
 
 test('predict checks shapes and numbers; predict(null), fromSpec(undefined) and train({epochs: "x"}) are NnplayErrors', () => {
