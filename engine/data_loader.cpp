@@ -16,7 +16,7 @@ RawData raw_data(const DataSpec& d, NumpyRandom& rng) {
   if (d.name == "study_hours") return study_hours_dataset();
   if (d.name == "toy4") return toy4_dataset();
   if (d.name == "wine") return wine_dataset();
-  if (d.name == "inline") return RawData{d.x, d.y};
+  if (d.name == "inline") return RawData{d.x, d.y, {}};
   if (d.name == "csv") {
     if (d.text.empty() && !d.path.empty())
       throw SpecError("spec error at data.path: this runner cannot read files; put the CSV into data.text");
@@ -31,7 +31,11 @@ Dataset load_dataset(const DataSpec& d, uint32_t seed) {
   NumpyRandom rng(seed);  // np.random.seed(seed)
   RawData raw = raw_data(d, rng);
   if (d.shuffle) permute_rows(raw, rng.permutation(static_cast<int>(raw.y.size())));
+  // A CSV split column decides each row's split (data.split is then unused), whatever the rows' order.
+  const bool named = !raw.split.empty();
+  const std::array<int, 3> ends = named ? sort_by_split(raw) : std::array<int, 3>{};
   Dataset data = make_dataset(raw, d.split);
+  if (named) data.split_end = ends;
   if (d.standardize) standardize(data);
   return data;
 }

@@ -29,8 +29,20 @@ void permute_rows(RawData& raw, const std::vector<int>& order) {
   for (int i : order) {
     out.x.push_back(raw.x[i]);
     out.y.push_back(raw.y[i]);
+    if (!raw.split.empty()) out.split.push_back(raw.split[i]);
   }
   raw = std::move(out);
+}
+
+std::array<int, 3> sort_by_split(RawData& raw) {
+  std::vector<int> order(raw.split.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return raw.split[a] < raw.split[b]; });
+  permute_rows(raw, order);
+  std::array<int, 3> ends = {0, 0, 0};
+  for (int s : raw.split)
+    for (int k = s; k < 3; ++k) ++ends[k];
+  return ends;
 }
 
 void standardize(Dataset& data) {

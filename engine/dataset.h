@@ -36,6 +36,7 @@ struct Dataset {
 struct RawData {
   std::vector<std::vector<double>> x;  // N rows of F features
   std::vector<int> y;
+  std::vector<int> split;  // each row's Split, when the data names them (a CSV split column); else empty
 };
 
 // Builds the column-major dataset, sizes the splits from fractions (round(n*train), ...),
@@ -44,6 +45,10 @@ Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split);
 
 // Reorders rows: row i becomes old row order[i].
 void permute_rows(RawData& raw, const std::vector<int>& order);
+
+// For data that names each row's split: reorders the rows train, val, test (stably: the order
+// within a split is kept) and returns the split ends for Dataset::split_end.
+std::array<int, 3> sort_by_split(RawData& raw);
 
 // Subtracts the training split's mean and divides by its population standard deviation (ddof=0,
 // like scikit-learn's StandardScaler); a constant feature is divided by 1. Keeps both in

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "format.h"
 #include "loss.h"
+#include "work.h"
 
 namespace nnplay {
 
@@ -28,7 +29,9 @@ int model_outputs(const Spec& spec, const Dataset& data) {
   if (spec.loss == LossKind::BCE && data.classes != 2)
     throw SpecError("spec error at loss: expected \"bce\" only on two-class data (labels 0 and 1), got \"bce\" "
                     "on data with " + std::to_string(data.classes) + " classes; use \"cross_entropy\"");
-  return loss_outputs(spec.loss, data.classes);
+  const int outputs = loss_outputs(spec.loss, data.classes);
+  check_epoch_work(spec, data, outputs);  // before the model is built
+  return outputs;
 }
 
 void apply_init(Sequential& model, const std::vector<LayerInit>& init, const std::string& where) {

@@ -10,4 +10,10 @@ namespace nnplay {
 std::string format_float(float v);    // v finite
 std::string format_double(double v);  // v finite
 
+// Text from the input made safe to print in a message: control characters (below 0x20, and
+// 0x7f) become \u00XX as in JSON, bytes that are not UTF-8 become \xNN; the rest is kept. So an
+// ANSI escape in a field name or a CSV cell cannot act on the learner's terminal.
+std::string printable(const std::string& text);
+bool is_utf8(const std::string& text);
+
 }  // namespace nnplay

@@ -10,25 +10,21 @@
 
 namespace nnplay {
 
-namespace {
-
-void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
-  if (e.data().features() != 2)
-    throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
-                    " features; a 2-D grid needs exactly 2");
-  check_grid_shape("decision grid", w, h, 2048, b);
-}
-
-}  // namespace
-
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float* out) {
-  check_grid_args(e, w, h, b);
+  check_decision_grid(e, w, h, b);
   const Sequential& model = e.model();
   const int C = probability_width(e.spec().loss, model.outputs());
   grid_rows_detail::for_grid_rows(model, model.num_layers() - 1, w, h, b,
                                   [&](int row, int col, int m, const std::vector<Matrix>& a) {
                                     probabilities_into(e.spec().loss, a.back().leftCols(m), out + (size_t(row) * w + col) * C);
                                   });
+}
+
+void check_decision_grid(const Experiment& e, int w, int h, const GridBounds& b) {
+  if (e.data().features() != 2)
+    throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
+                    " features; a 2-D grid needs exactly 2");
+  check_grid_shape("decision grid", w, h, 2048, b);
 }
 
 void check_grid_shape(const char* what, int w, int h, int max_side, const GridBounds& b) {

@@ -15,6 +15,8 @@ struct GridBounds {
 // Throws SpecError unless the data has 2 features, 1 <= w, h <= 2048 and the bounds are finite
 // with xmin < xmax, ymin < ymax. out holds w * h * C floats.
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& bounds, float* out);
+// Those checks alone, so that a caller can size `out` after them.
+void check_decision_grid(const Experiment& e, int w, int h, const GridBounds& bounds);
 
 // Throws SpecError("<what>: ...") unless 1 <= w, h <= max_side and the bounds are finite with
 // xmin < xmax, ymin < ymax. Shared by the grid and the loss landscape.

@@ -7,7 +7,7 @@
 
 namespace nnplay {
 
-void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int w, int h, float* out) {
+void check_loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int w, int h) {
   const Sequential& model = e.model();
   const int count = static_cast<int>(model.parameters().size());
   if (i < 0 || j < 0 || i >= count || j >= count || i == j)
@@ -19,6 +19,12 @@ void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int 
   if (double(w) * h * n > kMaxLandscapeWork)
     throw SpecError("loss landscape: " + std::to_string(w) + " x " + std::to_string(h) + " cells over " +
                     std::to_string(n) + " training rows is too much work; use a smaller grid or dataset");
+}
+
+void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int w, int h, float* out) {
+  check_loss_landscape(e, i, j, b, w, h);
+  const Sequential& model = e.model();
+  const int n = e.data().split_size(Split::Train);
 
   Sequential probe = model;  // the trained model stays untouched
   Workspace ws;

@@ -16,5 +16,7 @@ constexpr double kMaxLandscapeWork = 4e6;
 
 // Throws SpecError for a bad index, size or bounds, or a grid too large for the training split.
 void loss_landscape(const Experiment& e, int i, int j, const GridBounds& bounds, int w, int h, float* out);
+// Those checks alone, so that a caller can size `out` after them.
+void check_loss_landscape(const Experiment& e, int i, int j, const GridBounds& bounds, int w, int h);
 
 }  // namespace nnplay

@@ -7,6 +7,7 @@
 #include "error.h"
 #include "format.h"
 #include "caps.h"
+#include "json_text.h"
 #include "spec_fields.h"
 
 namespace nnplay {
@@ -82,6 +83,8 @@ DataSpec read_data(const json& v) {
                    v);
     if (text) d.text = f.string("text");
     if (path) d.path = f.string("path");
+    if (d.path.find('\0') != std::string::npos)  // a C library would read the file named before it
+      Fields::fail(f.path_of("path"), "a file path without NUL characters", v["path"]);
   }
   f.finish();
   return d;
@@ -239,14 +242,10 @@ Spec parse_spec(const nlohmann::ordered_json& document) {
   return s;
 }
 
-Spec parse_spec(const std::string& text) {
-  json parsed;
-  try {
-    parsed = json::parse(text);
-  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
-    throw SpecError(std::string("spec is not valid JSON: ") + e.what());
-  }
-  return parse_spec(parsed);
+Spec parse_spec(const std::string& text) { return parse_spec(parse_json_text(text, "spec is", kMaxSpecBytes)); }
+
+std::vector<LayerInit> parse_weights_text(const std::string& text) {
+  return parse_weights(parse_json_text(text, "weights are", kMaxWeightsBytes), "weights");
 }
 
 }  // namespace nnplay

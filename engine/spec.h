@@ -62,7 +62,8 @@ struct Spec {
   std::vector<long long> trace;  // optimizer steps to trace (trace.h), 0-based; sorted, unique
 };
 
-// Throws SpecError.
+// Throws SpecError. The text is checked against the caps (kMaxSpecBytes, kMaxDepth,
+// kMaxJsonValues) before any value is built; a UTF-8 byte order mark before it is skipped.
 Spec parse_spec(const nlohmann::ordered_json& json);
 Spec parse_spec(const std::string& text);
 
@@ -72,6 +73,8 @@ std::string spec_to_json(const Spec& spec);
 // Weights in PyTorch's layout, [{"weight": [[...]], "bias": [...]}, ...] (model.init, or weights
 // set later); errors name `path`.
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);
+// The same from JSON text, within the caps (kMaxWeightsBytes, kMaxDepth, kMaxJsonValues).
+std::vector<LayerInit> parse_weights_text(const std::string& text);
 
 // The largest learning rate PyTorch accepts with these options: float32's largest value; for Adam,
 // whose first step is lr / (1 - beta1), that times (1 - beta1).

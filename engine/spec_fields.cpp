@@ -32,9 +32,44 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kShown = 60;  // characters of a value shown in a message
+
+// Appends the value's JSON until `out` passes kShown characters: a 12-million-number array is
+// not printed whole to show its start. Each level adds a character, so the recursion is at most
+// kShown deep. Strings are cut before printing (replacing a UTF-8 sequence cut in two).
+void describe_into(const json& v, std::string& out) {
+  if (out.size() > kShown) return;
+  if (v.is_array() || v.is_object()) {
+    out += v.is_array() ? '[' : '{';
+    bool first = true;
+    for (auto it = v.begin(); it != v.end() && out.size() <= kShown; ++it, first = false) {
+      if (!first) out += ',';
+      if (v.is_object()) {
+        describe_into(json(it.key()), out);
+        out += ':';
+      }
+      describe_into(it.value(), out);
+    }
+    out += v.is_array() ? ']' : '}';
+  } else if (v.is_string() && v.get_ref<const std::string&>().size() > kShown) {
+    out += json(v.get_ref<const std::string&>().substr(0, kShown)).dump(-1, ' ', false, json::error_handler_t::replace);
+  } else {
+    out += v.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+}  // namespace
+
 std::string describe(const json& value) {
-  std::string text = value.dump();
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  std::string text;
+  describe_into(value, text);
+  if (text.size() > kShown) {
+    std::size_t cut = kShown - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 
@@ -118,7 +153,7 @@ void Fields::finish() {
     bool known = false;
     for (const auto& a : allowed_) known = known || a == item.key();
     if (!known)
-      throw SpecError("spec error at " + path_of(item.key()) + ": unknown field; allowed here: " +
+      throw SpecError("spec error at " + printable(path_of(item.key())) + ": unknown field; allowed here: " +
                       join(allowed_));
   }
 }

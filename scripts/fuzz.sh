@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer harness (spec, csv, weights) for SECONDS (default 60) under ASan + UBSan,
-# starting from the seed corpus in tests/fuzz/corpus. A finding stops it with a non-zero status;
-# the crashing input is saved as build-fuzz/crash-* (add it to the corpus with a regression test).
+# starting from the seed corpus in tests/fuzz/corpus (for specs, also every spec of the golden
+# tests, tests/golden/specs). Inputs starting 'D' or 'R' are grown in depth or size first
+# (tests/fuzz/grow.h). A finding stops it with a non-zero status; the crashing input is saved as build-fuzz/crash-* (add it to the corpus with a regression test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -12,8 +13,10 @@ cmake --build build-fuzz -j"$(nproc)" --target fuzz_spec fuzz_csv fuzz_weights >
 for name in spec csv weights; do
   work="build-fuzz/corpus-$name"
   mkdir -p "$work"
+  seeds="../tests/fuzz/corpus/$name"
+  [ "$name" = spec ] && seeds="$seeds ../tests/golden/specs"
   echo "fuzz: $name for ${seconds}s"
   (cd build-fuzz && "./tests/fuzz/fuzz_$name" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
-     -rss_limit_mb=2048 -print_final_stats=1 "corpus-$name" "../tests/fuzz/corpus/$name" 2>&1 | tail -n 12)
+     -rss_limit_mb=2048 -print_final_stats=1 "corpus-$name" $seeds 2>&1 | tail -n 12)
 done
 echo "fuzz: no findings"

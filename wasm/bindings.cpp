@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 
+#include "caps.h"
 #include "data_loader.h"
 #include "error.h"
 #include "grid.h"
@@ -36,8 +37,11 @@ R guarded(F&& body, R fallback) {
   } catch (const nnplay::SpecError& e) {
     g_error = e.what();
     g_error_kind = "spec";
-  } catch (const std::exception& e) {
+  } catch (const std::exception& e) {  // std::bad_alloc included: the heap is as it was
     g_error = e.what();
+    g_error_kind = "engine";
+  } catch (...) {
+    g_error = "unexpected failure in the engine";
     g_error_kind = "engine";
   }
   return fallback;
@@ -74,7 +78,7 @@ class DatasetHandle {
   int splitEnd(int s) const { return data_.split_end[s]; }
   val x() const { return val(emscripten::typed_memory_view(data_.x.size(), data_.x.data())); }
   val y() const { return view(data_.y); }
-  std::string csv() const { return nnplay::dataset_csv(data_); }
+  std::string csv() const { return guarded([&] { return nnplay::dataset_csv(data_); }, std::string()); }
 
  private:
   nnplay::Dataset data_;
@@ -119,9 +123,14 @@ class Trainer {
 
   // Predictions: JS fills inputView(count * features) with points in the data's own units, then
   // calls predict(count) (standardized first when data.standardize is on, as the spec's predict).
+  // At most kMaxSamples points a call; null past that, with the error set.
   val inputView(int floats) {
-    input_.resize(size_t(std::max(floats, 0)));
-    return view(input_);
+    return guarded([&] {
+      if (floats < 0 || floats > nnplay::kMaxSamples * e_.data().features())
+        throw nnplay::SpecError("predict: at most " + std::to_string(nnplay::kMaxSamples) + " points a call");
+      input_.resize(size_t(floats));
+      return view(input_);
+    }, val::null());
   }
   bool predict(int count) {
     return guarded([&] {
@@ -149,7 +158,8 @@ class Trainer {
 
   bool grid(int w, int h, double xmin, double xmax, double ymin, double ymax) {
     return guarded([&] {
-      grid_.resize(size_t(std::max(w, 0)) * std::max(h, 0) * classes());
+      nnplay::check_decision_grid(e_, w, h, {xmin, xmax, ymin, ymax});  // before sizing the buffer
+      grid_.resize(size_t(w) * h * classes());
       nnplay::decision_grid(e_, w, h, {xmin, xmax, ymin, ymax}, grid_.data());
       return true;
     }, false);
@@ -189,7 +199,8 @@ class Trainer {
 
   bool landscape(int i, int j, int w, int h, double xmin, double xmax, double ymin, double ymax) {
     return guarded([&] {
-      landscape_.resize(size_t(std::max(w, 0)) * std::max(h, 0));
+      nnplay::check_loss_landscape(e_, i, j, {xmin, xmax, ymin, ymax}, w, h);  // before sizing the buffer
+      landscape_.resize(size_t(w) * h);
       nnplay::loss_landscape(e_, i, j, {xmin, xmax, ymin, ymax}, w, h, landscape_.data());
       return true;
     }, false);
@@ -209,16 +220,12 @@ class Trainer {
       return out + "]";
     }, std::string("[]"));
   }
-  std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
+  std::string weightsJson() const {
+    return guarded([&] { return nnplay::weights_json(e_.model()).dump(); }, std::string());
+  }
   bool setWeightsJson(const std::string& json) {
     return guarded([&] {
-      nlohmann::ordered_json parsed;
-      try {
-        parsed = nlohmann::ordered_json::parse(json);
-      } catch (const nlohmann::ordered_json::exception& e) {
-        throw nnplay::SpecError(std::string("weights are not valid JSON: ") + e.what());
-      }
-      e_.set_weights(nnplay::parse_weights(parsed, "weights"));
+      e_.set_weights(nnplay::parse_weights_text(json));
       return true;
     }, false);
   }
@@ -262,6 +269,17 @@ class Trainer {
   std::vector<double> records_;
 };
 
+// The caps (engine/caps.h) as JSON, for the JS API's limits().
+std::string limitsJson() {
+  using namespace nnplay;
+  return nlohmann::ordered_json{
+      {"samples", kMaxSamples},       {"features", kMaxFeatures},     {"label", kMaxLabel},
+      {"hiddenLayers", kMaxHiddenLayers}, {"units", kMaxUnits},       {"epochs", kMaxEpochs},
+      {"predict", kMaxPredict},       {"depth", kMaxDepth},           {"jsonValues", kMaxJsonValues},
+      {"specBytes", kMaxSpecBytes},   {"csvBytes", kMaxCsvBytes},     {"weightsBytes", kMaxWeightsBytes},
+      {"csvColumns", kMaxCsvColumns}, {"epochWork", kMaxEpochWork}}.dump();
+}
+
 // Checks a spec without building anything (the runner does this before reading data.path).
 bool validateSpec(const std::string& spec_json) {
   return guarded([&] {
@@ -275,11 +293,20 @@ std::string normalizeSpec(const std::string& spec_json) {
   return guarded([&] { return nnplay::spec_to_json(nnplay::parse_spec(spec_json)); }, std::string());
 }
 
-// The runner: every output line of `nnplay run` goes to onLine(line) as it is made.
+// The runner: every output line of `nnplay run` goes to onLine(line) as it is made; onLine
+// returns false to stop the run there (its caller's own error, or a closed output). Stopping
+// unwinds as a C++ exception, so every buffer is freed.
+struct RunStopped {};
+
 bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   return guarded([&] {
-    nnplay::Experiment e(nnplay::parse_spec(spec_json));
-    nnplay::run_experiment(e, weights, [&](const std::string& line) { on_line(line); });
+    try {
+      nnplay::Experiment e(nnplay::parse_spec(spec_json));
+      nnplay::run_experiment(e, weights, [&](const std::string& line) {
+        if (!on_line(line).as<bool>()) throw RunStopped{};
+      });
+    } catch (const RunStopped&) {
+    }
     return true;
   }, false);
 }
@@ -291,6 +318,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   function("takeError", &take_error);
   function("errorKind", &error_kind);
   function("heapInUse", &heap_in_use);
+  function("limitsJson", &limitsJson);
   function("runSpec", &runSpec);
   function("validateSpec", &validateSpec);
   function("normalizeSpec", &normalizeSpec);

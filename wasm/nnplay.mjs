@@ -33,13 +33,28 @@ export async function createEngine(options = {}) {
   return new Engine(await createNnplayModule(moduleOptions));
 }
 
-const specText = (spec) => (typeof spec === 'string' ? spec : JSON.stringify(spec));
 const disposeSymbol = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 
 class Engine {
   #m;
+  #limits;
   constructor(module) {
     this.#m = module;
+    this.#limits = Object.freeze(JSON.parse(module.limitsJson()));
+  }
+
+  /**
+   * The engine's caps (engine/caps.h, docs/RELIABILITY.md): samples, features, label, hiddenLayers,
+   * units, epochs, predict, depth, jsonValues, specBytes, csvBytes, weightsBytes, csvColumns and
+   * epochWork (multiply-adds per epoch; see docs/spec.md).
+   */
+  limits() {
+    return { ...this.#limits };
+  }
+
+  /** A spec (object, JSON text, or its UTF-8 bytes) as what the engine reads, within the size cap. */
+  #spec(spec) {
+    return jsonArgument(spec, 'spec is', this.#limits.specBytes);
   }
 
   /** Throws the engine's last error, if the last call left one. */
@@ -55,9 +70,11 @@ class Engine {
    */
   fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
     checkHistoryLimit(historyLimit);  // before anything is built
-    const text = specText(spec);
-    const traced = text.includes('"trace"');  // a spec that asks for step traces (else none are looked for)
-    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r), traced);
+    const text = this.#spec(spec);
+    // A spec that asks for step traces (else none are looked for).
+    const traced = (typeof text === 'string' ? text : new TextDecoder().decode(text)).includes('"trace"');
+    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r),
+      this.#limits, traced);
     trainer.historyLimit = historyLimit;
     return trainer;
   }
@@ -93,8 +110,10 @@ class Engine {
 
   /** A dataset: dataset({ name: 'radial', n, noise, split, seed, ... }) or inline { name: 'inline', x, y }. */
   dataset(dataSpec = {}) {
+    if (dataSpec === null || typeof dataSpec !== 'object')
+      throw new NnplayError(`dataset: expected an object like { name: 'radial' }, got ${shown(dataSpec)}`, 'spec');
     const { seed, ...data } = dataSpec;
-    const handle = this.#check(this.#m.DatasetHandle.create(JSON.stringify({ seed: seed ?? 0, data })));
+    const handle = this.#check(this.#m.DatasetHandle.create(this.#spec({ seed: seed ?? 0, data })));
     try {
       return new Dataset(dataSpec, handle);
     } finally {
@@ -102,33 +121,44 @@ class Engine {
     }
   }
 
-  /** The runner: trains a spec, calling onLine(object) for each `nnplay run` output line; returns them. */
+  /**
+   * The runner: trains a spec, calling onLine(object, text) for each `nnplay run` output line;
+   * returns them. onLine may return false to stop the run there; an error it throws stops the
+   * run and is thrown again from here.
+   */
   run(spec, { weights = false, onLine } = {}) {
     const lines = [];
-    const ok = this.#m.runSpec(specText(spec), weights, (text) => {
-      const line = JSON.parse(text);
-      lines.push(line);
-      if (onLine) onLine(line, text);
+    let failure = null;
+    const ok = this.#m.runSpec(this.#spec(spec), weights, (text) => {
+      try {
+        const line = JSON.parse(text);
+        lines.push(line);
+        return !(onLine && onLine(line, text) === false);
+      } catch (error) {
+        failure = { error };
+        return false;
+      }
     });
+    if (failure) throw failure.error;
     this.#check(ok);
     return lines;
   }
 
   /** Validates a spec (an object or JSON text) without building it; throws a SpecError if it is bad. */
   validate(spec) {
-    this.#check(this.#m.validateSpec(specText(spec)));
+    this.#check(this.#m.validateSpec(this.#spec(spec)));
   }
 
   /** The spec with every default filled in (docs/spec.md), as an object; throws a SpecError if it is bad. */
   normalize(spec) {
-    return JSON.parse(this.#check(this.#m.normalizeSpec(specText(spec))));
+    return JSON.parse(this.#check(this.#m.normalizeSpec(this.#spec(spec))));
   }
 
   /** `nnplay data`: the spec's dataset as CSV text. */
   datasetCsv(spec) {
-    const handle = this.#check(this.#m.DatasetHandle.create(specText(spec)));
+    const handle = this.#check(this.#m.DatasetHandle.create(this.#spec(spec)));
     try {
-      return handle.csv();
+      return this.#check(handle.csv());
     } finally {
       handle.delete();
     }
@@ -160,9 +190,80 @@ export class Dataset {
 const HISTORY_FIELDS = 5;  // epoch, step, train_loss, val_loss, val_accuracy
 const DEFAULT_HISTORY_LIMIT = 100000;  // records of 40 bytes: 4 MB a trainer at most
 
-/** A value as an error message shows it: NaN and Infinity as themselves, strings quoted. */
+/** A value as an error message shows it: NaN and Infinity as themselves, strings quoted, at most 60 characters. */
 function shown(value) {
-  return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value);
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  let text;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {  // a cycle, or nesting too deep to print
+    text = Array.isArray(value) ? 'an array' : typeof value;
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** "64 MiB (67108864 bytes)", as the engine names a byte cap. */
+const bytesText = (bytes) => `${Math.floor(bytes / 1048576)} MiB (${bytes} bytes)`;
+
+/**
+ * JSON for the engine: text or UTF-8 bytes as they are, anything else through JSON.stringify.
+ * Text longer than the cap is refused here, before it is copied into WebAssembly memory (a
+ * character is at least one UTF-8 byte; the engine checks the bytes). subject: "spec is".
+ */
+function jsonArgument(value, subject, cap) {
+  let text = value;
+  if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+    try {
+      text = JSON.stringify(value);
+    } catch (error) {  // a cycle, a BigInt, or nesting too deep for JavaScript's own stack
+      throw new NnplayError(`${subject} not JSON: ${error.message}`, 'spec');
+    }
+    if (text === undefined) throw new NnplayError(`${subject} not JSON: expected an object or JSON text, got ${shown(value)}`, 'spec');
+  }
+  if (text.length > cap) throw new NnplayError(`${subject} larger than the cap of ${bytesText(cap)}`, 'spec');
+  return text;
+}
+
+/** An integer argument in lo .. hi, else a SpecError naming it. */
+function integerArgument(value, name, lo, hi) {
+  if (!(Number.isInteger(value) && value >= lo && value <= hi))
+    throw new NnplayError(`${name}: expected an integer in ${lo} .. ${hi}, got ${shown(value)}`, 'spec');
+  return value;
+}
+
+/** Four finite numbers [xmin, xmax, ymin, ymax]; the engine checks their order. */
+function boundsArgument(bounds, name) {
+  if (!(Array.isArray(bounds) && bounds.length === 4 && bounds.every((v) => typeof v === 'number')))
+    throw new NnplayError(`${name}: bounds: expected [xmin, xmax, ymin, ymax] (four numbers), got ${shown(bounds)}`, 'spec');
+  return bounds;
+}
+
+const INT_MAX = 2147483647;
+
+/**
+ * predict()'s points as one flat array of count * f finite numbers: an array of points (each an
+ * array of f numbers), or a flat array (or typed array) of numbers. Anything else is a SpecError.
+ */
+function flatPoints(points, f, maxPoints) {
+  const typed = ArrayBuffer.isView(points) && !(points instanceof DataView);
+  if (!typed && !Array.isArray(points))
+    throw new NnplayError(`predict: expected an array of points (each ${f} numbers) or a flat array of numbers, got ${shown(points)}`, 'spec');
+  const nested = !typed && points.length > 0 && Array.isArray(points[0]);
+  if (nested) {
+    points.forEach((p, i) => {
+      if (!Array.isArray(p) || p.length !== f)
+        throw new NnplayError(`predict: point ${i}: expected ${f} numbers (the data's features), got ${shown(p)}`, 'spec');
+    });
+  }
+  const flat = nested ? points.flat() : points;
+  if (flat.length % f !== 0) throw new NnplayError(`predict: expected points of ${f} numbers, got ${flat.length} numbers`, 'spec');
+  if (flat.length / f > maxPoints) throw new NnplayError(`predict: at most ${maxPoints} points a call`, 'spec');
+  for (let i = 0; i < flat.length; i++) {
+    const v = flat[i];
+    if (!(typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e38))
+      throw new NnplayError(`predict: number ${i}: expected a finite number of magnitude at most 1e38, got ${shown(v)}`, 'spec');
+  }
+  return flat;
 }
 
 // Arguments that Embind would silently turn into 0 (undefined, strings, fractions) are refused.
@@ -195,10 +296,12 @@ export class Trainer {
   #t;
   #check;
   #historyLimit = DEFAULT_HISTORY_LIMIT;
+  #limits;
   #traced;  // whether traces may be waiting in the engine (the spec's "trace", or step({ trace }))
-  constructor(module, handle, check, traced = false) {
+  constructor(module, handle, check, limits, traced = false) {
     this.#t = handle;
     this.#check = check;
+    this.#limits = limits;
     this.#traced = traced;
   }
 
@@ -211,9 +314,13 @@ export class Trainer {
    * Runs k epochs (or k steps = updates) in one call; returns what happened and their records, and
    * `traces` when steps the spec's "trace" names ran (docs/spec.md).
    */
-  train({ epochs, steps } = {}) {
+  train(options = {}) {
     const t = this.#live();
-    const ran = this.#check(steps !== undefined ? t.trainSteps(steps) : t.trainEpochs(epochs ?? 1));
+    if (options === null || typeof options !== 'object')
+      throw new NnplayError(`train: expected { epochs } or { steps }, got ${shown(options)}`, 'spec');
+    const { epochs, steps } = options;
+    const ran = this.#check(steps !== undefined ? t.trainSteps(integerArgument(steps, 'train: steps', 0, INT_MAX))
+      : t.trainEpochs(integerArgument(epochs ?? 1, 'train: epochs', 0, INT_MAX)));
     const result = { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
     if (this.#traced) {
       const traces = JSON.parse(t.takeTracesJson());
@@ -296,10 +403,9 @@ export class Trainer {
   predict(points) {
     const t = this.#live();
     const f = t.features();
-    const flat = Array.isArray(points) && Array.isArray(points[0]) ? points.flat() : points;
-    if (flat.length % f !== 0) throw new NnplayError(`predict: expected points of ${f} numbers`, 'spec');
+    const flat = flatPoints(points, f, this.#limits.samples);
     const count = flat.length / f;
-    t.inputView(flat.length).set(flat);
+    this.#check(t.inputView(flat.length)).set(flat);
     this.#check(t.predict(count));
     return this.#predictions();
   }
@@ -324,9 +430,11 @@ export class Trainer {
    * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * classes + k].
    * Fills `out` (a Float32Array of width * height * classes) when given, else a new one.
    */
-  grid({ width, height, bounds }, out) {
+  grid({ width, height, bounds } = {}, out) {
     const t = this.#live();
-    const [xmin, xmax, ymin, ymax] = bounds;
+    const [xmin, xmax, ymin, ymax] = boundsArgument(bounds, 'grid');
+    integerArgument(width, 'grid: width', -INT_MAX, INT_MAX);
+    integerArgument(height, 'grid: height', -INT_MAX, INT_MAX);
     this.#check(t.grid(width, height, xmin, xmax, ymin, ymax));
     const view = t.gridView();
     if (!out) return view.slice();
@@ -378,9 +486,13 @@ export class Trainer {
    * width x height grid over bounds [imin, imax, jmin, jmax], all other parameters as they are now.
    * Row 0 is at the top (j = jmax): out[row * width + col]. For nn.Linear(1, 1), [0, 1] = (weight, bias).
    */
-  lossLandscape({ params = [0, 1], width, height, bounds }, out) {
+  lossLandscape({ params = [0, 1], width, height, bounds } = {}, out) {
     const t = this.#live();
-    const [xmin, xmax, ymin, ymax] = bounds;
+    const [xmin, xmax, ymin, ymax] = boundsArgument(bounds, 'lossLandscape');
+    if (!Array.isArray(params) || params.length !== 2)
+      throw new NnplayError(`lossLandscape: params: expected two parameter indices, got ${shown(params)}`, 'spec');
+    for (const [name, v] of [['params', params[0]], ['params', params[1]], ['width', width], ['height', height]])
+      integerArgument(v, `lossLandscape: ${name}`, -INT_MAX, INT_MAX);
     this.#check(t.landscape(params[0], params[1], width, height, xmin, xmax, ymin, ymax));
     const view = t.landscapeView();
     if (!out) return view.slice();
@@ -391,10 +503,12 @@ export class Trainer {
 
   /** Weights in PyTorch's layout: [{ weight: [[...]], bias: [...] }, ...] per nn.Linear. */
   getWeights() {
-    return JSON.parse(this.#live().weightsJson());
+    return JSON.parse(this.#check(this.#live().weightsJson()));
   }
+  /** layers as getWeights() gives them, or their JSON text; all or nothing. */
   setWeights(layers) {
-    this.#check(this.#live().setWeightsJson(JSON.stringify(layers)));
+    const t = this.#live();
+    this.#check(t.setWeightsJson(jsonArgument(layers, 'weights are', this.#limits.weightsBytes)));
   }
 
   /** The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd }. */

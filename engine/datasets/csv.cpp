@@ -1,10 +1,16 @@
-// CSV import: a header row, then features..., label. Every problem is reported with its row
-// (the line number in the file, the header being row 1) and column (1-based).
+// CSV import: a header row, then features..., label, and optionally a last column named `split`
+// (train, val or test per row, as `nnplay data` and the page export it). Every problem is
+// reported with its row (the line number in the file, the header being row 1) and column
+// (1-based). The caps (engine/caps.h) are checked before anything is allocated for them: the
+// text's size, and each line's width, counted in commas before the line is cut into fields.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
-#include "../error.h"
 #include "../caps.h"
+#include "../error.h"
+#include "../format.h"
+#include "../json_text.h"
 #include "generators.h"
 
 namespace nnplay {
@@ -33,7 +39,7 @@ std::vector<std::string> split_fields(const std::string& line) {
 }
 
 std::string quoted(const std::string& s) {
-  return "\"" + (s.size() > 40 ? s.substr(0, 40) + "..." : s) + "\"";
+  return "\"" + printable(s.size() > 40 ? s.substr(0, 40) + "..." : s) + "\"";
 }
 
 double parse_number(const std::string& field, int row, int column) {
@@ -54,11 +60,46 @@ int parse_label(const std::string& field, int row, int column) {
   return static_cast<int>(v);
 }
 
+int parse_split(const std::string& field, int row, int column) {
+  for (int s = 0; s < 3; ++s)
+    if (field == kSplitNames[s]) return s;
+  fail(row, column, "expected train, val or test, got " + quoted(field));
+}
+
+// The header: how many columns, and whether the last is `split`.
+struct Header {
+  size_t columns = 0;
+  bool split = false;
+  size_t features() const { return columns - (split ? 2 : 1); }
+};
+
+Header read_header(const std::string& line, size_t width, int row) {
+  if (width > static_cast<size_t>(kMaxCsvColumns))
+    fail(row, kMaxCsvColumns + 1,
+         "at most " + std::to_string(kMaxFeatures) + " feature columns are allowed (then the label and an " +
+             "optional split column)");
+  const auto fields = split_fields(line);
+  Header h{fields.size(), fields.back() == "split"};
+  if (h.columns < (h.split ? 3u : 2u))
+    fail(row, 1, h.split ? "the header needs at least three columns (features..., label, split)"
+                         : "the header needs at least two columns (features..., label)");
+  if (h.features() > static_cast<size_t>(kMaxFeatures))
+    fail(row, static_cast<int>(h.columns), "at most " + std::to_string(kMaxFeatures) + " feature columns are allowed");
+  return h;
+}
+
+void check_text(const std::string& text) {
+  if (text.size() > kMaxCsvBytes)
+    throw SpecError("CSV: the text is larger than the cap of " + bytes_text(kMaxCsvBytes));
+  if (!is_utf8(text)) throw SpecError("CSV: the text is not UTF-8 (save the file as UTF-8)");
+}
+
 }  // namespace
 
 RawData parse_csv(const std::string& text) {
+  check_text(text);
   int row = 0;
-  size_t columns = 0;
+  Header header;
   RawData raw;
   for (size_t begin = 0; begin < text.size();) {
     size_t end = text.find('\n', begin);
@@ -67,27 +108,25 @@ RawData parse_csv(const std::string& text) {
     begin = end + 1;
     ++row;
     if (trim(line).empty()) continue;
-    const auto fields = split_fields(line);
-    if (columns == 0) {  // the header names the columns
-      columns = fields.size();
-      if (columns < 2) fail(row, 1, "the header needs at least two columns (features..., label)");
-      if (columns - 1 > static_cast<size_t>(kMaxFeatures))
-        fail(row, static_cast<int>(columns),
-             "at most " + std::to_string(kMaxFeatures) + " feature columns are allowed");
+    const size_t width = std::count(line.begin(), line.end(), ',') + 1;  // before any field is made
+    if (header.columns == 0) {
+      header = read_header(line, width, row);
       continue;
     }
-    if (fields.size() != columns)
-      fail(row, static_cast<int>(std::min(fields.size(), columns) + 1),
-           "expected " + std::to_string(columns) + " columns like the header, got " +
-               std::to_string(fields.size()));
+    if (width != header.columns)
+      fail(row, static_cast<int>(std::min(width, header.columns) + 1),
+           "expected " + std::to_string(header.columns) + " columns like the header, got " + std::to_string(width));
     if (raw.y.size() >= static_cast<size_t>(kMaxSamples))
       fail(row, 1, "at most " + std::to_string(kMaxSamples) + " rows are allowed");
-    std::vector<double> x(columns - 1);
-    for (size_t j = 0; j + 1 < columns; ++j) x[j] = parse_number(fields[j], row, static_cast<int>(j + 1));
+    const auto fields = split_fields(line);
+    const size_t f = header.features();
+    std::vector<double> x(f);
+    for (size_t j = 0; j < f; ++j) x[j] = parse_number(fields[j], row, static_cast<int>(j + 1));
     raw.x.push_back(std::move(x));
-    raw.y.push_back(parse_label(fields.back(), row, static_cast<int>(columns)));
+    raw.y.push_back(parse_label(fields[f], row, static_cast<int>(f + 1)));
+    if (header.split) raw.split.push_back(parse_split(fields[f + 1], row, static_cast<int>(f + 2)));
   }
-  if (columns == 0) throw SpecError("CSV: the text is empty; expected a header row and data rows");
+  if (header.columns == 0) throw SpecError("CSV: the text is empty; expected a header row and data rows");
   if (raw.y.empty()) throw SpecError("CSV: there are no data rows after the header");
   return raw;
 }
