@@ -72,9 +72,16 @@ std::string spec_to_json(const Spec& spec);
 // set later); errors name `path`.
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path);
 
+// The allowed values of loss, model.activation and optimizer.name, in docs/spec.md's order.
+extern const std::vector<std::string> kLossNames;
+extern const std::vector<std::string> kActivationNames;
+extern const std::vector<std::string> kOptimizerNames;
+
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);
 
+// A name of kLossNames as its kind, and back.
+LossKind loss_kind(const std::string& name);
 const char* loss_name(LossKind loss);
 const char* activation_name(Activation activation);
 

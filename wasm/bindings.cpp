@@ -18,6 +18,7 @@
 #include "grid.h"
 #include "landscape.h"
 #include "report.h"
+#include "spec_info.h"
 
 using emscripten::val;
 
@@ -131,7 +132,7 @@ class Trainer {
 
   bool grid(int w, int h, double xmin, double xmax, double ymin, double ymax) {
     return guarded([&] {
-      grid_.resize(size_t(std::max(w, 0)) * std::max(h, 0) * classes());
+      grid_.resize(size_t(std::max(w, 0)) * std::max(h, 0) * probabilityWidth());
       nnplay::decision_grid(e_, w, h, {xmin, xmax, ymin, ymax}, grid_.data());
       return true;
     }, false);
@@ -146,7 +147,8 @@ class Trainer {
     }, false);
   }
   val landscapeView() const { return view(landscape_); }
-  int classes() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
+  // Probabilities per point (2 for bce); the data's class count is dataClasses().
+  int probabilityWidth() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
   int features() const { return e_.data().features(); }
 
   std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
@@ -163,6 +165,7 @@ class Trainer {
     }, false);
   }
   int parameterCount() const { return int(e_.model().parameters().size()); }
+  int updatesPerEpoch() const { return e_.updates_per_epoch(); }
 
   // The dataset the trainer uses.
   int size() const { return e_.data().size(); }
@@ -215,6 +218,9 @@ bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   }, false);
 }
 
+// What specs allow (engine/spec_info.h), as JSON.
+std::string specInfoJson() { return nnplay::spec_info_json(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nnplay) {
@@ -225,6 +231,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   function("runSpec", &runSpec);
   function("validateSpec", &validateSpec);
   function("normalizeSpec", &normalizeSpec);
+  function("specInfoJson", &specInfoJson);
 
   class_<DatasetHandle>("DatasetHandle")
       .class_function("create", &DatasetHandle::create, allow_raw_pointers())
@@ -261,11 +268,12 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("gridView", &Trainer::gridView)
       .function("landscape", &Trainer::landscape)
       .function("landscapeView", &Trainer::landscapeView)
-      .function("classes", &Trainer::classes)
+      .function("probabilityWidth", &Trainer::probabilityWidth)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
+      .function("updatesPerEpoch", &Trainer::updatesPerEpoch)
       .function("size", &Trainer::size)
       .function("dataClasses", &Trainer::dataClasses)
       .function("splitEnd", &Trainer::splitEnd)

@@ -55,7 +55,7 @@ class Engine {
    */
   fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
     checkHistoryLimit(historyLimit);  // before anything is built
-    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+    const trainer = new Trainer(this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
     trainer.historyLimit = historyLimit;
     return trainer;
   }
@@ -122,6 +122,15 @@ class Engine {
     return JSON.parse(this.#check(this.#m.normalizeSpec(specText(spec))));
   }
 
+  /**
+   * What specs allow, from the engine (docs/api.md): { datasets: [{ name, generated, n, classes,
+   * split }], losses: [{ name, outputs, classes }], activations, optimizers, caps: { samples,
+   * features, label, hiddenLayers, units, epochs, predict }, defaults: normalize({}) }.
+   */
+  specInfo() {
+    return { ...JSON.parse(this.#m.specInfoJson()), defaults: this.normalize({}) };
+  }
+
   /** `nnplay data`: the spec's dataset as CSV text. */
   datasetCsv(spec) {
     const handle = this.#check(this.#m.DatasetHandle.create(specText(spec)));
@@ -183,7 +192,7 @@ export class Trainer {
   #t;
   #check;
   #historyLimit = DEFAULT_HISTORY_LIMIT;
-  constructor(module, handle, check) {
+  constructor(handle, check) {
     this.#t = handle;
     this.#check = check;
   }
@@ -246,9 +255,13 @@ export class Trainer {
   }
 
   get features() { return this.#live().features(); }
-  /** Number of probabilities per point (2 for bce). */
-  get classes() { return this.#live().classes(); }
+  /** Number of probabilities per point: the data's classes, 2 for bce (a model of one output). */
+  get probabilityWidth() { return this.#live().probabilityWidth(); }
+  /** The old name of probabilityWidth (not the data's class count: that is data().classes). */
+  get classes() { return this.probabilityWidth; }
   get parameterCount() { return this.#live().parameterCount(); }
+  /** Updates in one epoch (docs/spec.md's training loop: batch_size and drop_last decide; 0 is possible with drop_last). */
+  get updatesPerEpoch() { return this.#live().updatesPerEpoch(); }
 
   /**
    * Predictions for many points in one call. points: an array of points, or a flat array of
@@ -267,8 +280,8 @@ export class Trainer {
 
   /**
    * The decision grid: per-class probabilities of a width x height grid over bounds
-   * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * classes + k].
-   * Fills `out` (a Float32Array of width * height * classes) when given, else a new one.
+   * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * probabilityWidth + k].
+   * Fills `out` (a Float32Array of width * height * probabilityWidth) when given, else a new one.
    */
   grid({ width, height, bounds }, out) {
     const t = this.#live();
