@@ -1,6 +1,6 @@
 #include "data_loader.h"
 
-#include "datasets/generators.h"
+#include "datasets/catalog.h"
 #include "error.h"
 
 namespace nnplay {
@@ -8,14 +8,9 @@ namespace nnplay {
 namespace {
 
 RawData raw_data(const DataSpec& d, NumpyRandom& rng) {
-  if (d.name == "radial") return radial_dataset(d.n, d.noise, rng);
-  if (d.name == "circle") return circle_dataset(d.n, d.noise, rng);
-  if (d.name == "xor") return xor_dataset(d.n, d.noise, rng);
-  if (d.name == "gauss") return gauss_dataset(d.n, d.noise, rng);
-  if (d.name == "spiral") return spiral_dataset(d.n, d.noise, rng);
-  if (d.name == "study_hours") return study_hours_dataset();
-  if (d.name == "toy4") return toy4_dataset();
-  if (d.name == "wine") return wine_dataset();
+  const DatasetInfo* info = find_dataset(d.name);
+  if (info && info->generate) return info->generate(d.n, d.noise, rng);
+  if (info && info->table) return info->table();
   if (d.name == "inline") return RawData{d.x, d.y, {}};
   if (d.name == "csv") {
     if (d.text.empty() && !d.path.empty())

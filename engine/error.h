@@ -1,4 +1,5 @@
-// The engine's two kinds of failure, both carrying a message meant for a person.
+// The engine's failure for bad input, carrying a message meant for a person. Anything else that
+// goes wrong is a std::exception of another kind (runners exit with status 1).
 #pragma once
 
 #include <stdexcept>

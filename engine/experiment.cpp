@@ -131,6 +131,12 @@ int Experiment::batch_count_at(int cursor) const {
   return count < spec_.batch_size && spec_.drop_last ? 0 : std::max(count, 0);
 }
 
+int Experiment::updates_per_epoch() const {
+  int updates = 0;
+  for (int cursor = 0, count; (count = batch_count_at(cursor)) > 0; cursor += count) ++updates;
+  return updates;
+}
+
 bool Experiment::next_step() {
   if (status_ == Status::Diverged) return false;
   if (cursor_ == 0 && spec_.batch_size > 0 && spec_.shuffle && batch_count_at(0) > 0)

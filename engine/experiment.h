@@ -58,6 +58,10 @@ class Experiment {
   long long history_stride() const { return history_.stride(); }
   const std::vector<EpochRecord>& recent() const { return recent_; }
 
+  // Updates (optimizer steps) in one epoch: 1 for full batch, else ceil(n / batch_size), or
+  // floor(n / batch_size) with drop_last (0 when the batch is larger than the training split).
+  int updates_per_epoch() const;
+
   int epoch() const { return epoch_; }  // finished epochs (for a diverged run, the one it happened in)
   long long step() const { return step_; }
   Status status() const { return status_; }

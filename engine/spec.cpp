@@ -8,9 +8,14 @@
 #include "format.h"
 #include "caps.h"
 #include "json_text.h"
+#include "datasets/catalog.h"
 #include "spec_fields.h"
 
 namespace nnplay {
+
+const std::vector<std::string> kLossNames = {"cross_entropy", "bce", "mse"};
+const std::vector<std::string> kActivationNames = {"relu", "tanh", "sigmoid"};
+const std::vector<std::string> kOptimizerNames = {"sgd", "adagrad", "adam"};
 
 namespace {
 
@@ -18,14 +23,8 @@ constexpr double kHuge = 1e308;
 // PyTorch turns lr, weight_decay, 1 - dampening and initial_accumulator_value into float32 and
 // refuses a value past float32's range ("value cannot be converted to type float without overflow").
 constexpr double kFloatMax = std::numeric_limits<float>::max();
-const std::vector<std::string> kDatasets = {"radial", "circle",      "xor",  "gauss", "spiral",
-                                            "study_hours", "toy4", "wine", "inline", "csv"};
 
-std::array<double, 3> default_split(const std::string& name) {
-  if (name == "wine") return {0.8, 0.0, 0.2};
-  if (is_generated_dataset(name)) return {0.8, 0.1, 0.1};
-  return {1.0, 0.0, 0.0};
-}
+std::array<double, 3> default_split(const std::string& name) { return find_dataset(name)->split; }
 
 std::array<double, 3> read_split(Fields& f, const std::string& name) {
   if (!f.has("split")) return default_split(name);
@@ -59,10 +58,10 @@ std::vector<std::vector<double>> read_rows(const json& v, const std::string& pat
 DataSpec read_data(const json& v) {
   Fields f(v, "data");
   DataSpec d;
-  d.name = f.choice("name", "radial", kDatasets);
+  d.name = f.choice("name", "radial", dataset_names());
   const bool generated = is_generated_dataset(d.name);
   if (generated) {
-    d.n = int(f.integer("n", d.name == "radial" ? 10000 : 1000, 1, kMaxSamples));
+    d.n = int(f.integer("n", find_dataset(d.name)->default_n, 1, kMaxSamples));
     d.noise = f.number("noise", 0, 0, 1);
   }
   d.split = read_split(f, d.name);
@@ -108,7 +107,7 @@ ModelSpec read_model(const json& v) {
     for (size_t i = 0; i < h.size(); ++i)
       m.hidden.push_back(int(as_integer(h[i], path + "[" + std::to_string(i) + "]", 1, kMaxUnits)));
   }
-  const std::string act = f.choice("activation", "relu", {"relu", "tanh", "sigmoid"});
+  const std::string act = f.choice("activation", "relu", kActivationNames);
   m.activation = act == "tanh" ? Activation::Tanh : act == "sigmoid" ? Activation::Sigmoid : Activation::ReLU;
   if (f.has("init")) m.init = parse_weights(f.raw("init"), f.path_of("init"));
   f.finish();
@@ -135,7 +134,7 @@ double read_lr(Fields& f, double fallback, const OptimizerSpec& o) {
 OptimizerSpec read_optimizer(const json& v) {
   Fields f(v, "optimizer");
   OptimizerSpec o;
-  o.name = f.choice("name", "sgd", {"sgd", "adagrad", "adam"});
+  o.name = f.choice("name", "sgd", kOptimizerNames);
   if (o.name == "sgd") {
     SGDOptions& s = o.sgd;
     if (!f.has("lr"))
@@ -210,7 +209,12 @@ static std::vector<long long> read_trace(const json& value) {
 }
 
 bool is_generated_dataset(const std::string& name) {
-  return name == "radial" || name == "circle" || name == "xor" || name == "gauss" || name == "spiral";
+  const DatasetInfo* d = find_dataset(name);
+  return d && d->generated;
+}
+
+LossKind loss_kind(const std::string& name) {
+  return name == "bce" ? LossKind::BCE : name == "mse" ? LossKind::MSE : LossKind::CrossEntropy;
 }
 
 const char* loss_name(LossKind loss) {
@@ -227,8 +231,8 @@ Spec parse_spec(const nlohmann::ordered_json& document) {
   s.seed = uint32_t(f.integer("seed", 0, 0, 4294967295LL));
   s.data = f.has("data") ? read_data(f.raw("data")) : read_data(json::object());
   s.model = f.has("model") ? read_model(f.raw("model")) : ModelSpec{};
-  const std::string loss = f.choice("loss", "cross_entropy", {"cross_entropy", "bce", "mse"});
-  s.loss = loss == "bce" ? LossKind::BCE : loss == "mse" ? LossKind::MSE : LossKind::CrossEntropy;
+  const std::string loss = f.choice("loss", "cross_entropy", kLossNames);
+  s.loss = loss_kind(loss);
   s.optimizer = f.has("optimizer") ? read_optimizer(f.raw("optimizer"))
                                    : read_optimizer(json{{"name", "sgd"}, {"lr", 0.005}});
   s.batch_size = int(f.integer("batch_size", 0, 0, kMaxSamples));

@@ -80,9 +80,16 @@ std::vector<LayerInit> parse_weights_text(const std::string& text);
 // whose first step is lr / (1 - beta1), that times (1 - beta1).
 double max_lr(const OptimizerSpec& o);
 
+// The allowed values of loss, model.activation and optimizer.name, in docs/spec.md's order.
+extern const std::vector<std::string> kLossNames;
+extern const std::vector<std::string> kActivationNames;
+extern const std::vector<std::string> kOptimizerNames;
+
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);
 
+// A name of kLossNames as its kind, and back.
+LossKind loss_kind(const std::string& name);
 const char* loss_name(LossKind loss);
 const char* activation_name(Activation activation);
 

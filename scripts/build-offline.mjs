@@ -2,10 +2,10 @@
 // disk (file://) with no network, for LMS uploads and offline classrooms.
 //
 // A file:// page can load neither ES modules nor a worker by URL, and cannot fetch the .wasm. So:
-// - the worker (web/worker.js and what it imports) is bundled by esbuild into one classic script,
+// - the worker (web/worker/main.js and what it imports) is bundled by esbuild into one classic script,
 //   with the engine's .wasm inlined as base64 and handed to createEngine({ wasmBinary });
 // - the page (web/main.js and its imports, uPlot included) is bundled into one classic script in
-//   which web/worker-source.js is replaced by a module that starts the worker from a Blob URL;
+//   which web/page/worker-source.js is replaced by a module that starts the worker from a Blob URL;
 // - the styles go inline; a Content-Security-Policy with the scripts' and the style's hashes lets
 //   nothing else run and connect-src 'none' lets nothing be fetched.
 // Run after build-wasm.sh and build-web.mjs (npm run build does).
@@ -48,7 +48,7 @@ async function bundle(entry, plugins) {
 
 const wasm = await readFile(path.join(engine, 'nnplay_engine.wasm'));
 const engineModule = path.join(engine, 'nnplay.mjs');
-const worker = await bundle('worker.js', [replace('nnplay-inline-engine', {
+const worker = await bundle('worker/main.js', [replace('nnplay-inline-engine', {
   'engine/nnplay.mjs': `
     import { createEngine as createFromBytes } from ${JSON.stringify(engineModule)};
     export * from ${JSON.stringify(engineModule)};

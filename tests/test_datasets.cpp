@@ -5,9 +5,11 @@
 #include <set>
 
 #include "data_loader.h"
+#include "datasets/catalog.h"
 #include "datasets/generators.h"
 #include "error.h"
 #include "report.h"
+#include "spec_info.h"
 
 using namespace nnplay;
 using Catch::Matchers::Contains;
@@ -109,4 +111,23 @@ TEST_CASE("nnplay data prints features - label and split as CSV") {
   const std::string csv = dataset_csv(d);
   // floor(7 * 0.5 + 0.5) = 4 rows train, floor(7 * 0.75 + 0.5) - 4 = 1 validates, 2 test.
   CHECK(csv == "x1,label,split\n0,0,train\n1,0,train\n5,0,train\n9,0,train\n11,1,val\n15,1,test\n20,1,test\n");
+}
+
+TEST_CASE("the dataset catalog is what the spec reader and the loader use, and what specInfo reports") {
+  const auto names = dataset_names();
+  REQUIRE(names.size() == dataset_catalog().size());
+  for (const DatasetInfo& d : dataset_catalog()) {
+    if (d.name == "inline" || d.name == "csv") continue;
+    const Spec spec = parse_spec(std::string(R"({"data": {"name": ")") + d.name + R"("}})");
+    CHECK(spec.data.split == d.split);
+    CHECK(is_generated_dataset(d.name) == d.generated);
+    if (d.generated) CHECK(spec.data.n == d.default_n);
+    const std::string n = d.generated ? R"(, "n": 60)" : "";
+    const Dataset data = load(std::string(R"({"data": {"name": ")") + d.name + "\"" + n + "}}");
+    CHECK(data.classes == d.classes);
+  }
+  CHECK_THROWS_WITH(parse_spec(std::string(R"({"data": {"name": "mnist"}})")), Contains("\"radial\"") && Contains("\"csv\""));
+  const auto info = nlohmann::json::parse(spec_info_json());
+  REQUIRE(info["datasets"].size() == names.size());
+  for (size_t i = 0; i < names.size(); ++i) CHECK(info["datasets"][i]["name"] == names[i]);
 }

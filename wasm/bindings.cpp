@@ -20,6 +20,7 @@
 #include "hidden_space.h"
 #include "landscape.h"
 #include "report.h"
+#include "spec_info.h"
 #include "unit_grid.h"
 
 using emscripten::val;
@@ -159,7 +160,7 @@ class Trainer {
   bool grid(int w, int h, double xmin, double xmax, double ymin, double ymax) {
     return guarded([&] {
       nnplay::check_decision_grid(e_, w, h, {xmin, xmax, ymin, ymax});  // before sizing the buffer
-      grid_.resize(size_t(w) * h * classes());
+      grid_.resize(size_t(w) * h * probabilityWidth());
       nnplay::decision_grid(e_, w, h, {xmin, xmax, ymin, ymax}, grid_.data());
       return true;
     }, false);
@@ -206,7 +207,8 @@ class Trainer {
     }, false);
   }
   val landscapeView() const { return view(landscape_); }
-  int classes() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
+  // Probabilities per point (2 for bce); the data's class count is dataClasses().
+  int probabilityWidth() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
   int features() const { return e_.data().features(); }
 
   // Step traces (engine/trace.h): traceNextStep() asks for the next update's; takeTracesJson()
@@ -230,6 +232,7 @@ class Trainer {
     }, false);
   }
   int parameterCount() const { return int(e_.model().parameters().size()); }
+  int updatesPerEpoch() const { return e_.updates_per_epoch(); }
 
   // The dataset the trainer uses.
   int size() const { return e_.data().size(); }
@@ -311,6 +314,9 @@ bool runSpec(const std::string& spec_json, bool weights, val on_line) {
   }, false);
 }
 
+// What specs allow (engine/spec_info.h), as JSON.
+std::string specInfoJson() { return nnplay::spec_info_json(); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(nnplay) {
@@ -322,6 +328,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
   function("runSpec", &runSpec);
   function("validateSpec", &validateSpec);
   function("normalizeSpec", &normalizeSpec);
+  function("specInfoJson", &specInfoJson);
 
   class_<DatasetHandle>("DatasetHandle")
       .class_function("create", &DatasetHandle::create, allow_raw_pointers())
@@ -362,13 +369,14 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("hiddenSpace", &Trainer::hiddenSpace)
       .function("landscape", &Trainer::landscape)
       .function("landscapeView", &Trainer::landscapeView)
-      .function("classes", &Trainer::classes)
+      .function("probabilityWidth", &Trainer::probabilityWidth)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)
       .function("traceNextStep", &Trainer::traceNextStep)
       .function("takeTracesJson", &Trainer::takeTracesJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
+      .function("updatesPerEpoch", &Trainer::updatesPerEpoch)
       .function("size", &Trainer::size)
       .function("dataClasses", &Trainer::dataClasses)
       .function("splitEnd", &Trainer::splitEnd)

@@ -73,8 +73,7 @@ class Engine {
     const text = this.#spec(spec);
     // A spec that asks for step traces (else none are looked for).
     const traced = (typeof text === 'string' ? text : new TextDecoder().decode(text)).includes('"trace"');
-    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r),
-      this.#limits, traced);
+    const trainer = new Trainer(this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r), this.#limits, traced);
     trainer.historyLimit = historyLimit;
     return trainer;
   }
@@ -152,6 +151,15 @@ class Engine {
   /** The spec with every default filled in (docs/spec.md), as an object; throws a SpecError if it is bad. */
   normalize(spec) {
     return JSON.parse(this.#check(this.#m.normalizeSpec(this.#spec(spec))));
+  }
+
+  /**
+   * What specs allow, from the engine (docs/api.md): { datasets: [{ name, generated, n, classes,
+   * split }], losses: [{ name, outputs, classes }], activations, optimizers, caps: { samples,
+   * features, label, hiddenLayers, units, epochs, predict }, defaults: normalize({}) }.
+   */
+  specInfo() {
+    return { ...JSON.parse(this.#m.specInfoJson()), defaults: this.normalize({}) };
   }
 
   /** `nnplay data`: the spec's dataset as CSV text. */
@@ -298,7 +306,7 @@ export class Trainer {
   #historyLimit = DEFAULT_HISTORY_LIMIT;
   #limits;
   #traced;  // whether traces may be waiting in the engine (the spec's "trace", or step({ trace }))
-  constructor(module, handle, check, limits, traced = false) {
+  constructor(handle, check, limits, traced = false) {
     this.#t = handle;
     this.#check = check;
     this.#limits = limits;
@@ -390,9 +398,13 @@ export class Trainer {
   }
 
   get features() { return this.#live().features(); }
-  /** Number of probabilities per point (2 for bce). */
-  get classes() { return this.#live().classes(); }
+  /** Number of probabilities per point: the data's classes, 2 for bce (a model of one output). */
+  get probabilityWidth() { return this.#live().probabilityWidth(); }
+  /** The old name of probabilityWidth (not the data's class count: that is data().classes). */
+  get classes() { return this.probabilityWidth; }
   get parameterCount() { return this.#live().parameterCount(); }
+  /** Updates in one epoch (docs/spec.md's training loop: batch_size and drop_last decide; 0 is possible with drop_last). */
+  get updatesPerEpoch() { return this.#live().updatesPerEpoch(); }
 
   /**
    * Predictions for many points in one call. points: an array of points, or a flat array of
@@ -427,8 +439,8 @@ export class Trainer {
 
   /**
    * The decision grid: per-class probabilities of a width x height grid over bounds
-   * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * classes + k].
-   * Fills `out` (a Float32Array of width * height * classes) when given, else a new one.
+   * [xmin, xmax, ymin, ymax], row 0 at the top, out[(row * width + col) * probabilityWidth + k].
+   * Fills `out` (a Float32Array of width * height * probabilityWidth) when given, else a new one.
    */
   grid({ width, height, bounds } = {}, out) {
     const t = this.#live();

@@ -2,10 +2,10 @@
 // system. Its URL hash is the page's (state.js), so embed.html#data=xor&controls=toolbar&panels=b
 // shows the right-hand model on XOR with only the toolbar; the parent page drives it through the
 // postMessage API (message-api.js). "Copy link" gives the full page (index.html) with this state.
-import { Playground } from './playground.js';
-import { listenToParent } from './message-api.js';
-import { detectLanguage } from './strings.js';
-import { hashFromState, stateFromHash, unknownHashKeys } from './state.js';
+import { Playground } from './page/playground.js';
+import { listenToParent } from './page/message-api.js';
+import { detectLanguage } from './page/strings.js';
+import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
 
 const fromHash = () => stateFromHash(location.hash, { lang: detectLanguage() });
 const initial = fromHash();

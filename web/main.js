@@ -3,9 +3,9 @@
 // reproduces the run; a bad or hostile hash falls back to defaults with a notice (state.js only
 // ever parses values from it, and everything shown is set as text). Without `lang` in the hash
 // the language is the browser's.
-import { Playground } from './playground.js';
-import { applyStrings, detectLanguage, setLanguage, t } from './strings.js';
-import { hashFromState, stateFromHash, unknownHashKeys } from './state.js';
+import { Playground } from './page/playground.js';
+import { applyStrings, detectLanguage, setLanguage, t } from './page/strings.js';
+import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
 
 const fromHash = () => stateFromHash(location.hash, { lang: detectLanguage() });
 
@@ -18,16 +18,15 @@ function showPage(state) {
 
 const initial = fromHash();
 // Opening another lesson from the page adds a history entry, so Back returns to the last one.
-let shownLesson = initial.state.lesson;
-let followingLink = false;
+const nav = { shownLesson: initial.state.lesson, followingLink: false };
 const playground = new Playground({
   root: document.querySelector('#playground'),
   host: document.body,
   state: initial.state,
   onState: (state) => {
-    if (state.lesson !== shownLesson && !followingLink) history.pushState(null, '', hashFromState(state));
+    if (state.lesson !== nav.shownLesson && !nav.followingLink) history.pushState(null, '', hashFromState(state));
     else history.replaceState(null, '', hashFromState(state));
-    shownLesson = state.lesson;
+    nav.shownLesson = state.lesson;
     showPage(state);
   },
   linkOf: () => location.href,
@@ -36,9 +35,9 @@ const playground = new Playground({
 window.addEventListener('hashchange', () => {
   const parsed = fromHash();
   const unknown = unknownHashKeys(location.hash);
-  followingLink = true;
+  nav.followingLink = true;
   playground.update(parsed.state);
-  followingLink = false;
+  nav.followingLink = false;
   if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
   if (unknown.length) playground.notify(playground.t('hashMalformed'));
 });

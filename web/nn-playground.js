@@ -17,10 +17,10 @@
 // Each element has a shadow root (its ids and styles are its own) and its own engine worker. The
 // element's methods: play(), pause(), step(n) -> metrics, setSpec(spec) -> ignored parts, metrics().
 // It works under a strict CSP (script-src 'self' 'wasm-unsafe-eval'): no inline script or style.
-import { Playground } from './playground.js';
-import { detectLanguage } from './strings.js';
-import { FIELD, hashFromState, parseValue, stateFromHash } from './state.js';
-import { stateFromSpec } from './spec-state.js';
+import { Playground } from './page/playground.js';
+import { detectLanguage } from './page/strings.js';
+import { FIELD, hashFromState, parseValue, stateFromHash } from './shared/state.js';
+import { stateFromSpec } from './shared/spec-state.js';
 
 const here = new URL('.', import.meta.url);
 const STYLES = ['vendor/uPlot.min.css', 'style.css'];

@@ -9,6 +9,11 @@
 
 namespace nnplay {
 
+constexpr double kPi = 3.141592653589793;  // np.pi
+
+// x_j += scale * (2 u(n) - 1), for column j = 0 then 1; no draws when scale <= 0.
+void add_uniform_noise(RawData& raw, double scale, NumpyRandom& rng);
+
 RawData radial_dataset(int n, double noise, NumpyRandom& rng);   // tutorial 001, 3 classes
 RawData circle_dataset(int n, double noise, NumpyRandom& rng);   // a disc inside a ring
 RawData xor_dataset(int n, double noise, NumpyRandom& rng);      // the four quadrants

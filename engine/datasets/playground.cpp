@@ -8,19 +8,10 @@
 namespace nnplay {
 
 namespace {
-constexpr double kPi = 3.141592653589793;
-
 std::vector<double> draws(int n, NumpyRandom& rng) {  // u(n)
   std::vector<double> u(n);
   for (double& v : u) v = rng.rand();
   return u;
-}
-
-// x_j += scale * (2 u(n) - 1), for j = 0 then 1.
-void add_uniform_noise(RawData& raw, double scale, NumpyRandom& rng) {
-  if (scale <= 0) return;
-  for (int j = 0; j < 2; ++j)
-    for (auto& row : raw.x) row[j] += scale * (2 * rng.rand() - 1);
 }
 
 RawData alternating_labels(int n) {
@@ -31,6 +22,12 @@ RawData alternating_labels(int n) {
   return raw;
 }
 }  // namespace
+
+void add_uniform_noise(RawData& raw, double scale, NumpyRandom& rng) {
+  if (scale <= 0) return;
+  for (int j = 0; j < 2; ++j)
+    for (auto& row : raw.x) row[j] += scale * (2 * rng.rand() - 1);
+}
 
 RawData circle_dataset(int n, double noise, NumpyRandom& rng) {
   RawData raw = alternating_labels(n);

@@ -7,10 +7,6 @@
 
 namespace nnplay {
 
-namespace {
-constexpr double kPi = 3.141592653589793;
-}
-
 RawData radial_dataset(int n, double noise, NumpyRandom& rng) {
   std::vector<double> r(n), theta(n);
   for (double& v : r) v = rng.rand() * 3;
@@ -23,10 +19,7 @@ RawData radial_dataset(int n, double noise, NumpyRandom& rng) {
     const double rr = r[i] * (std::cos(theta[i]) + 1);
     raw.x[i] = {rr * std::cos(theta[i]), rr * std::sin(theta[i])};
   }
-  if (noise > 0) {  // x1 += noise * (2 u - 1), then x2 likewise; no draws when noise is 0
-    for (int j = 0; j < 2; ++j)
-      for (int i = 0; i < n; ++i) raw.x[i][j] += noise * (2 * rng.rand() - 1);
-  }
+  add_uniform_noise(raw, noise, rng);  // x1 += noise * (2 u - 1), then x2 likewise
   return raw;
 }
 

@@ -11,7 +11,7 @@ import { loadEngine, root } from './helpers.mjs';
 import { LESSON, RACE_OPTIMIZERS, STUDY_HOURS_SPEC, TOY4_SPEC, WINE_TEST_ROWS, optionsOf } from '../../web/lessons/catalog.js';
 import { RACE_COLORS } from '../../web/views/colors.js';
 import { en, ko } from '../../web/lessons/texts.js';
-import { defaultState, specsOf } from '../../web/state.js';
+import { defaultState, specsOf } from '../../web/shared/state.js';
 
 const shots = path.join(root, 'screenshots');
 const session = browserSession();

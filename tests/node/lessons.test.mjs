@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEngine, root } from './helpers.mjs';
 import { BATCH_MODES, LESSON, LESSONS, RACE_OPTIMIZERS, RADIAL_PLAYGROUND, STUDY_HOURS_SPEC, TOY4_SPEC, optionsOf } from '../../web/lessons/catalog.js';
-import { LessonGroup } from '../../web/lessons/group.js';
+import { LessonGroup } from '../../web/worker/lesson-group.js';
 import { en, ko } from '../../web/lessons/texts.js';
-import { isoline, logLevels } from '../../web/views/contours.js';
-import { defaultState, specsOf } from '../../web/state.js';
+import { isoline, logLevels } from '../../web/shared/contours.js';
+import { defaultState, specsOf } from '../../web/shared/state.js';
 
 const near = (actual, expected, margin, what) =>
   assert.ok(Math.abs(actual - expected) <= margin, `${what}: ${actual}, expected ${expected} ± ${margin}`);
@@ -152,11 +152,11 @@ test('every lesson\'s group reports what its view watches, with the engine\'s ow
       for (const [name, m] of Object.entries(trainers)) {
         const what = `${lesson.id}.${name}`;
         assert.equal(m.epoch, target, what);
-        assert.deepEqual(m.records.map((r) => r[0]), [1, 2, 3].slice(0, target), `${what}: one record per epoch`);
+        assert.deepEqual(m.records.map((r) => r.epoch), [1, 2, 3].slice(0, target), `${what}: one record per epoch`);
         // The same spec trained alone gives the same numbers.
         const alone = nn.fromSpec(plan.specs[name]);
         const { records } = alone.train({ epochs: target });
-        assert.deepEqual(m.records.map((r) => r[2]), records.map((r) => r.train.loss), `${what}: losses`);
+        assert.deepEqual(m.records, records, `${what}: the engine's records, field for field`);
         if (plan.watch.weights) assert.deepEqual(m.weights, alone.getWeights(), `${what}: weights`);
         if (plan.watch.points) assert.deepEqual(m.points.probabilities, Array.from(alone.predict(plan.watch.points).probabilities), what);
         if (plan.watch.rows) assert.deepEqual(m.rows.probabilities, Array.from(alone.predictRows(...plan.watch.rows).probabilities), `${what}: rows`);

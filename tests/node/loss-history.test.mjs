@@ -1,8 +1,8 @@
-// The loss chart's history (web/loss-history.js) stays bounded over a long session, keeps the
+// The loss chart's history (web/page/loss-history.js) stays bounded over a long session, keeps the
 // first and the latest epoch, and stays evenly spaced, so the curve keeps its shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { History, MAX_KEPT } from '../../web/loss-history.js';
+import { History, MAX_KEPT } from '../../web/page/loss-history.js';
 
 test('a million epochs keep at most MAX_KEPT rows, evenly spaced, with the first and the latest', () => {
   const history = new History();

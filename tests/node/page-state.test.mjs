@@ -1,4 +1,4 @@
-// The page's state table (web/state.js) without a browser: its specs are the tutorial's and the
+// The page's state table (web/shared/state.js) without a browser: its specs are the tutorial's and the
 // engine accepts them, the URL hash round-trips, and bad hash values fall back to defaults.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEngine, root } from './helpers.mjs';
 import { DATASETS, FIELDS, LOSSES, OPTIMIZERS, changedKeys, classesOf, defaultState, hashFromState, reconcile,
-  specsOf, stateFromHash, strongestEffect } from '../../web/state.js';
+  specsOf, stateFromHash, strongestEffect } from '../../web/shared/state.js';
 
 const example = (name) => JSON.parse(readFileSync(path.join(root, 'examples', name), 'utf8'));
 

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './helpers.mjs';
-import { ko } from '../../web/strings-ko.js';
-import { detectLanguage, en, registerStrings, translator } from '../../web/strings.js';
-import { DATASETS, FIELD, FIELDS, defaultState, specsOf } from '../../web/state.js';
-import { stateFromSpec } from '../../web/spec-state.js';
+import { ko } from '../../web/page/strings-ko.js';
+import { detectLanguage, en, translator } from '../../web/page/strings.js';
+import { en as lessonsEn, ko as lessonsKo } from '../../web/lessons/texts.js';
+import { DATASETS, FIELD, FIELDS, defaultState, specsOf } from '../../web/shared/state.js';
+import { stateFromSpec } from '../../web/shared/spec-state.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -20,12 +21,12 @@ test('Korean and English have the same keys and the same placeholders', () => {
   for (const key of Object.keys(en)) assert.deepEqual(placeholders(ko[key]), placeholders(en[key]), key);
   const t = translator('ko');
   assert.equal(t('play'), '재생');
-  assert.equal(t('drawCount', { n: 3 }), '점 3개');
+  assert.equal(t('speedOptions', { n: 5 }), '프레임당 5 에포크');
   assert.equal(t.use('fr').lang, 'en', 'a language nnplay does not have is English');
 });
 
 test('every key the markup and the controls use has a string', () => {
-  const markup = ['layout.js', 'take-home.js', 'index.html'].map((f) => readFileSync(path.join(root, 'web', f), 'utf8')).join('\n');
+  const markup = ['page/layout.js', 'page/take-home.js', 'index.html'].map((f) => readFileSync(path.join(root, 'web', f), 'utf8')).join('\n');
   const used = [...markup.matchAll(/data-i18n(?:-label|-title)?="(\w+)"/g), ...markup.matchAll(/(?:labelled|button)\('\w*',? ?'(\w+)'/g)].map((m) => m[1]);
   assert.ok(used.length > 30, `${used.length} keys found`);
   for (const key of used) assert.ok(key in en, key);
@@ -36,10 +37,10 @@ test('every key the markup and the controls use has a string', () => {
   }
 });
 
-test('modules register their own strings, in both languages', () => {
-  registerStrings({ en: { 'lesson.test.title': 'Gradient descent, {n} steps' }, ko: { 'lesson.test.title': '경사 하강법, {n}단계' }, fr: { x: 'y' } });
-  assert.equal(translator('ko')('lesson.test.title', { n: 5 }), '경사 하강법, 5단계');
-  assert.equal(translator('en')('lesson.test.title', { n: 5 }), 'Gradient descent, 5 steps');
+test('the lessons\' strings are in the page\'s tables, in both languages', () => {
+  assert.equal(translator('ko')('lesson.epochOf', { epoch: 5, limit: 9 }), lessonsKo['lesson.epochOf'].replace('{epoch}', '5').replace('{limit}', '9'));
+  assert.equal(translator('en')('lesson.epochOf', { epoch: 5, limit: 9 }), lessonsEn['lesson.epochOf'].replace('{epoch}', '5').replace('{limit}', '9'));
+  for (const key of Object.keys(lessonsEn)) assert.notEqual(translator('ko')(key), key, key);
   assert.equal(translator('ko')('__proto__'), '__proto__', 'an unknown key shows as itself');
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadEngine, root } from './helpers.mjs';
-import { exportPyTorch } from '../../web/pytorch-export.js';
+import { exportPyTorch } from '../../web/shared/pytorch-export.js';
 
 const { nn } = await loadEngine();
 const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['--version']).status === 0);

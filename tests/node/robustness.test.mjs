@@ -29,8 +29,8 @@ async function open(hash = '', { workerPrefix = '' } = {}) {
   const started = { workers: 0 };
   page.on('worker', () => { started.workers += 1; });
   if (workerPrefix) {
-    const source = await readFile(path.join(root, 'dist', 'worker.js'), 'utf8');
-    await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
+    const source = await readFile(path.join(root, 'dist', 'worker', 'main.js'), 'utf8');
+    await page.route('**/worker/main.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
   }
   await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
@@ -88,7 +88,7 @@ test('a crash in the engine worker: the page restarts it, sets the experiment up
 });
 
 /**
- * Prefixed to worker.js: the engine's WebAssembly instance is handed over with each exported
+ * Prefixed to worker/main.js: the engine's WebAssembly instance is handed over with each exported
  * function wrapped, so that once self.__trapNext is set the next call from JavaScript into the
  * engine (malloc for a spec's text, say) traps as WebAssembly itself would.
  */
@@ -174,14 +174,13 @@ test('a fourth crash within minutes: the experiment waits, paused, under a banne
   await close();
 });
 
-test('a crash in the lessons\' worker: the open lesson starts again, with a notice', { timeout: 90000 }, async () => {
+test('a crash of the page\'s worker while a lesson is open: the lesson starts again, with one notice', { timeout: 90000 }, async () => {
   const { page, errors, close } = await open('#data=xor');
-  const [playgroundWorker] = page.workers();
+  const [pageWorker] = page.workers();
   await page.click('a.lesson-link[data-lesson="sigmoid"]');
   const lesson = '.lesson[data-lesson="sigmoid"]';
   await page.waitForSelector(`${lesson}:not([hidden])`);
-  const lessonWorker = await until(() => page.workers().find((w) => w !== playgroundWorker), Boolean, 10000);
-  assert.ok(lessonWorker, 'the lessons have a worker of their own');
+  assert.deepEqual(page.workers(), [pageWorker], 'the lesson runs on the page\'s one worker');
   await page.selectOption('.lesson-speed', '1');
   await page.evaluate((selector) => {
     window.__lessonEpochs = [];
@@ -189,8 +188,9 @@ test('a crash in the lessons\' worker: the open lesson starts again, with a noti
     new MutationObserver(() => window.__lessonEpochs.push(Number(box.dataset.epoch))).observe(box, { attributeFilter: ['data-epoch'] });
   }, lesson);
   await page.waitForFunction((selector) => Number(document.querySelector(selector).dataset.epoch) >= 30, lesson, { timeout: 20000 });
-  await crash(lessonWorker);
+  await crash(pageWorker);
   assert.match(await until(() => page.textContent('#notice'), (s) => /engine failed/.test(s), 10000), /The engine failed and was restarted/);
+  assert.equal(await page.locator('#notice p').count(), 1, 'one notice for one restart');
   const epochs = await until(() => page.evaluate(() => window.__lessonEpochs), (es) => {
     const drop = es.findIndex((e, i) => i > 0 && e < es[i - 1]);
     return drop > 0 && es[drop] <= 5 && es.slice(drop).some((e) => e >= 20);
@@ -198,7 +198,14 @@ test('a crash in the lessons\' worker: the open lesson starts again, with a noti
   const drop = epochs.findIndex((e, i) => i > 0 && e < epochs[i - 1]);
   assert.ok(drop > 0 && epochs[drop] <= 5 && epochs.slice(drop).some((e) => e >= 20), `the lesson's epochs: ${epochs.slice(-60)}`);
   assert.ok(['training', 'finished'].includes(await page.getAttribute(lesson, 'data-status')));
-  assert.ok(page.workers().includes(playgroundWorker), 'the playground\'s worker was left alone');
+  const workers = page.workers();
+  assert.ok(workers.length === 1 && workers[0] !== pageWorker, 'one new worker in place of the dead one');
+  // Back to the playground: it was set up again on the new worker, and trains.
+  await page.click('.lessons-menu [data-lesson=""]');
+  const status = await until(() => page.textContent('#status'), (st) => ['training', 'paused'].includes(st));
+  if (status === 'paused') await page.click('#play');
+  await page.evaluate(() => { window.__epochs = []; });
+  assert.ok(await until(() => page.evaluate(() => Math.max(0, ...window.__epochs)), (e) => e >= 5, 20000) >= 5, 'the playground trains');
   assert.deepEqual(errors, []);
   await close();
 });
@@ -336,7 +343,7 @@ test('a storm of fast clicks and changes on every control while training leaves 
     for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
     return colours.size;
   }) >= 2, `the heatmap is drawn: ${await page.textContent('#spec')}`);
-  assert.equal(started.workers, 2, 'the playground\'s worker and the lessons\' worker, neither restarted');
+  assert.equal(started.workers, 1, 'the page\'s one worker, never restarted');
   assert.deepEqual(errors, []);
   await close();
 });
@@ -372,8 +379,8 @@ test('no HTML is parsed from data anywhere in web/: no innerHTML, outerHTML, ins
   }
   assert.deepEqual(found, []);
   // The one HTML parser: layout.js's constant markup, through DOMParser (inert), with no ${...} in it.
-  assert.deepEqual(parsers, ['layout.js']);
-  const layout = await readFile(path.join(root, 'web', 'layout.js'), 'utf8');
+  assert.deepEqual(parsers, ['page/layout.js']);
+  const layout = await readFile(path.join(root, 'web', 'page', 'layout.js'), 'utf8');
   const templates = [...layout.matchAll(/= `([^`]*)`/g)].map((m) => m[1]);
   assert.equal(templates.length, 2, 'the playground\'s and a panel\'s markup');
   for (const markup of templates) assert.doesNotMatch(markup, /\$\{/, 'data in the markup');

@@ -231,3 +231,53 @@ test('10,000 trainers created and disposed leave the WebAssembly heap where it w
   const after = nn.heapInUse();
   assert.ok(after <= before + 1024, `heap in use grew from ${before} to ${after} bytes`);
 });
+
+test('specInfo() states the engine\'s own rules: datasets, their sizes and splits, output widths, caps, defaults', () => {
+  const info = nn.specInfo();
+  assert.deepEqual(info.datasets.map((d) => d.name), ['radial', 'circle', 'xor', 'gauss', 'spiral', 'study_hours', 'toy4', 'wine', 'inline', 'csv']);
+  for (const d of info.datasets.filter((x) => x.generated)) {
+    const data = nn.normalize({ data: { name: d.name } }).data;
+    assert.equal(data.n, d.n, `${d.name}: the default n`);
+    assert.deepEqual(data.split, d.split, `${d.name}: the default split`);
+    assert.equal(nn.dataset({ name: d.name, n: 50 }).classes, d.classes, `${d.name}: classes`);
+  }
+  for (const name of ['study_hours', 'toy4', 'wine']) {
+    const d = info.datasets.find((x) => x.name === name);
+    assert.equal(d.n, undefined, `${name} has no n`);
+    assert.equal(nn.dataset({ name }).classes, d.classes, `${name}: classes`);
+    assert.deepEqual(nn.normalize({ data: { name } }).data.split, d.split, `${name}: the default split`);
+  }
+  const loss = Object.fromEntries(info.losses.map((l) => [l.name, l]));
+  assert.deepEqual(Object.keys(loss), ['cross_entropy', 'bce', 'mse']);
+  assert.deepEqual([loss.cross_entropy.outputs, loss.bce.outputs, loss.bce.classes, loss.mse.outputs], ['classes', 1, 2, 'classes']);
+  const bce = nn.fromSpec({ data: { name: 'circle', n: 50 }, loss: 'bce', model: { hidden: [] } });
+  assert.equal(bce.parameterCount, (2 + 1) * loss.bce.outputs, 'a bce model has one output');
+  bce.dispose();
+  assert.throws(() => nn.fromSpec({ data: { name: 'radial', n: 50 }, loss: 'bce' }), /bce/, 'bce needs two classes');
+  assert.deepEqual(info.activations, ['relu', 'tanh', 'sigmoid']);
+  assert.deepEqual(info.optimizers, ['sgd', 'adagrad', 'adam']);
+  const { caps } = info;
+  nn.validate({ model: { hidden: Array(caps.hiddenLayers).fill(caps.units) } });
+  assert.throws(() => nn.validate({ model: { hidden: Array(caps.hiddenLayers + 1).fill(1) } }), /model\.hidden/);
+  assert.throws(() => nn.validate({ model: { hidden: [caps.units + 1] } }), /model\.hidden/);
+  assert.throws(() => nn.validate({ data: { name: 'radial', n: caps.samples + 1 } }), /data\.n/);
+  assert.throws(() => nn.validate({ epochs: caps.epochs + 1 }), /epochs/);
+  assert.deepEqual(info.defaults, nn.normalize({}));
+});
+
+test('updatesPerEpoch is the training loop\'s count: batch_size and drop_last', () => {
+  // radial, n = 100: 80 training samples.
+  const cases = [[0, false, 1], [1, false, 80], [32, false, 3], [32, true, 2], [80, true, 1], [100, false, 1], [100, true, 0]];
+  for (const [batch, dropLast, updates] of cases) {
+    const t = nn.fromSpec({ data: { name: 'radial', n: 100 }, model: { hidden: [] }, batch_size: batch, drop_last: dropLast });
+    try {
+      assert.equal(t.updatesPerEpoch, updates, `batch ${batch}, drop_last ${dropLast}`);
+      t.train({ epochs: 2 });
+      assert.equal(t.state.step, 2 * updates, `batch ${batch}, drop_last ${dropLast}: the updates two epochs made`);
+      assert.equal(t.probabilityWidth, 3);
+      assert.equal(t.classes, t.probabilityWidth, 'the older name');
+    } finally {
+      t.dispose();
+    }
+  }
+});

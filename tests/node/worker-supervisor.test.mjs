@@ -1,14 +1,14 @@
-// The engine worker's watchdog (web/worker-supervisor.js) without a browser: fake workers and a
+// The engine worker's watchdog (web/page/worker-supervisor.js) without a browser: fake workers and a
 // fake clock. A crash after the worker spoke restarts it, a crash before it spoke is a failed
 // start, SILENT_MS (plus the worker's 'busy' allowance) without a message while a ping is
 // unanswered restarts it,
 // throttled timers judge nothing, and past MAX_RESTARTS in the window restarts are 'repeated'.
-// Also the worker's own estimate of how long it may be silent (web/worker-busy.js).
+// Also the worker's own estimate of how long it may be silent (web/worker/busy.js).
 // The real thing, in Chromium: tests/node/robustness.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_RESTARTS, PING_MS, RESTART_WINDOW_MS, SILENT_MS, WorkerSupervisor } from '../../web/worker-supervisor.js';
-import { silentMs } from '../../web/worker-busy.js';
+import { MAX_RESTARTS, PING_MS, RESTART_WINDOW_MS, SILENT_MS, WorkerSupervisor } from '../../web/page/worker-supervisor.js';
+import { silentMs } from '../../web/worker/busy.js';
 
 class FakeWorker {
   posted = [];
@@ -166,13 +166,16 @@ test(`past ${MAX_RESTARTS} restarts within the window, restarts are 'repeated'; 
 });
 
 test('the worker\'s silence estimate: small for the first screen, large for 8 layers of 1024 units', () => {
-  const radial = { features: 2, classes: 3, splitEnd: [8000, 9000, 10000] };
-  const first = { a: { model: { hidden: [] } }, b: { model: { hidden: [200] } } };
+  // Parameters: (inputs + 1) x outputs per nn.Linear.
+  const params = (sizes) => sizes.slice(1).reduce((sum, out, i) => sum + (sizes[i] + 1) * out, 0);
+  const radial = { splitEnd: [8000, 9000, 10000] };
+  const first = [{ parameters: params([2, 3]), batchSize: 0 }, { parameters: params([2, 200, 3]), batchSize: 0 }];
   assert.ok(silentMs(first, radial, 100) < 1000, `${silentMs(first, radial, 100)} ms`);
-  const big = { features: 2, classes: 3, splitEnd: [160000, 180000, 200000] };
-  const huge = { a: { model: { hidden: [] } }, b: { model: { hidden: Array(8).fill(1024) } } };
+  const big = { splitEnd: [160000, 180000, 200000] };
+  const deep = params([2, ...Array(8).fill(1024), 3]);
+  const huge = [{ parameters: params([2, 3]), batchSize: 0 }, { parameters: deep, batchSize: 0 }];
   assert.ok(silentMs(huge, big, 100) > 3600e3, `${silentMs(huge, big, 100)} ms`);
-  const mini = { b: { model: { hidden: Array(8).fill(1024) } , batch_size: 32 } };
-  assert.ok(silentMs(mini, big, 0) < silentMs({ b: { model: mini.b.model } }, big, 0), 'a mini-batch update is shorter than a full-batch one');
-  assert.equal(silentMs({ m: { model: { hidden: [] }, loss: 'bce' } }, { features: 1, classes: 2, splitEnd: [10, 10, 10] }), 1);
+  assert.ok(silentMs([{ parameters: deep, batchSize: 32 }], big, 0) < silentMs([{ parameters: deep, batchSize: 0 }], big, 0),
+    'a mini-batch update is shorter than a full-batch one');
+  assert.equal(silentMs([{ parameters: params([1, 1]), batchSize: 0 }], { splitEnd: [10, 10, 10] }), 1);
 });

@@ -4,14 +4,9 @@
 // playground's own controls and panels hide and its training pauses; the closing lesson is the
 // playground itself, with its text above it. The state's `lesson` field says which lesson is
 // open: the playground calls show(id) whenever its state changes.
-import { EngineClient } from '../engine-client.js';
-import { registerStrings } from '../strings.js';
-import { el } from '../views/dom.js';
+import { el } from '../page/dom.js';
 import { LESSON, LESSONS, optionsOf } from './catalog.js';
 import { LessonRun } from './run.js';
-import { en, ko } from './texts.js';
-
-registerStrings({ en, ko });
 
 const title = (t, lesson) => t(`lesson.${lesson.id}.title`);
 
@@ -36,7 +31,7 @@ export class Lessons {
   #intro;
   #stage;
   #controls;
-  #client = null;
+  #client;
   #run = null;
   #lesson = null;
   #shownId = '';
@@ -45,12 +40,14 @@ export class Lessons {
 
   /**
    * toolbar: the playground's toolbar (the menu and the introduction go before it, the lesson's
-   * controls into it, its view after it). t: the playground's translator; notify(text) shows a
+   * controls into it, its view after it). client: the playground's EngineClient (the lessons run
+   * on its worker, channel 'lesson'). t: the playground's translator; notify(text) shows a
    * notice. onSelect(id): a menu choice ('' for the playground); linkOf(id): the link that opens
    * lesson id. onPlayground(hidden): the playground must hide (a lesson with a view is open) or
    * may show again.
    */
-  constructor({ toolbar, t, notify, onSelect, linkOf, onPlayground }) {
+  constructor({ toolbar, client, t, notify, onSelect, linkOf, onPlayground }) {
+    this.#client = client;
     this.#t = t;
     this.#notify = notify;
     this.#onSelect = onSelect;
@@ -91,10 +88,9 @@ export class Lessons {
     this.#controls.classList.toggle('lesson-hidden', !hasView);
     this.#stage.replaceChildren();
     if (hasView) {
-      this.#client ??= new EngineClient({ onData: (d) => this.#run?.data(d), onFrame: (f) => this.#run?.queue(f) ?? this.#client.done(f),
-        onError: (e) => this.#run?.error(e), onRestart: (why) => this.#engineRestarted(why) });
       this.#run = new LessonRun({ lesson, options: this.#options, t: this.#t, client: this.#client, controls: this.#controls,
-        stage: this.#stage, status: this.#intro, onOptions: (options) => { this.#options = options; } });
+        stage: this.#stage, status: this.#intro, onOptions: (options) => { this.#options = options; },
+        onRestart: (why) => this.#engineRestarted(why) });
       this.#run.start(autoplay);
     }
     this.#stage.append(...this.#next(lesson));
@@ -102,20 +98,19 @@ export class Lessons {
     this.#onPlayground(hasView);
   }
 
-  /** The lessons' worker died and a new one runs: the open lesson starts again at epoch 0, with a notice. */
-  #engineRestarted({ reason, detail, restarts, repeated }) {
-    if (!this.#run) return;
-    this.#run.restarted(repeated);
-    const t = this.#t;
-    this.#notify(repeated ? t('restartRepeated', { n: restarts }) : t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
+  /**
+   * The worker died and a new one runs: the open lesson started again at epoch 0 (page/run.js).
+   * The playground's notice says why; only the banner of repeated restarts, hidden behind the
+   * lesson, is said again here as a notice.
+   */
+  #engineRestarted({ restarts, repeated }) {
+    if (repeated) this.#notify(this.#t('restartRepeated', { n: restarts }));
   }
 
-  /** Stops the lessons' worker for good (the playground is closing). */
+  /** Closes the open lesson's run (the playground is closing and stops the worker). */
   close() {
     this.#run?.close();
     this.#run = null;
-    this.#client?.terminate();
-    this.#client = null;
   }
 
   #renderMenu() {

@@ -1,43 +1,52 @@
 // One run of a lesson with a view: its controls (play or pause, one step, reset, speed, the epoch
-// and the status) in the playground's toolbar, its options and its view on the stage below, and
-// the frames from the lessons' worker drawn once per animation frame. The lesson stops at its
-// last epoch, where its numbers are the tutorial's; Play there watches it again from epoch 0.
+// and the status) in the playground's toolbar, its options and its view on the stage below. It
+// runs on a Run (page/run.js: frames, acks, play/pause/step/reset, status, restarts) on the
+// page's one engine worker, channel 'lesson'. The lesson stops at its last epoch, where its
+// numbers are the tutorial's; Play there watches it again from epoch 0.
 // The run's epoch and status are also kept as data-epoch and data-status on `status` (the
 // introduction), for whoever reads the page.
-import { SPEEDS } from '../state.js';
-import { el, setText } from '../views/dom.js';
+import { SPEEDS } from '../shared/state.js';
+import { Run } from '../page/run.js';
+import { el, setText } from '../page/dom.js';
 import { VIEWS } from '../views/index.js';
 
 export class LessonRun {
   #lesson;
   #options;
   #t;
-  #client;
+  #run;
   #status;
   #onOptions;
   #parts = {};
   #host;
   #view = null;
   #speed;
-  #queue = [];
-  #playing = false;
-  #loaded = false;    // a frame of this run was drawn
-  #finished = false;
-  #diverged = false;
   #epoch = 0;
-  #closed = false;
 
   /**
    * lesson: from catalog.js; options: its current options; t: the translator; client: the
-   * lessons' EngineClient; controls: the toolbar's element for the run's controls; stage: where the
+   * page's EngineClient; controls: the toolbar's element for the run's controls; stage: where the
    * options and the view go; status: the element that gets data-epoch and data-status;
-   * onOptions(options): the learner changed an option (kept for when the lesson is shown again).
+   * onOptions(options): the learner changed an option (kept for when the lesson is shown again);
+   * onRestart(why): the worker restarted (the run has set itself up again, at epoch 0).
    */
-  constructor({ lesson, options, t, client, controls, stage, status, onOptions }) {
+  constructor({ lesson, options, t, client, controls, stage, status, onOptions, onRestart }) {
     this.#lesson = lesson;
     this.#options = options;
     this.#t = t;
-    this.#client = client;
+    this.#run = new Run(client, 'lesson', {
+      plan: () => lesson.plan(this.#options),
+      settings: () => ({ speed: this.#speed, limit: lesson.epochs }),
+      onData: (data) => this.#view?.data(data),
+      draw: (frame) => this.#draw(frame),
+      onStatus: () => this.#showStatus(),
+      onError: (error) => this.#showError(error),
+      onRestart: (why) => {
+        this.#newView();
+        this.#showStatus();
+        onRestart(why);
+      },
+    });
     this.#status = status;
     this.#onOptions = onOptions;
     this.#speed = lesson.speed;
@@ -63,10 +72,10 @@ export class LessonRun {
     speed.setAttribute('aria-label', t('speed'));
     play.addEventListener('click', () => this.#togglePlay());
     step.addEventListener('click', () => this.#step());
-    reset.addEventListener('click', () => this.start(this.#playing));
+    reset.addEventListener('click', () => this.start(this.#run.playing));
     speed.addEventListener('change', () => {
       this.#speed = Number(speed.value);
-      this.#client.set({ speed: this.#speed });
+      this.#run.set({ speed: this.#speed });
     });
     this.#parts = { play, epoch: el('p', { className: 'lesson-epoch' }), status: el('p', { className: 'lesson-status status' }) };
     return [play, step, reset, el('label', { className: 'lesson-speed-label' }, el('span', {}, t('speed')), speed),
@@ -104,101 +113,53 @@ export class LessonRun {
 
   /** (Re)starts the lesson from epoch 0 with a new view, playing when `play`. */
   start(play) {
-    const lesson = this.#lesson;
-    this.#view?.destroy();
-    this.#dropQueue();
-    this.#epoch = 0;
-    this.#loaded = false;
-    this.#finished = false;
-    this.#diverged = false;
-    this.#view = new VIEWS[lesson.view](this.#host, { t: this.#t, lesson, options: this.#options });
-    this.#client.configureLesson(lesson.plan(this.#options));
-    this.#client.set({ speed: this.#speed, limit: lesson.epochs });
-    this.#setPlaying(play);
+    this.#newView();
+    this.#run.reset();
+    this.#run.setPlaying(play);
   }
 
-  /** The worker died and a new one runs: the lesson again from epoch 0, playing if it was (unless `repeated`). */
-  restarted(repeated) {
-    this.start(this.#playing && !repeated);
+  /** A fresh view at epoch 0 (the run is reset with it). */
+  #newView() {
+    this.#view?.destroy();
+    this.#epoch = 0;
+    this.#view = new VIEWS[this.#lesson.view](this.#host, { t: this.#t, lesson: this.#lesson, options: this.#options });
   }
 
   /** Stops: the worker lets the trainers go, the view goes. */
   close() {
-    this.#closed = true;
-    this.#dropQueue();
+    this.#run.close();
     this.#view?.destroy();
     this.#view = null;
-    this.#client.pause();
-    this.#client.configure(null);
   }
 
-  /** The dataset of the run (from the worker, before its first frame). */
-  data(data) {
-    this.#view?.data(data);
-  }
-
-  /** A frame from the worker: drawn at the next animation frame, then acknowledged. */
-  queue(frame) {
-    this.#queue.push(frame);
-    if (this.#queue.length === 1) requestAnimationFrame(() => this.#draw());
-    return true;
-  }
-
-  error({ kind, message }) {
-    this.#setPlaying(false);
+  #showError({ kind, message }) {
     this.#host.prepend(el('p', { className: 'lesson-error', role: 'alert' }, this.#t(kind === 'spec' ? 'specError' : 'engineError', { message })));
   }
 
-  /** Acknowledges the frames not drawn (they show trainers being replaced), so the worker is not kept waiting. */
-  #dropQueue() {
-    for (const frame of this.#queue) this.#client.done(frame);
-    this.#queue = [];
-  }
-
-  #draw() {
-    const frames = this.#queue;
-    this.#queue = [];
-    if (this.#closed) return frames.forEach((f) => this.#client.done(f));
-    for (const frame of frames) {
-      const trainers = Object.values(frame.models.trainers);
-      this.#epoch = Math.max(...trainers.map((m) => m.epoch));
-      this.#view.frame(frame.models);
-      if (frame.atLimit) {
-        this.#playing = false;
-        this.#finished = true;
-      }
-      this.#loaded = true;
-      this.#diverged = trainers.every((m) => m.status === 'diverged');
-      this.#client.done(frame);
-    }
-    this.#showStatus();
-  }
-
-  #setPlaying(on) {
-    this.#playing = on;
-    if (on) this.#client.play();
-    else this.#client.pause();
-    this.#showStatus();
+  #draw(frame) {
+    this.#epoch = Math.max(...Object.values(frame.models.trainers).map((m) => m.epoch));
+    this.#view.frame(frame.models);
   }
 
   #togglePlay() {
-    if (!this.#playing && this.#finished) this.start(true);  // at the end, Play watches it again
-    else this.#setPlaying(!this.#playing);
+    const run = this.#run;
+    if (!run.playing && run.finished) this.start(true);  // at the end, Play watches it again
+    else run.setPlaying(!run.playing);
   }
 
   #step() {
     if (this.#epoch >= this.#lesson.epochs) return;  // the lesson's numbers are those at its last epoch
-    this.#setPlaying(false);
-    this.#client.step(1);
+    this.#run.step(1);
   }
 
   #showStatus() {
-    if (this.#closed) return;
+    const run = this.#run;
+    if (run.closed) return;
     const t = this.#t;
     const { play, epoch, status } = this.#parts;
-    setText(play.querySelector('.label'), t(this.#playing ? 'pause' : 'play'));
-    play.classList.toggle('playing', this.#playing);
-    const now = !this.#loaded ? 'loading' : this.#diverged ? 'diverged' : this.#finished ? 'finished' : this.#playing ? 'training' : 'paused';
+    setText(play.querySelector('.label'), t(run.playing ? 'pause' : 'play'));
+    play.classList.toggle('playing', run.playing);
+    const now = run.status();
     setText(status, t(`status_${now}`));
     status.dataset.status = now;
     setText(epoch, t('lesson.epochOf', { epoch: this.#epoch, limit: this.#lesson.epochs }));

@@ -1,6 +1,6 @@
 // The lessons' words in English and Korean, the same keys in both (a test checks it). Each lesson
 // has a title, `look` (what to look at) and `why` (why it happens); the views' labels follow.
-// Keys live under 'lesson.'; strings.js's registerStrings() adds them to the page's tables.
+// Keys live under 'lesson.'; page/strings.js puts them into the page's tables.
 // Numbers quoted here are the engine's for the lesson's preset; tests/node/lessons.test.mjs
 // checks the tutorial's.
 
@@ -14,7 +14,6 @@ export const en = {
   'lesson.epochOf': 'epoch {epoch} / {limit}',
   'lesson.unknown': 'There is no lesson “{id}”: here is the playground.',
   'lesson.next': 'Next: {title}',
-  'lesson.restarted': 'The lesson starts again from epoch 0.',
 
   'lesson.sigmoid.title': 'Binary logistic regression: pass or fail from hours of study',
   'lesson.sigmoid.short': 'Sigmoid and BCE',
@@ -126,7 +125,6 @@ export const ko = {
   'lesson.epochOf': '에포크 {epoch} / {limit}',
   'lesson.unknown': '“{id}”라는 수업은 없습니다. 놀이터를 보여 드립니다.',
   'lesson.next': '다음: {title}',
-  'lesson.restarted': '수업을 에포크 0부터 다시 시작합니다.',
 
   'lesson.sigmoid.title': '이항 논리 회귀: 공부 시간으로 합격 여부 예측하기',
   'lesson.sigmoid.short': '시그모이드와 BCE',

@@ -3,7 +3,7 @@
 // training loss and the validation accuracy; and the loss against epochs and against updates.
 import { BATCH_MODES } from '../lessons/catalog.js';
 import { MODE_COLORS } from './colors.js';
-import { el, fixed, percent, showValue } from './dom.js';
+import { el, fixed, percent, showValue } from '../page/dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
 
@@ -72,10 +72,10 @@ export class BatchView {
       showValue(c('ms-per-epoch'), m.msPerEpoch, fixed(m.msPerEpoch, 1));
       c('bar').style.width = Number.isFinite(m.msPerEpoch) ? `${(100 * m.msPerEpoch / slowest).toFixed(1)}%` : '0';
       const last = m.records.at(-1);
-      if (last) showValue(c('loss'), last[2], fixed(last[2]));
+      if (last) showValue(c('loss'), last.train.loss, fixed(last.train.loss));
       if (m.metrics?.val) showValue(c('val-accuracy'), m.metrics.val.accuracy, percent(m.metrics.val.accuracy));
-      this.#byEpoch.add(i, m.records.map((r) => [r[0], r[2]]));
-      this.#byUpdate.add(i, m.records.map((r) => [r[1], r[2]]));
+      this.#byEpoch.add(i, m.records.map((r) => [r.epoch, r.train.loss]));
+      this.#byUpdate.add(i, m.records.map((r) => [r.step, r.train.loss]));
     });
   }
 

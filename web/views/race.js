@@ -5,8 +5,8 @@
 // table of where each is now.
 import { RACE_BOUNDS, RACE_OPTIMIZERS } from '../lessons/catalog.js';
 import { RACE_COLORS } from './colors.js';
-import { rampColor } from './contours.js';
-import { el, fixed, showValue } from './dom.js';
+import { rampColor } from '../shared/contours.js';
+import { el, fixed, showValue } from '../page/dom.js';
 import { INK, Plane, label } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
@@ -72,7 +72,7 @@ export class RaceView {
       showValue(this.#cells[`${name}.w`], w, fixed(w));
       showValue(this.#cells[`${name}.b`], b, fixed(b));
       showValue(this.#cells[`${name}.loss`], m.evaluation.train.loss, fixed(m.evaluation.train.loss));
-      this.#chart.add(i, m.records.map((r) => [r[0], r[2]]));
+      this.#chart.add(i, m.records.map((r) => [r.epoch, r.train.loss]));
     });
     this.#plane.element.dataset.paths = JSON.stringify(Object.fromEntries(Object.entries(this.#paths).map(([n, p]) => [n, p.length])));
     this.#drawPaths();

@@ -4,8 +4,8 @@
 // at most ten times a second (charts.js's Redraw). The legend is HTML beside the chart (legendOf),
 // in the curves' colours.
 import uPlot from '../vendor/uPlot.esm.js';
-import { Redraw, boxPlot, downsample, quietAxis } from '../charts.js';
-import { el } from './dom.js';
+import { Redraw, boxPlot, downsample, quietAxis } from '../page/chart-kit.js';
+import { el } from '../page/dom.js';
 
 const MAX_SHOWN = 600;
 

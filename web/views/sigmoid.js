@@ -3,9 +3,9 @@
 // x axis every frame), the 0.5 threshold, the boundary where the curve crosses it and the two
 // predictions; beside it W, b and the BCE loss at the start and now, the predictions as a table
 // and the loss per epoch.
-import { linspace } from '../lessons/group.js';
-import { classCss, POINT_OUTLINE } from '../palette.js';
-import { el, fixed, showValue } from './dom.js';
+import { linspace } from '../shared/geometry.js';
+import { classCss, POINT_OUTLINE } from '../shared/palette.js';
+import { el, fixed, showValue } from '../page/dom.js';
 import { INK, MUTED, Plane, label, line } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
@@ -88,7 +88,7 @@ export class SigmoidView {
       showValue(c[`p${i}`], probabilities[2 * i + 1], fixed(probabilities[2 * i + 1]));
       showValue(c[`class${i}`], labels[i], String(labels[i]));
     });
-    this.#chart.add(0, model.records.map((r) => [r[0], r[2]]));
+    this.#chart.add(0, model.records.map((r) => [r.epoch, r.train.loss]));
     this.#last = { w, b, curve: model.curve, points: model.points };
     this.#draw();
   }

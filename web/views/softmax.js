@@ -1,8 +1,8 @@
 // Lesson 2's view: softmax regression on the 8 x 4 table. The training rows with their logits,
 // softmax probabilities and argmax (right or wrong), the test input [1, 2, 5, 6] printed the way
 // the tutorial's PyTorch prints it, the weights W and b, and the cross-entropy loss per epoch.
-import { classCss } from '../palette.js';
-import { el, fixed, showValue } from './dom.js';
+import { classCss } from '../shared/palette.js';
+import { el, fixed, showValue } from '../page/dom.js';
 import { SeriesChart } from './series-chart.js';
 
 /** Numbers as PyTorch prints a tensor's row: 4 decimals, or exponents when the values span > 1000x. */
@@ -123,7 +123,7 @@ export class SoftmaxView {
       row.forEach((v, col) => showValue(c[`w${r}${col}`], v, fixed(v)));
       showValue(c[`b${r}`], bias[r], fixed(bias[r]));
     });
-    this.#chart.add(0, model.records.map((r) => [r[0], r[2]]));
+    this.#chart.add(0, model.records.map((r) => [r.epoch, r.train.loss]));
   }
 
   destroy() {

@@ -2,11 +2,11 @@
 // accuracy, train accuracy and loss, and the test confusion matrix; the accuracy of both per
 // epoch (train solid, test dashed); and the class probabilities both give a few test wines at a
 // time, as stacked bars.
-import { renderConfusion } from '../confusion.js';
-import { classCss } from '../palette.js';
+import { renderConfusion } from '../page/confusion.js';
+import { classCss } from '../shared/palette.js';
 import { WINE_OPTIMIZERS } from '../lessons/catalog.js';
 import { WINE_COLORS } from './colors.js';
-import { el, fixed, percent, setText, showValue } from './dom.js';
+import { el, fixed, percent, setText, showValue } from '../page/dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
 const SAMPLES_SHOWN = 6;

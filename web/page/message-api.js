@@ -12,13 +12,16 @@
 // When the playground has drawn its first frame, it sends { nnplay: 1, type: 'ready' } to the
 // parent. Only the parent window is listened to; the messages only ever set values that the
 // state table checks (state.js), so a message cannot make the page run anything.
-import { hashFromState } from './state.js';
+import { hashFromState } from '../shared/state.js';
 
 const STEP_TIMEOUT_MS = 60000;
 const MAX_STEP_EPOCHS = 100000;
 
+/** The promise's value, or a rejection after `ms`; the timer is cleared as soon as either comes. */
 function withTimeout(promise, ms) {
-  return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ms))]);
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timed out')), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const HANDLERS = {

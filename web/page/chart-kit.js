@@ -1,16 +1,10 @@
-// A panel's loss curves (train and validation loss per epoch), drawn with uPlot. The chart gets at
-// most MAX_SHOWN points of the history (every k-th epoch and always the last), and is redrawn at
-// most every REDRAW_MS so a long run costs the page little. The history itself is thinned as it
-// grows (loss-history.js), so a session of millions of epochs holds a bounded number of rows.
-import uPlot from './vendor/uPlot.esm.js';
-import { History } from './loss-history.js';
+// What the page's uPlot charts share (the loss chart, charts.js, and the lessons' series charts,
+// ../views/series-chart.js): thinning rows to what a chart shows, a throttled redraw, the quiet
+// axis style, and a chart that fills its box.
+import uPlot from '../vendor/uPlot.esm.js';
 
-const MAX_SHOWN = 800;
 const REDRAW_MS = 100;
-const HEIGHT = 150;
 const FONT = '11px system-ui, sans-serif';
-
-const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 
 /** Every k-th of the rows (and the last), k chosen so that at most `max` remain. */
 export function downsample(columns, max) {
@@ -74,45 +68,3 @@ export function boxPlot(box, { height, minWidth, scales, axes, series }, data) {
   return { plot, observer };
 }
 
-export class LossChart {
-  #box;
-  #plot;
-  #history = new History();
-  #redraw = new Redraw(() => {
-    if (!this.#plot) this.#create();
-    this.#plot.setData(downsample(this.#history.columns(), MAX_SHOWN));
-  });
-  #t;
-
-  /** t: a translator (strings.js), for the series' names. */
-  constructor(box, t) {
-    this.#box = box;
-    this.#t = t;
-  }
-
-  /** The uPlot instance, made at the first drawing rather than while the page starts. */
-  #create() {
-    const t = this.#t;
-    const color = getComputedStyle(this.#box).color;
-    const series = (label, stroke, dash) => ({ label, stroke, width: 2, dash, points: { show: false }, spanGaps: false });
-    ({ plot: this.#plot } = boxPlot(this.#box, {
-      height: HEIGHT,
-      minWidth: 120,
-      scales: { x: { time: false } },
-      axes: [quietAxis(color, { size: 28 }), quietAxis(color, { size: 40 })],
-      series: [{ label: t('epoch') }, series(t('trainLoss'), '#1f1f2e'), series(t('valLoss'), '#c2410c', [6, 4])],
-    }, [[], [], []]));
-  }
-
-  /** Forgets the history (a reset). */
-  clear() {
-    this.#history = new History();
-    this.#plot?.setData([[], [], []]);
-  }
-
-  /** Adds records [epoch, trainLoss, valLoss, valAccuracy] and redraws soon. */
-  append(records) {
-    for (const [epoch, train, val] of records) this.#history.add(epoch, finiteOrNull(train), finiteOrNull(val));
-    if (records.length) this.#redraw.request();
-  }
-}

@@ -18,7 +18,7 @@ export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
 export const SPLIT = [0.8, 0.1, 0.1];  // train / val / test of the generated sets
 export const GRID_SIZE = 100;          // decision-grid cells per side
-export const LANGS = ['en', 'ko'];
+export const LANGUAGES = ['en', 'ko'];  // the page's languages (page/strings.js has their tables)
 /** What a page or an embedded playground can show: the two models' panels and parts of them. */
 export const PANEL_PARTS = ['a', 'b', 'legend', 'metrics', 'chart', 'confusion', 'readout', 'spec'];
 /** Groups of controls that can be shown or hidden. */
@@ -70,7 +70,7 @@ export const FIELDS = [
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden'].length > 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
   enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
-  enumField('lang', LANGS, 'en', 'view'),
+  enumField('lang', LANGUAGES, 'en', 'view'),
   idField('lesson'),
   idField('view'),
   setField('panels', PANEL_PARTS),

@@ -5,8 +5,8 @@
 //   data, the split shown or the size changes;
 // - the probe: a crosshair where the pointer (or the keyboard) points.
 // Pointer and keyboard input come out as data coordinates through onProbe(point) and onAdd(point).
-import { classColor, classCss, POINT_OUTLINE } from './palette.js';
-import { toCanvas, toData } from './geometry.js';
+import { classColor, classCss, POINT_OUTLINE } from '../shared/palette.js';
+import { toCanvas, toData } from '../shared/geometry.js';
 
 const BACKGROUND = [250, 250, 248];
 const MIN_TINT = 0.1;   // how much of the class colour an unsure cell gets
@@ -14,7 +14,7 @@ const MAX_TINT = 0.62;  // and a sure one: below the points' full colour, so the
 const KEY_STEP = 0.02;  // an arrow key moves the probe by this share of the width (x5 with Shift)
 const POINTS_PER_CHUNK = 1000;
 
-export class Plot {
+export class DecisionPlot {
   #heat;
   #points;
   #probe;
@@ -69,7 +69,7 @@ export class Plot {
     this.#drawPoints();
   }
 
-  /** Paints the decision grid: probabilities[(row * size + col) * classes + k]. */
+  /** Paints the decision grid: probabilities[(row * size + col) * classes + k], classes = the probability width. */
   drawGrid(probabilities, classes, size) {
     const canvas = this.#heat;
     if (canvas.width !== size) [canvas.width, canvas.height] = [size, size];

@@ -1,21 +1,14 @@
 // A confusion matrix as a table: row i = true class i, column j = predicted class j, each cell
 // shaded by its share of the row (how many of class i went to j). Text only, no HTML strings.
-import { classCss } from './palette.js';
+import { el, swatchOf } from './dom.js';
 
-function cell(tag, text, className) {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
+const cell = (tag, text, className) => el(tag, { textContent: text, ...(className ? { className } : {}) });
 
 function swatchHeader(k, scope, t) {
   const th = cell('th', String(k));
   th.scope = scope;
   th.title = t('className', { k });
-  const swatch = cell('span', '', 'swatch');
-  swatch.style.backgroundColor = classCss(k);
-  th.prepend(swatch);
+  th.prepend(swatchOf(k));
   return th;
 }
 
@@ -24,15 +17,12 @@ export function renderConfusion(table, matrix, t) {
   table.replaceChildren();
   if (!matrix?.length) return;
   const classes = matrix.length;
-  const head = document.createElement('tr');
-  head.append(cell('th', `${t('confusionTrue')} ${t('confusionPredicted')}`, 'corner'));
+  const head = el('tr', {}, cell('th', `${t('confusionTrue')} ${t('confusionPredicted')}`, 'corner'));
   for (let j = 0; j < classes; j++) head.append(swatchHeader(j, 'col', t));
-  const thead = document.createElement('thead');
-  thead.append(head);
-  const tbody = document.createElement('tbody');
+  const thead = el('thead', {}, head);
+  const tbody = el('tbody');
   matrix.forEach((row, i) => {
-    const tr = document.createElement('tr');
-    tr.append(swatchHeader(i, 'row', t));
+    const tr = el('tr', {}, swatchHeader(i, 'row', t));
     const total = row.reduce((a, b) => a + b, 0) || 1;
     row.forEach((count, j) => {
       const td = cell('td', String(count), i === j ? 'diagonal' : '');

@@ -1,10 +1,10 @@
 // The worker's experiment: one trainer per panel, built from the panels' specs (same data, same
 // optimizer settings, different models), trained in lockstep epoch by epoch. Training is cut into
 // short slices of updates so the worker can answer messages between them. Runs in the worker only.
-import { boundsOf, DRAW_BOUNDS } from './geometry.js';
-import { TrainerGroup, updatesPerEpoch } from './trainer-group.js';
+import { boundsOf, DRAW_BOUNDS } from '../shared/geometry.js';
+import { TrainerGroup } from './trainer-group.js';
 
-export class TrainerPair extends TrainerGroup {
+export class PlaygroundGroup extends TrainerGroup {
   /** specs: { a: spec, b: spec }. Throws the engine's NnplayError (a SpecError for a bad spec). */
   constructor(nn, specs, gridSize) {
     super(nn, specs);
@@ -12,7 +12,6 @@ export class TrainerPair extends TrainerGroup {
     // Only data of two features has a plane to draw decision regions on.
     this.bounds = this.data.features !== 2 ? null : spec.data.name === 'inline' ? DRAW_BOUNDS : boundsOf(this.data.x);
     this.gridSize = gridSize;
-    this.updatesPerEpoch = updatesPerEpoch(spec.batch_size, this.data.splitEnd[0]);
   }
 
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
@@ -20,8 +19,8 @@ export class TrainerPair extends TrainerGroup {
     let done = true;
     for (const m of this.live()) {
       if (m.trainer.state.epoch >= target) continue;
-      const { result } = this.stepSlice(m, target, this.updatesPerEpoch);
-      for (const r of result.records) m.records.push([r.epoch, r.train.loss, r.val?.loss ?? NaN, r.val?.accuracy ?? NaN]);
+      const { result } = this.stepSlice(m, target);
+      m.records.push(...result.records);  // the JS API's records as they are: { epoch, step, train, val }
       if (result.status === 'ok' && result.epoch < target) done = false;
     }
     return done;
@@ -30,7 +29,7 @@ export class TrainerPair extends TrainerGroup {
   /**
    * What a frame shows of each model: its state, the records since the last frame, its decision
    * grid and, when asked, metrics on every split with the test confusion matrix.
-   * Returns { models, transfer } where transfer lists the buffers to hand over.
+   * Returns { models: { trainers: { name: ... } }, transfer } where transfer lists the buffers to hand over.
    */
   snapshot(withMetrics) {
     const models = {};
@@ -39,11 +38,11 @@ export class TrainerPair extends TrainerGroup {
     for (const [name, m] of Object.entries(this.models)) {
       const grid = this.bounds ? m.trainer.grid({ width: w, height: h, bounds: this.bounds }) : null;
       if (grid) transfer.push(grid.buffer);
-      models[name] = { ...m.trainer.state, records: m.records, grid, classes: m.trainer.classes };
+      models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth };
       if (withMetrics) models[name].metrics = metricsOf(m.trainer.final());
       m.records = [];
     }
-    return { models, transfer };
+    return { models: { trainers: models }, transfer };
   }
 }
 

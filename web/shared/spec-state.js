@@ -3,9 +3,8 @@
 // two models on the same data; a spec names one model. One spec sets the data and the training and
 // the right-hand model (b). With keys `a` and/or `b`, each holds a model's part ({ model } or a
 // whole spec) and the other top-level fields are shared: { data, optimizer, a: { model }, b: { model } }.
-// What the page cannot show (a
-// standardized data set, given initial weights, the tutorial 000 tables, ...) is named in `ignored`
-// and left as it was.
+// What the page cannot show (a standardized data set, given initial weights, the tutorial 000
+// tables, ...) is named in `ignored` and left as it was.
 import { DATASETS, DEFAULT_N, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, SPLIT, parseValue } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

@@ -9,27 +9,18 @@
 // 1024-unit layers): a slow classroom computer should still be inside the estimate.
 const FLOPS_PER_MS = 2e6;
 
-/** Parameters of a spec's model on data of `features` inputs and `classes` classes. */
-function parameters(spec, features, classes) {
-  const hidden = spec.model?.hidden ?? [];
-  const outputs = spec.loss === 'bce' ? 1 : classes;
-  const sizes = [features, ...hidden, outputs];
-  let count = 0;
-  for (let i = 1; i < sizes.length; i++) count += (sizes[i - 1] + 1) * sizes[i];
-  return count;
-}
-
 /**
- * The estimate in ms for specs { name: spec } trained on `data` ({ features, classes, splitEnd }:
- * the engine's dataset) with decision grids of gridSize² cells (0 without).
+ * The estimate in ms for models [{ parameters (the trainer's parameterCount), batchSize (0: full
+ * batch) }] trained on `data` ({ splitEnd }: the engine's dataset) with decision grids of
+ * gridSize² cells (0 without).
  */
-export function silentMs(specs, data, gridSize = 0) {
+export function silentMs(models, data, gridSize = 0) {
   const rows = data.splitEnd.at(-1);
   const train = data.splitEnd[0];
   let flops = 0;
-  for (const spec of Object.values(specs)) {
-    const batch = spec.batch_size > 0 ? Math.min(spec.batch_size, train) : train;
-    flops += parameters(spec, data.features, data.classes) * (6 * batch + 2 * (gridSize * gridSize + rows));
+  for (const { parameters, batchSize } of models) {
+    const batch = batchSize > 0 ? Math.min(batchSize, train) : train;
+    flops += parameters * (6 * batch + 2 * (gridSize * gridSize + rows));
   }
   return Math.ceil(flops / FLOPS_PER_MS);
 }

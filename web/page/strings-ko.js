@@ -4,7 +4,6 @@ export const ko = {
   title: 'nnplay: 선형 모델과 MLP가 나란히 학습합니다',
   heading: 'nnplay',
   tagline: '두 모델이 같은 데이터를 동시에 학습합니다. 선형 모델은 곧은 경계만 그리고, MLP는 경계를 구부립니다.',
-  loading: '엔진을 불러오는 중…',
   footer: '모든 계산은 브라우저 안에서 이루어집니다. 엔진은 WebAssembly로 컴파일한 C++이며, 아무것도 밖으로 보내지 않습니다.',
 
   // toolbar
@@ -91,7 +90,6 @@ export const ko = {
   clearPoints: '점 지우기',
   drawHint: '그림을 클릭하거나 탭하면 고른 클래스의 점이 추가됩니다. 키보드로는 그림에 초점을 두고 화살표 키로 움직인 뒤 Enter를 누르세요.',
   drawEmpty: '아직 점이 없습니다. 그림을 클릭하거나 탭해서 점을 추가하세요.',
-  drawCount: '점 {n}개',
 
   // training
   trainingTitle: '학습 (두 모델 공통)',
@@ -145,7 +143,6 @@ export const ko = {
   copyLinkHint: '이 실험으로 가는 링크: 같은 설정과 시드는 같은 숫자를 냅니다.',
   linkCopied: '링크를 복사했습니다. 이 링크는 같은 설정, 그래서 같은 숫자로 이 실험을 엽니다.',
   linkShown: '이 링크를 복사하세요: {url}',
-  openFull: 'nnplay에서 열기',
 
   // take home
   takeHomeTitle: '가져가기',

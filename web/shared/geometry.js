@@ -32,3 +32,8 @@ export function toCanvas([xmin, xmax, ymin, ymax], w, h, x, y) {
 export function toData([xmin, xmax, ymin, ymax], w, h, px, py) {
   return [xmin + (px / w) * (xmax - xmin), ymax - (py / h) * (ymax - ymin)];
 }
+
+/** n evenly spaced inputs from `from` to `to`, both included (numpy's linspace). */
+export function linspace({ from, to, n }) {
+  return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
+}

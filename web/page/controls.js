@@ -4,8 +4,8 @@
 // value }); render(state, context) shows a state. Every control is a native element, so keyboard
 // use and focus come with it. Every text carries its data-i18n key, so applyStrings (strings.js)
 // re-labels the controls in another language.
-import { FIELD, parseValue, DRAW_CLASSES } from './state.js';
-import { classCss } from './palette.js';
+import { FIELD, parseValue, DRAW_CLASSES } from '../shared/state.js';
+import { el, swatchOf } from './dom.js';
 
 const GROUPS = {
   toolbar: ['speed'],
@@ -30,38 +30,28 @@ const idOf = (key) => `ctl-${key.replace('.', '-')}`;
 const optionKey = (field, value) => (field.key === 'speed' ? [value === 1 ? 'speedOption' : 'speedOptions', { n: value }]
   : [`${labelKey(field.key)}_${value}`]);
 
-// The translator of the controls being built (buildControls sets it; building is synchronous).
-let t = (key) => key;
-
-function element(tag, props = {}, children = []) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children);
-  return el;
-}
-
 /** An element whose text is the string `key` (with placeholders `args`), re-labelled by applyStrings. */
-function text(tag, key, props = {}, args = null) {
-  const el = element(tag, { ...props, textContent: t(key, args ?? {}) });
-  el.dataset.i18n = key;
-  if (args) el.dataset.i18nArgs = JSON.stringify(args);
-  return el;
+function text(t, tag, key, props = {}, args = null) {
+  const element = el(tag, { ...props, textContent: t(key, args ?? {}) });
+  element.dataset.i18n = key;
+  if (args) element.dataset.i18nArgs = JSON.stringify(args);
+  return element;
 }
 
-function labelled(key, control, hintKey) {
-  const row = element('div', { className: 'control' }, [text('label', labelKey(key), { htmlFor: control.id }), control]);
-  if (hintKey) row.append(text('p', hintKey, { className: 'hint' }));
+function labelled(t, key, control, hintKey) {
+  const row = el('div', { className: 'control' }, text(t, 'label', labelKey(key), { htmlFor: control.id }), control);
+  if (hintKey) row.append(text(t, 'p', hintKey, { className: 'hint' }));
   return row;
 }
 
-function selectControl(field, emit) {
-  const select = element('select', { id: idOf(field.key) },
-    field.values.map((v) => {
+function selectControl(t, field, emit) {
+  const select = el('select', { id: idOf(field.key) }, ...field.values.map((v) => {
       const [key, args] = optionKey(field, v);
-      return text('option', key, { value: String(v) }, args);
+      return text(t, 'option', key, { value: String(v) }, args);
     }));
   select.addEventListener('change', () => emit(parseValue(field, select.value)));
   return {
-    row: labelled(field.key, select, HINTS[field.key]),
+    row: labelled(t, field.key, select, HINTS[field.key]),
     show(value, ctx) {
       select.value = String(value);
       for (const option of select.options) {
@@ -72,27 +62,25 @@ function selectControl(field, emit) {
   };
 }
 
-function radioControl(field, emit) {
+function radioControl(t, field, emit) {
   const values = field.key === 'drawClass' ? [...Array(DRAW_CLASSES).keys()] : field.values;
-  const inputs = values.map((v) => element('input', { type: 'radio', name: idOf(field.key), value: String(v) }));
+  const inputs = values.map((v) => el('input', { type: 'radio', name: idOf(field.key), value: String(v) }));
   const labels = inputs.map((input, i) => {
     const v = values[i];
     const parts = [input];
-    if (field.key === 'drawClass') parts.push(element('span', { className: 'swatch' }));
-    parts.push(field.key === 'drawClass' ? text('span', 'className', {}, { k: v }) : text('span', `${field.key}_${v}`));
-    const label = element('label', { className: 'choice' }, parts);
-    if (field.key === 'drawClass') label.querySelector('.swatch').style.backgroundColor = classCss(v);
+    if (field.key === 'drawClass') parts.push(swatchOf(v));
+    parts.push(field.key === 'drawClass' ? text(t, 'span', 'className', {}, { k: v }) : text(t, 'span', `${field.key}_${v}`));
+    const label = el('label', { className: 'choice' }, ...parts);
     input.addEventListener('change', () => input.checked && emit(parseValue(field, input.value)));
     return label;
   });
-  const group = element('fieldset', { className: `radios radios-${field.key}`, id: idOf(field.key) },
-    [text('legend', labelKey(field.key)), ...labels]);
-  if (HINTS[field.key]) group.append(text('p', HINTS[field.key], { className: 'hint' }));
+  const group = el('fieldset', { className: `radios radios-${field.key}`, id: idOf(field.key) }, text(t, 'legend', labelKey(field.key)), ...labels);
+  if (HINTS[field.key]) group.append(text(t, 'p', HINTS[field.key], { className: 'hint' }));
   return { row: group, show: (value) => inputs.forEach((input) => { input.checked = input.value === String(value); }) };
 }
 
-function numberControl(field, emit, invalid) {
-  const input = element('input', { type: 'number', id: idOf(field.key), min: field.min, max: field.max,
+function numberControl(t, field, emit, invalid) {
+  const input = el('input', { type: 'number', id: idOf(field.key), min: field.min, max: field.max,
     step: field.type === 'int' ? 1 : field.step ?? 'any', inputMode: field.type === 'int' ? 'numeric' : 'decimal' });
   let shown;
   input.addEventListener('change', () => {
@@ -102,20 +90,20 @@ function numberControl(field, emit, invalid) {
       input.value = String(shown);
     } else emit(value);
   });
-  return { row: labelled(field.key, input, HINTS[field.key]), show(value) { shown = value; input.value = String(value); } };
+  return { row: labelled(t, field.key, input, HINTS[field.key]), show(value) { shown = value; input.value = String(value); } };
 }
 
-function checkboxControl(field, emit) {
-  const input = element('input', { type: 'checkbox', id: idOf(field.key) });
+function checkboxControl(t, field, emit) {
+  const input = el('input', { type: 'checkbox', id: idOf(field.key) });
   input.addEventListener('change', () => emit(input.checked));
-  const row = element('div', { className: 'control check' }, [input, text('label', field.key, { htmlFor: input.id })]);
+  const row = el('div', { className: 'control check' }, input, text(t, 'label', field.key, { htmlFor: input.id }));
   return { row, show(value) { input.checked = value; } };
 }
 
 /** Hidden layers as two numbers: how many layers, and the units in each. */
-function layersControl(field, emit, invalid) {
-  const layers = element('input', { type: 'number', id: idOf(field.key), min: 0, max: 8, step: 1, inputMode: 'numeric' });
-  const units = element('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, max: 1024, step: 1,
+function layersControl(t, field, emit, invalid) {
+  const layers = el('input', { type: 'number', id: idOf(field.key), min: 0, max: 8, step: 1, inputMode: 'numeric' });
+  const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, max: 1024, step: 1,
     inputMode: 'numeric', value: '8' });
   let shown = [];
   const show = (value) => {
@@ -133,17 +121,17 @@ function layersControl(field, emit, invalid) {
   };
   layers.addEventListener('change', commit);
   units.addEventListener('change', commit);
-  return { row: element('div', { className: 'control-pair' }, [labelled(field.key, layers), labelled('units', units)]), show };
+  return { row: el('div', { className: 'control-pair' }, labelled(t, field.key, layers), labelled(t, 'units', units)), show };
 }
 
-function actionControl(name, onAction) {
-  const button = text('button', name, { type: 'button', className: 'secondary', id: `ctl-${name}` });
+function actionControl(t, name, onAction) {
+  const button = text(t, 'button', name, { type: 'button', className: 'secondary', id: `ctl-${name}` });
   if (ACTIONS[name].title) {
     button.title = t(ACTIONS[name].title);
     button.dataset.i18nTitle = ACTIONS[name].title;
   }
   button.addEventListener('click', () => onAction(name));
-  return { row: element('div', { className: 'control action' }, [button]), show() {} };
+  return { row: el('div', { className: 'control action' }, button), show() {} };
 }
 
 const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl, bool: checkboxControl, layers: layersControl };
@@ -153,8 +141,7 @@ const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl
  * the translator `t`. onChange(patch) on an edit, onAction(name) for a button, onInvalid(field,
  * text, kept) for a value out of range. Returns { render(state, context) }.
  */
-export function buildControls(root, { onChange, onAction, onInvalid, t: translator }) {
-  t = translator;
+export function buildControls(root, { onChange, onAction, onInvalid, t }) {
   const built = [];
   for (const [group, keys] of Object.entries(GROUPS)) {
     const container = root.querySelector(`[data-group="${group}"]`);
@@ -162,13 +149,13 @@ export function buildControls(root, { onChange, onAction, onInvalid, t: translat
     for (const key of keys) {
       if (key.startsWith('@')) {
         const name = key.slice(1);
-        built.push({ when: ACTIONS[name].when, ...actionControl(name, onAction) });
+        built.push({ when: ACTIONS[name].when, ...actionControl(t, name, onAction) });
         continue;
       }
       const field = FIELD[key];
       const emit = (value) => value !== undefined && onChange({ [key]: value });
       const make = RADIOS.has(key) ? radioControl : BUILDERS[field.type];
-      built.push({ key, when: field.when, ...make(field, emit, onInvalid) });
+      built.push({ key, when: field.when, ...make(t, field, emit, onInvalid) });
     }
     for (const b of built.slice(-keys.length)) container.append(b.row);
   }

@@ -1,9 +1,9 @@
-// The worker's answers about the current models (worker.js's `request`): the take-home exports
+// The worker's answers about the current models (session.js's `request`): the take-home exports
 // (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
 // ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks). Weights
 // travel in PyTorch's state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... },
 // the keys of the exported script's nn.Sequential, where the activations take the odd places.
-import { exportPyTorch } from './pytorch-export.js';
+import { exportPyTorch } from '../shared/pytorch-export.js';
 
 /** The engine's layers [{ weight, bias }] as a state_dict. */
 export function stateDictOf(layers) {
@@ -54,13 +54,13 @@ function checkCsv(nn, msg) {
 }
 
 /** { value } or { error: { message, kind } } for msg = { what, panel, ... }. */
-export function answer(nn, pair, msg) {
+export function answer(nn, group, msg) {
   try {
     if (msg.what === 'checkCsv') return { value: checkCsv(nn, msg) };
     if (msg.what === 'memory') return { value: { heapInUse: nn.heapInUse() } };
-    if (!pair) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
-    const model = pair.models[msg.panel];
-    const spec = pair.specs[msg.panel];
+    if (!group) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
+    const model = group.models[msg.panel];
+    const spec = group.specs[msg.panel];
     if (!model || !Object.hasOwn(ANSWERS, msg.what)) throw Object.assign(new Error(`unknown request ${msg.what}`), { kind: 'engine' });
     return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg) };
   } catch (error) {

@@ -4,22 +4,27 @@
 // new state (the page writes it into the URL hash). Frames from the worker are drawn once per
 // animation frame, and each drawn frame is acknowledged so the worker sends the next.
 //
+// Training runs on a Run (run.js), which owns the frames, the acks, play/pause/step/reset, the
+// status and the worker's restarts; this file only wires the state, the controls and the views
+// to it. The lessons (../lessons/controller.js) run on the same engine worker, on their own channel.
+//
 // The root is the page's document, an <nn-playground>'s shadow root or embed.html's document:
 // every lookup goes through it, and each playground has its own worker and its own language.
 import { EngineClient } from './engine-client.js';
+import { Run } from './run.js';
 import { PanelView } from './panel.js';
 import { Readout } from './readout.js';
 import { buildControls } from './controls.js';
 import { TakeHome } from './take-home.js';
-import { Lessons } from './lessons/controller.js';
-import { LESSON } from './lessons/catalog.js';
+import { Lessons } from '../lessons/controller.js';
+import { LESSON } from '../lessons/catalog.js';
 import { playgroundMarkup } from './layout.js';
-import { DRAW_BOUNDS } from './geometry.js';
-import { classCss } from './palette.js';
+import { DRAW_BOUNDS } from '../shared/geometry.js';
+import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
-import { stateFromSpec } from './spec-state.js';
+import { stateFromSpec } from '../shared/spec-state.js';
 import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, classesOf, defaultState,
-  hashFromState, reconcile, specsOf, strongestEffect } from './state.js';
+  hashFromState, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
 const NOTICE_MS = 6000;
@@ -32,6 +37,7 @@ export class Playground {
   #onState;
   #linkOf;
   #client;
+  #run;
   #panels;
   #readout;
   #controls;
@@ -40,13 +46,8 @@ export class Playground {
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
-  #playing = false;
-  #finished = false;
-  #allDiverged = false;
-  #pendingFrame = null;
   #lastReadout = 0;
   #latest = {};
-  #steps = [];
 
   /**
    * root: where the markup goes (an element or a shadow root); host: the element that gets
@@ -62,25 +63,38 @@ export class Playground {
     this.state = state;
     root.append(playgroundMarkup(root.ownerDocument ?? document));
     const t = this.t;
-    this.#client = new EngineClient({ onData: (d) => this.#showData(d), onFrame: (f) => this.#queueFrame(f), onError: (e) => this.#showError(e),
-      onRestart: (why) => this.#engineRestarted(why) });
+    this.#client = new EngineClient();
+    this.#run = new Run(this.#client, 'playground', {
+      plan: () => {
+        const specs = specsOf(this.state);
+        return specs.a ? { specs, watch: { grid: GRID_SIZE } } : null;
+      },
+      settings: () => ({ speed: this.state.speed, limit: this.state.limit }),
+      onData: (d) => this.#showData(d),
+      draw: (f) => this.#drawFrame(f),
+      stepped: () => this.metrics(),
+      onLimit: () => this.notify(this.t('limitReached', { limit: this.state.limit })),
+      onStatus: () => this.#showStatus(),
+      onError: (e) => this.#showError(e),
+      onRestart: (why) => this.#engineRestarted(why),
+    });
     this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
       { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p), t })]));
-    this.#readout = new Readout(this.#client, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
+    this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
       onChange: (patch) => this.update(patch),
       onAction: (name) => this.#action(name),
       onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
     });
-    this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#client, playground: this, t });
+    this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#run, playground: this, t });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
     const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
-    this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), t, notify: (text) => this.notify(text),
+    this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
       onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => hashFromState(lessonState(id)),
       onPlayground: (hidden) => this.#hideForLesson(hidden) });
     applyStrings(root, t);
-    this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#playing));
+    this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#run.playing));
     this.$('#step').addEventListener('click', () => this.step(1));
     for (const id of ['#reset', '#banner-reset']) this.$(id).addEventListener('click', () => {
       this.#restart();
@@ -100,15 +114,15 @@ export class Playground {
     this.#onState(this.state);
     if (rejected.length) this.notify(this.t('hashRejected', { keys: rejected.join(', ') }));
     this.#restart(false);
-    this.#client.set({ speed: this.state.speed, limit: this.state.limit });
     this.#resumeAfterLesson = this.#hiddenByLesson && this.state.autoplay;
     this.#setPlaying(this.state.autoplay && !this.#hiddenByLesson);
   }
 
   /** Stops the worker for good. */
   close() {
-    this.#client.terminate();
     this.#lessons.close();
+    this.#run.close();
+    this.#client.terminate();
   }
 
   // ---- the API of the element and of the postMessage bridge ---------------------------------
@@ -118,11 +132,8 @@ export class Playground {
 
   /** Pauses and trains n epochs; resolves to the metrics after them. */
   step(n = 1) {
-    this.#setPlaying(false);
-    return new Promise((resolve) => {
-      this.#steps.push(resolve);
-      this.#client.step(n);
-    });
+    for (const panel of Object.values(this.#panels)) panel.stopped();
+    return this.#run.step(n);
   }
 
   /** Sets an experiment spec (docs/spec.md) or { a, b } specs; returns the names of the parts not applied. */
@@ -180,11 +191,11 @@ export class Playground {
       this.#restart();
       this.notify(this.t('resetBy', { what: keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)).map((k) => this.#labelOf(k)).join(', ') }));
     } else if (effect === 'lr') {
-      this.#client.set({ lr: next.lr });
+      this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));
     }
-    if (keys.includes('autoplay') && next.autoplay !== this.#playing) this.#setPlaying(next.autoplay);
-    this.#client.set({ speed: next.speed, limit: next.limit });
+    if (keys.includes('autoplay') && next.autoplay !== this.#run.playing) this.#setPlaying(next.autoplay);
+    this.#run.set({ speed: next.speed, limit: next.limit });
   }
 
   /** Everything in the new language. */
@@ -193,7 +204,6 @@ export class Playground {
     applyStrings(this.#root, this.t);
     for (const panel of Object.values(this.#panels)) panel.relabel();
     this.#readout.clear();
-    this.#takeHome.relabel();
   }
 
   #render() {
@@ -206,20 +216,12 @@ export class Playground {
         outputs: state.loss === 'bce' ? 1 : context.classes, features: context.features });
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
     }
-    const swatches = Array.from({ length: context.classes }, (_, k) => {
-      const item = document.createElement('span');
-      item.className = 'legend-class';
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      swatch.style.backgroundColor = classCss(k);
-      item.append(swatch, t('className', { k }));
-      return item;
-    });
+    const swatches = Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
     this.$('#legend-swatches').replaceChildren(...swatches);
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
     this.#lessons.show(state.lesson, state.autoplay);
-    this.#takeHome.render(state);
+    this.#takeHome.render();
     this.#showStatus();
   }
 
@@ -242,7 +244,7 @@ export class Playground {
   #hideForLesson(hidden) {
     this.#hiddenByLesson = hidden;
     for (const el of this.#root.querySelectorAll('#play, #step, #reset, #status, [data-group="toolbar"], #banner, .layout')) el.classList.toggle('lesson-hidden', hidden);
-    if (hidden && this.#playing) {
+    if (hidden && this.#run.playing) {
       this.#resumeAfterLesson = true;
       this.#setPlaying(false);
     } else if (!hidden && this.#resumeAfterLesson) {
@@ -253,18 +255,17 @@ export class Playground {
 
   /** New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`. */
   #restart(visibly = true) {
-    const specs = specsOf(this.state);
-    this.#finished = false;
-    this.#allDiverged = false;
-    if (this.#pendingFrame) this.#client.done(this.#pendingFrame);  // drawn never: it shows the models being replaced
-    this.#pendingFrame = null;
+    this.#clearPanels(visibly);
+    this.#run.reset();
+  }
+
+  /** Both panels back to epoch 0 (with a flash if `visibly`), no banner. */
+  #clearPanels(visibly) {
     this.#latest = {};
     this.#hideBanner();
     for (const panel of Object.values(this.#panels)) panel.reset(visibly);
     // No spec (a drawing with no points yet): the status says so now, not when the worker answers.
-    if (!specs.a) this.#context.data = null;
-    this.#client.configure(specs.a ? specs : null, GRID_SIZE);
-    this.#showStatus();
+    if (!specsOf(this.state).a) this.#context.data = null;
   }
 
   #addPoint([x, y]) {
@@ -305,49 +306,23 @@ export class Playground {
     }
   }
 
-  #queueFrame(frame) {
-    const pending = this.#pendingFrame;
-    if (!pending) requestAnimationFrame(() => this.#drawFrame());
-    else {
-      // The worker waits for each frame's acknowledgement, so this is rare: keep the older records.
-      for (const name of PANELS) {
-        const [older, newer] = [pending.models[name], frame.models[name]];
-        newer.records = [...older.records, ...newer.records];
-        newer.metrics ??= older.metrics;
-      }
-      frame.stepped ||= pending.stepped;
-      this.#client.done(pending);
-    }
-    this.#pendingFrame = frame;
-  }
-
-  #drawFrame() {
-    const frame = this.#pendingFrame;
-    this.#pendingFrame = null;
-    if (!frame) return;
+  /** One frame of both panels (run.js calls this once per frame, at an animation frame). */
+  #drawFrame(frame) {
     const now = performance.now();
+    const models = frame.models.trainers;
     for (const name of PANELS) {
-      const model = frame.models[name];
+      const model = models[name];
       this.#panels[name].show(model, GRID_SIZE, now);
       this.#latest[name] = { ...model, metrics: model.metrics ?? this.#latest[name]?.metrics };
     }
-    if (frame.atLimit && this.#playing) {
-      this.#playing = false;
-      this.#finished = true;
-      this.notify(this.t('limitReached', { limit: this.state.limit }));
-    }
-    this.#allDiverged = PANELS.every((name) => frame.models[name].status === 'diverged');
-    if (!this.#playing) for (const panel of Object.values(this.#panels)) panel.stopped();
-    this.#showDivergence(frame.models);
-    this.#showStatus();
+    if (!this.#run.playing) for (const panel of Object.values(this.#panels)) panel.stopped();
+    this.#showDivergence(models);
     if (now - this.#lastReadout > READOUT_REFRESH_MS) {
       this.#lastReadout = now;
       this.#readout.refresh();
     }
     this.#host.dataset.ready = 'true';
-    if (frame.stepped) for (const resolve of this.#steps.splice(0)) resolve(this.metrics());
-    this.#client.done(frame);
-    this.#host.dispatchEvent(new CustomEvent('nnplay-frame', { detail: { epoch: Math.max(...PANELS.map((n) => frame.models[n].epoch)) } }));
+    this.#host.dispatchEvent(new CustomEvent('nnplay-frame', { detail: { epoch: Math.max(...PANELS.map((n) => models[n].epoch)) } }));
   }
 
   #showDivergence(models) {
@@ -373,11 +348,8 @@ export class Playground {
    */
   #engineRestarted({ reason, detail, restarts, repeated }) {
     const t = this.t;
-    this.#pendingFrame = null;  // the dead worker's: never drawn, never acknowledged
-    for (const resolve of this.#steps.splice(0)) resolve(this.metrics());
-    this.#restart(false);
-    this.#client.set({ speed: this.state.speed, limit: this.state.limit });
-    this.#setPlaying(this.#playing && !repeated);
+    this.#clearPanels(false);
+    this.#showStatus();
     if (repeated) this.#showBanner(t('restartRepeated', { n: restarts }), false);
     else this.notify(t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
   }
@@ -391,24 +363,17 @@ export class Playground {
   // ---- toolbar, banner, notices ---------------------------------------------------------------
 
   #setPlaying(on) {
-    this.#playing = on;
-    this.#finished = false;
-    if (on) this.#client.play();
-    else {
-      this.#client.pause();
-      for (const panel of Object.values(this.#panels)) panel.stopped();
-    }
-    this.#showStatus();
+    if (!on) for (const panel of Object.values(this.#panels)) panel.stopped();
+    this.#run.setPlaying(on);
   }
 
   #showStatus() {
+    const playing = this.#run.playing;
     const play = this.$('#play');
-    play.querySelector('.label').dataset.i18n = this.#playing ? 'pause' : 'play';
-    play.querySelector('.label').textContent = this.t(this.#playing ? 'pause' : 'play');
-    play.classList.toggle('playing', this.#playing);
-    const context = this.#context;
-    const status = !context.data ? (this.state.data === 'draw' ? 'empty' : 'loading')
-      : this.#allDiverged ? 'diverged' : this.#finished ? 'finished' : this.#playing ? 'training' : 'paused';
+    play.querySelector('.label').dataset.i18n = playing ? 'pause' : 'play';
+    play.querySelector('.label').textContent = this.t(playing ? 'pause' : 'play');
+    play.classList.toggle('playing', playing);
+    const status = !this.#context.data ? (this.state.data === 'draw' ? 'empty' : 'loading') : this.#run.activity();
     const line = this.$('#status');
     line.dataset.i18n = `status_${status}`;
     line.textContent = this.t(`status_${status}`);
@@ -428,8 +393,7 @@ export class Playground {
   /** Shows a short message for a while; up to NOTICES_SHOWN of the latest stay visible together. */
   notify(text) {
     const notice = this.$('#notice');
-    const line = document.createElement('p');
-    line.textContent = text;
+    const line = el('p', { textContent: text });
     notice.append(line);
     while (notice.childElementCount > NOTICES_SHOWN) notice.firstElementChild.remove();
     notice.classList.add('shown');

@@ -1,7 +1,7 @@
 // The probe readout: where the pointer (or the keyboard) points on either plot, both models'
 // class probabilities and logits there, asked of the worker with predict(). Each panel shows its
 // own model's numbers; the crosshair is shown on both plots.
-import { classCss } from './palette.js';
+import { classCss } from '../shared/palette.js';
 
 const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 

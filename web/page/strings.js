@@ -4,15 +4,18 @@
 // applyStrings(root, t) fills markup from data-i18n attributes, so a language switch re-labels
 // everything built that way. Strings are always set as text, never as HTML.
 //
-// Other modules (the lessons) bring their own strings: registerStrings({ en: {...}, ko: {...} }),
-// with keys under their own prefix ('lesson.gradient.title').
+// The lessons' strings (../lessons/texts.js) join the tables here, under their own prefix
+// ('lesson.sigmoid.title'); no module adds to the tables later.
 import { ko } from './strings-ko.js';
+import { en as lessonsEn, ko as lessonsKo } from '../lessons/texts.js';
+import { LANGUAGES } from '../shared/state.js';
+
+export { LANGUAGES };
 
 export const en = {
   title: 'nnplay: a linear model and an MLP learn side by side',
   heading: 'nnplay',
   tagline: 'Two models learn the same data at the same time. A linear model draws straight boundaries; the MLP bends them.',
-  loading: 'Loading the engine…',
   footer: 'Everything runs in your browser: the engine is C++ compiled to WebAssembly, and nothing is sent anywhere.',
 
   // toolbar
@@ -99,7 +102,6 @@ export const en = {
   clearPoints: 'Clear points',
   drawHint: 'Click or tap a plot to add a point of the chosen class. With the keyboard: focus a plot, move with the arrow keys, press Enter.',
   drawEmpty: 'No points yet: click or tap a plot to add some.',
-  drawCount: '{n} points',
 
   // training
   trainingTitle: 'Training (both models)',
@@ -153,7 +155,6 @@ export const en = {
   copyLinkHint: 'A link to this experiment: the same settings and seed give the same numbers.',
   linkCopied: 'Link copied: it opens this experiment with the same settings, so the same numbers.',
   linkShown: 'Copy this link: {url}',
-  openFull: 'Open in nnplay',
 
   // take home
   takeHomeTitle: 'Take home',
@@ -178,15 +179,11 @@ export const en = {
   noPlaneView: '{features} features: there is no 2-D picture of the decision regions. The metrics and the loss curve still show.',
 };
 
-export const LANGUAGES = ['en', 'ko'];
-
 /** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */
-const TABLES = { en: Object.assign(Object.create(null), en), ko: Object.assign(Object.create(null), ko) };
-
-/** Adds strings: { en: { key: text }, ko: { key: text } }. A language nnplay does not have is ignored. */
-export function registerStrings(tables) {
-  for (const lang of LANGUAGES) if (tables[lang]) Object.assign(TABLES[lang], tables[lang]);
-}
+const TABLES = Object.freeze({
+  en: Object.freeze(Object.assign(Object.create(null), en, lessonsEn)),
+  ko: Object.freeze(Object.assign(Object.create(null), ko, lessonsKo)),
+});
 
 /** The first of the browser's languages that nnplay has, else English. */
 export function detectLanguage(languages = globalThis.navigator?.languages ?? [globalThis.navigator?.language]) {

@@ -1,11 +1,19 @@
-// Small helpers the lesson views share: elements built from properties and children (text only,
-// never HTML), and numbers formatted the way the tutorial prints them.
+// The page's one DOM helper: elements built from properties and children (text only, never HTML),
+// a class's colour swatch, and numbers formatted the way the tutorial prints them.
+import { classCss } from '../shared/palette.js';
 
 /** An element: el('td', { className: 'x', textContent: '1' }, child, ...). Children may be strings. */
 export function el(tag, props = {}, ...children) {
   const element = Object.assign(document.createElement(tag), props);
   element.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return element;
+}
+
+/** A small square in class k's colour (legends, the readout, the class picker). */
+export function swatchOf(k) {
+  const swatch = el('span', { className: 'swatch' });
+  swatch.style.backgroundColor = classCss(k);
+  return swatch;
 }
 
 /** Sets an element's text only when it changed (no layout work for a number that stayed). */

@@ -3,27 +3,23 @@
 // weights loaded back from such a file. For the data: the dataset as CSV (x1,...,label,split) and a
 // CSV dataset imported (two features give the 2-D view; more train without it). Files are read
 // and written in the browser; nothing is sent anywhere. Every text is set as text.
-import { CSV_LINK_CHARS, base64urlFromText, csvForEngine, csvSplit } from './state.js';
+import { CSV_LINK_CHARS, base64urlFromText, csvForEngine, csvSplit } from '../shared/state.js';
 import { MAX_CSV_BYTES, prepareCsv } from './csv-file.js';
+import { el } from './dom.js';
 
 const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
 
-function element(tag, props = {}, children = []) {
-  const el = Object.assign(document.createElement(tag), props);
-  el.append(...children);
-  return el;
-}
-
+/** An element whose text is the string `key`, filled (and re-labelled) by applyStrings. */
 function labelled(tag, key, props = {}) {
-  const el = element(tag, props);
-  el.dataset.i18n = key;
-  return el;
+  const element = el(tag, props);
+  element.dataset.i18n = key;
+  return element;
 }
 
 /** Saves text as a file through a temporary blob: link. */
 function download(text, name, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = element('a', { href: url, download: name });
+  const link = el('a', { href: url, download: name });
   link.hidden = true;
   document.body.append(link);
   link.click();
@@ -46,30 +42,26 @@ export class TakeHome {
     this.#t = t;
     const name = `takehome-${Math.random().toString(36).slice(2)}`;
     this.#choices = ['a', 'b'].map((panel) => {
-      const input = element('input', { type: 'radio', name, value: panel, checked: panel === 'b' });
-      return { panel, input, label: element('label', { className: 'choice' }, [input, element('span')]) };
+      const input = el('input', { type: 'radio', name, value: panel, checked: panel === 'b' });
+      return { panel, input, label: el('label', { className: 'choice' }, input, el('span')) };
     });
-    const weightsFile = element('input', { type: 'file', accept: '.json,application/json', hidden: true, className: 'weights-file' });
-    const csvFile = element('input', { type: 'file', accept: '.csv,text/csv,text/plain', hidden: true, className: 'csv-file' });
+    const weightsFile = el('input', { type: 'file', accept: '.json,application/json', hidden: true, className: 'weights-file' });
+    const csvFile = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', hidden: true, className: 'csv-file' });
     const button = (key, onClick, titleKey) => {
       const b = labelled('button', key, { type: 'button', className: `secondary ${key}` });
       if (titleKey) b.dataset.i18nTitle = titleKey;
       b.addEventListener('click', onClick);
       return b;
     };
-    this.#error = element('p', { className: 'error', hidden: true });
+    this.#error = el('p', { className: 'error', hidden: true });
     this.#error.setAttribute('role', 'alert');
     box.append(
-      element('fieldset', { className: 'radios' }, [labelled('legend', 'takeHomeModel'), ...this.#choices.map((c) => c.label)]),
-      element('div', { className: 'buttons' }, [
-        button('exportPyTorch', () => this.#exportPyTorch(), 'exportPyTorchHint'),
+      el('fieldset', { className: 'radios' }, labelled('legend', 'takeHomeModel'), ...this.#choices.map((c) => c.label)),
+      el('div', { className: 'buttons' }, button('exportPyTorch', () => this.#exportPyTorch(), 'exportPyTorchHint'),
         button('exportWeights', () => this.#exportWeights(), 'exportWeightsHint'),
-        button('importWeights', () => weightsFile.click()),
-      ]),
-      element('div', { className: 'buttons' }, [
-        button('exportCsv', () => this.#exportCsv()),
-        button('importCsv', () => csvFile.click()),
-      ]),
+        button('importWeights', () => weightsFile.click())),
+      el('div', { className: 'buttons' }, button('exportCsv', () => this.#exportCsv()),
+        button('importCsv', () => csvFile.click())),
       labelled('p', 'csvHint', { className: 'hint' }),
       this.#error, weightsFile, csvFile);
     weightsFile.addEventListener('change', () => this.#importWeights(weightsFile));
@@ -84,10 +76,6 @@ export class TakeHome {
   render() {
     for (const { panel, label } of this.#choices)
       label.lastChild.textContent = `${this.#t(`panel_${panel}`)}: ${this.#playground.panelTitle(panel)}`;
-  }
-
-  relabel() {
-    this.render();
   }
 
   #fail(text) {

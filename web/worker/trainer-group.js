@@ -1,11 +1,9 @@
 // Named trainers trained in lockstep in the worker, in short slices of updates so the worker can
-// answer messages between them. The playground's pair (trainers.js) and a lesson's group
-// (lessons/group.js) build on it. Runs in the worker only.
+// answer messages between them. The playground's group (playground-group.js) and a lesson's group
+// (lesson-group.js) build on it. Runs in the worker only.
 
 export const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
 
-/** The number of updates in one epoch for a batch size (docs/spec.md, the training loop). */
-export const updatesPerEpoch = (batchSize, trainSize) => (!batchSize ? 1 : Math.max(1, Math.ceil(trainSize / batchSize)));
 
 export class TrainerGroup {
   /**
@@ -18,7 +16,9 @@ export class TrainerGroup {
     try {
       for (const [name, spec] of Object.entries(specs)) {
         // Each train() call's records are all the page reads: the engine keeps no history of its own.
-        this.models[name] = { trainer: nn.fromSpec(spec, { historyLimit: 0 }), msPerStep: 0, records: [], ...extra(spec) };
+        const trainer = nn.fromSpec(spec, { historyLimit: 0 });
+        // updatesPerEpoch: the engine's count (batch_size and drop_last, docs/spec.md's training loop).
+        this.models[name] = { trainer, updatesPerEpoch: trainer.updatesPerEpoch, msPerStep: 0, records: [], ...extra(spec) };
       }
     } catch (error) {
       this.dispose();
@@ -50,9 +50,10 @@ export class TrainerGroup {
 
   /**
    * As many updates of model m as fit in a slice (by its measured time per update), without
-   * passing `target` epochs of `perEpoch` updates each. Returns train()'s result and its time.
+   * passing `target` epochs. Returns train()'s result and its time.
    */
-  stepSlice(m, target, perEpoch) {
+  stepSlice(m, target) {
+    const perEpoch = m.updatesPerEpoch;
     const { epoch, step } = m.trainer.state;
     const remaining = (target - epoch) * perEpoch - (step - epoch * perEpoch);
     const steps = Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));

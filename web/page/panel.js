@@ -1,7 +1,7 @@
-// One model's panel: its title and architecture, the plot (heatmap.js), the readout line, the
+// One model's panel: its title and architecture, the plot (decision-plot.js), the readout line, the
 // counters (epoch, updates, epochs per second), accuracy and loss per split, the loss chart
 // (charts.js) and the confusion matrix (confusion.js). It shows frames; it decides nothing.
-import { Plot } from './heatmap.js';
+import { DecisionPlot } from './decision-plot.js';
 import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
 import { panelMarkup } from './layout.js';
@@ -24,7 +24,7 @@ export class PanelView {
     section.querySelector('.model-controls').dataset.group = `panel-${section.dataset.panel}`;
     applyStrings(section, t);
     for (const el of section.querySelectorAll('[data-field]')) this.#fields[el.dataset.field] = el;
-    this.plot = new Plot(section.querySelector('.plot'), { onProbe, onAdd });
+    this.plot = new DecisionPlot(section.querySelector('.plot'), { onProbe, onAdd });
     this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
   }
@@ -106,7 +106,7 @@ export class PanelView {
     this.#showRate();
     this.#set('status', model.status === 'diverged' ? this.#t('status_diverged') : '');
     this.#section.classList.toggle('diverged', model.status === 'diverged');
-    if (model.grid) this.plot.drawGrid(model.grid, model.classes, gridSize);
+    if (model.grid) this.plot.drawGrid(model.grid, model.probabilityWidth, gridSize);
     this.chart.append(model.records);
     if (model.metrics) this.#showMetrics(model.metrics);
   }

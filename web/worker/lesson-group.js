@@ -1,5 +1,5 @@
-// A lesson's trainers, in the worker (worker.js builds one when a configure message carries a
-// lesson plan, web/lessons/catalog.js). A TrainerGroup (trainer-group.js) like the playground's pair, it trains its models in
+// A lesson's trainers, in the worker (session.js builds one when a configure message carries a
+// lesson plan, web/lessons/catalog.js). A TrainerGroup (trainer-group.js) like the playground's group, it trains its models in
 // lockstep, in short slices, but it holds any number of named models, each with its own batch
 // size and its own clock, and each frame carries what the lesson's view watches (plan.watch):
 //
@@ -15,8 +15,9 @@
 //
 // Models that watch something per epoch train one epoch per call; the others train by updates,
 // as many as fit in a slice. Runs in the worker only.
-import { SLICE_MS, TrainerGroup, updatesPerEpoch } from '../trainer-group.js';
-import { fillPixels, isoline, logLevels } from '../views/contours.js';
+import { SLICE_MS, TrainerGroup } from './trainer-group.js';
+import { fillPixels, isoline, logLevels } from '../shared/contours.js';
+import { linspace } from '../shared/geometry.js';
 
 /** The weights as one flat list in PyTorch's parameter order: per layer the weight row by row, then the bias. */
 const flatWeights = (layers) => layers.flatMap(({ weight, bias }) => [...weight.flat(), ...bias]);
@@ -29,14 +30,13 @@ function plain({ logits, probabilities, labels }) {
 export class LessonGroup extends TrainerGroup {
   /** plan: { specs: { name: spec }, watch }. Throws the engine's NnplayError for a bad spec. */
   constructor(nn, plan) {
-    super(nn, plan.specs, (spec) => ({ batchSize: spec.batch_size ?? 0, ms: 0, evals: [], path: [] }));
+    super(nn, plan.specs, () => ({ ms: 0, evals: [], path: [] }));
     this.watch = plan.watch ?? {};
     this.bounds = null;  // no decision regions: the views draw their own pictures
     this.perEpoch = Boolean(this.watch.path || this.watch.evaluate === 'epoch');
     this.curveX = this.watch.curve ? linspace(this.watch.curve) : null;
     this.landscapeSent = false;
     for (const m of Object.values(this.models)) {
-      m.updatesPerEpoch = updatesPerEpoch(m.batchSize, this.data.splitEnd[0]);
       this.#afterEpoch(m);  // epoch 0: where every path and every metrics curve starts
     }
   }
@@ -69,13 +69,14 @@ export class LessonGroup extends TrainerGroup {
 
   /** As many updates as fit in a slice, by the model's measured time per update. */
   #stepSlice(m, target) {
-    const { result, ms } = this.stepSlice(m, target, m.updatesPerEpoch);
+    const { result, ms } = this.stepSlice(m, target);
     m.ms += ms;
     this.#keepRecords(m, result.records);
   }
 
+  /** The JS API's records as they are: { epoch, step, train: { loss }, val: { loss, accuracy } }. */
   #keepRecords(m, records) {
-    for (const r of records) m.records.push([r.epoch, r.step, r.train.loss, r.val?.loss ?? NaN, r.val?.accuracy ?? NaN]);
+    m.records.push(...records);
   }
 
   #afterEpoch(m) {
@@ -135,9 +136,4 @@ export class LessonGroup extends TrainerGroup {
     return { width, height, values, levels, pixels: fillPixels(values, levels),
       lines: levels.map((level) => Float32Array.from(isoline(values, width, height, level))) };
   }
-}
-
-/** n evenly spaced inputs from `from` to `to`, both included. */
-export function linspace({ from, to, n }) {
-  return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 }

@@ -1,0 +1,234 @@
+// One run in the worker: a trainer group built from a plan, played, paused and stepped, and the
+// frames it sends. The playground's run and a lesson's run are each one Session (worker/main.js
+// keeps one per channel), so everything a run needs is in here, in private fields.
+//
+// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. Playing ends at
+// the epoch limit (the page is told by a frame with atLimit); when every model diverged the
+// session stays playing with nothing to train, so a reset trains at once. At most one frame is in
+// flight: the next is posted only after the page acknowledged the last (after drawing it), so a
+// slow page slows training down instead of queueing frames. Between slices of training (a group's
+// trainSlice: a bounded number of updates) the session yields, so pause, predict and configure are
+// answered within a slice (about 25 ms).
+//
+// A plan is { specs: { name: spec }, watch }: watch.grid (the playground: decision grids of
+// grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
+import { PlaygroundGroup } from './playground-group.js';
+import { LessonGroup } from './lesson-group.js';
+import { answer } from './requests.js';
+import { silentMs } from './busy.js';
+
+const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
+
+/** Lets queued messages run (a macrotask turn without setTimeout's clamping). */
+export function yieldToMessages() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(0);
+  });
+}
+
+/** The trainer group a plan asks for. Throws the engine's NnplayError for a bad spec. */
+const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch.grid) : new LessonGroup(nn, plan));
+
+export class Session {
+  #nn;
+  #send;
+  #announce;
+  #fail;
+  #group = null;
+  #generation = 0;
+  #playing = false;
+  #speed = 1;
+  #limit = Infinity;
+  #busy = false;            // a loop (play, step, a frame after new weights) owns the group
+  #lastMetrics = 0;
+  #frameSeq = 0;
+  #frameInFlight = false;
+  #lastFrameHadMetrics = false;
+  #onAck = null;
+  /** How long this run may keep the worker silent (worker/busy.js); 0 without a group. */
+  silentMs = 0;
+
+  /**
+   * nn: the engine; send(message, transfer): posts to the page (main.js adds the channel);
+   * announce(): silentMs changed (main.js tells the page's watchdog before the first frame);
+   * fail(error): an error in a loop that no message waits for (main.js reports it, or dies of a trap).
+   */
+  constructor(nn, { send, announce, fail }) {
+    this.#nn = nn;
+    this.#send = send;
+    this.#announce = announce;
+    this.#fail = fail;
+  }
+
+  /** Starts the play loop in the background (it returns at once if another loop holds the group). */
+  #startPlay() {
+    this.#play().catch((error) => this.#fail(error, this.#generation));
+  }
+
+  #post(message, transfer) {
+    this.#send({ generation: this.#generation, ...message }, transfer ?? []);
+  }
+
+  #waitForAck() {
+    return this.#frameInFlight ? new Promise((resolve) => { this.#onAck = resolve; }) : Promise.resolve();
+  }
+
+  #releaseAck() {
+    this.#frameInFlight = false;
+    const resolve = this.#onAck;
+    this.#onAck = null;
+    resolve?.();
+  }
+
+  /** Posts a frame; `atLimit`: playing stopped at the epoch limit; `stepped`: it ends a step. */
+  #postFrame(forceMetrics, atLimit = false, stepped = false) {
+    const now = performance.now();
+    const withMetrics = forceMetrics || now - this.#lastMetrics >= METRICS_EVERY_MS;
+    if (withMetrics) this.#lastMetrics = now;
+    this.#lastFrameHadMetrics = withMetrics;
+    const { models, transfer } = this.#group.snapshot(withMetrics);
+    this.#frameInFlight = true;
+    this.#post({ type: 'frame', seq: ++this.#frameSeq, models, atLimit, stepped }, transfer);
+  }
+
+  /** Runs `body` holding the group (no other loop trains it meanwhile); a play that came meanwhile goes on after. */
+  async #hold(body) {
+    this.#busy = true;
+    try {
+      await body();
+    } finally {
+      this.#busy = false;
+    }
+    if (this.#playing) this.#startPlay();
+  }
+
+  /** Trains `group` to `target` epochs (once paused, only up to the leader, to stay in step), unless it is replaced. */
+  async #trainTo(group, target) {
+    while (group === this.#group && !group.trainSlice(this.#playing ? target : group.epoch)) await yieldToMessages();
+  }
+
+  /** The play loop: ticks of `speed` epochs, one frame each, until paused, finished or replaced. */
+  async #play() {
+    if (this.#busy) return;
+    this.#busy = true;
+    try {
+      while (this.#playing && this.#group && !this.#group.idle(this.#limit)) {
+        const group = this.#group;
+        await this.#trainTo(group, Math.min(group.epoch + this.#speed, this.#limit));
+        await this.#waitForAck();
+        if (group !== this.#group) continue;
+        const atLimit = group.finished(this.#limit);
+        if (atLimit) this.#playing = false;
+        this.#postFrame(!this.#playing || group.idle(this.#limit), atLimit);
+        await yieldToMessages();
+      }
+      // Paused between two ticks: the last frame may lack the metrics a paused page should show.
+      if (this.#group && !this.#lastFrameHadMetrics) {
+        const group = this.#group;
+        await this.#waitForAck();
+        if (group === this.#group && !this.#playing) this.#postFrame(true);
+      }
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** A plan (or null: no run) replaces the group: a reset. Posts the dataset and a first frame. */
+  configure({ generation, plan }) {
+    this.#generation = generation;
+    this.#group?.dispose();
+    this.#group = null;
+    this.#releaseAck();
+    this.silentMs = 0;
+    if (!plan) {
+      this.#announce();
+      return this.#post({ type: 'data', data: null });
+    }
+    this.#group = groupOf(this.#nn, plan);
+    const group = this.#group;
+    const { x, y, splitEnd, classes, features } = group.data;  // the group needs them no more: hand them over
+    const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
+      batchSize: spec.batch_size ?? 0 }));
+    this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
+    this.#announce();
+    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, bounds: group.bounds } }, [x.buffer, y.buffer]);
+    this.#postFrame(true);
+    if (this.#playing) this.#startPlay();
+  }
+
+  async play() {
+    this.#playing = true;
+    const group = this.#group;
+    if (!group || !group.finished(this.#limit)) return group && this.#play();
+    // Nothing left to train below the limit: say so with a frame that is not playing.
+    this.#playing = false;
+    await this.#waitForAck();
+    if (group === this.#group) this.#postFrame(true, true);
+  }
+
+  pause() {
+    this.#playing = false;
+  }
+
+  /** Pauses, then trains `epochs` (default 1) epochs on every model and posts a frame. */
+  async step({ epochs }) {
+    this.#playing = false;
+    while (this.#busy) await yieldToMessages();
+    const group = this.#group;
+    if (!group || group.idle(Infinity)) return;
+    await this.#hold(async () => {
+      const target = group.epoch + Math.max(1, Math.floor(epochs ?? 1));
+      while (group === this.#group && !group.trainSlice(target)) await yieldToMessages();
+      await this.#waitForAck();
+      if (group === this.#group) this.#postFrame(true, false, true);
+    });
+  }
+
+  /** Live settings: speed (epochs per frame), limit (epochs), lr. */
+  set({ speed, limit, lr }) {
+    if (speed !== undefined) this.#speed = speed;
+    if (limit !== undefined) this.#limit = limit;
+    if (lr !== undefined) this.#group?.setLr(lr);
+  }
+
+  /**
+   * Every model's prediction at a point, for the hover readout. A point the models cannot take
+   * (a plot of 2 inputs over data of 3 or more) answers null: a hover is never a settings error.
+   */
+  predict({ id, point }) {
+    let models = null;
+    try {
+      models = this.#group ? this.#group.predict(point) : null;
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) throw error;
+    }
+    this.#post({ type: 'prediction', id, point, models });
+  }
+
+  ack({ seq }) {
+    if (seq === this.#frameSeq) this.#releaseAck();
+  }
+
+  /** An export or new weights (worker/requests.js); new weights are shown at once. */
+  async request(msg) {
+    const reply = answer(this.#nn, this.#group, msg);
+    this.#send({ type: 'reply', id: msg.id, ...reply });
+    // While playing, the next frame shows the new weights; paused, one frame shows them now.
+    const group = this.#group;
+    if (msg.what !== 'setWeights' || reply.error || !group || this.#busy) return;
+    await this.#hold(async () => {
+      await this.#waitForAck();
+      if (group === this.#group) this.#postFrame(true);
+    });
+  }
+
+  /** Lets the trainers go (the page closed this channel). */
+  dispose() {
+    this.#playing = false;
+    this.#group?.dispose();
+    this.#group = null;
+    this.#releaseAck();
+  }
+}
