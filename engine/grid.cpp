@@ -125,6 +125,29 @@ class ReluRowSweep {
   const bool hidden_;                     // layer 2 is a hidden layer
 };
 
+// Layer 1 on model.features of the cells (features.h): the features of a chunk of cells, then
+// the plain kernel. (Fact 1 does not hold: x1^2, sin(x1) and x1*x2 are not linear in x.)
+class FeatureFirstLayer {
+ public:
+  static constexpr int kLayer = 0;
+  FeatureFirstLayer(const Sequential& model, const std::vector<Feature>& features, const std::vector<float>& xs)
+      : model_(model), features_(features), xs_(xs), points_(2, kCells),
+        act_(model.num_layers() > 1 ? std::optional(model.activation()) : std::nullopt) {}
+  void start_row(float y) { points_.row(1).setConstant(y); }
+  void cells(int col, int m, Eigen::Ref<Matrix> a) {
+    for (int j = 0; j < m; ++j) points_(0, j) = xs_[col + j];
+    const Matrix inputs = feature_map(features_, points_.leftCols(m));
+    kernels::linear_forward(model_.weight(0), model_.bias(0), inputs, a, act_);
+  }
+
+ private:
+  const Sequential& model_;
+  const std::vector<Feature>& features_;
+  const std::vector<float>& xs_;
+  Matrix points_;  // 2 x kCells: the cells' (x, y)
+  const std::optional<Activation> act_;
+};
+
 void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
   if (e.data().features() != 2)
     throw SpecError("decision grid: the data has " + std::to_string(e.data().features()) +
@@ -137,7 +160,7 @@ void check_grid_args(const Experiment& e, int w, int h, const GridBounds& b) {
 template <class FirstLayers>
 void grid_rows(FirstLayers first, const Experiment& e, int w, int h, const GridBounds& b, float* out) {
   const Sequential& model = e.model();
-  const int L = model.num_layers(), C = probability_width(e.spec().loss, model.outputs());
+  const int L = model.num_layers(), C = grid_width(e);
   std::vector<Matrix> a(L);  // the layers' outputs for a chunk of cells
   for (int l = FirstLayers::kLayer; l < L; ++l) a[l].resize(model.layer(l).out, kCells);
   for (int row = 0; row < h; ++row) {
@@ -149,7 +172,11 @@ void grid_rows(FirstLayers first, const Experiment& e, int w, int h, const GridB
         const auto act = l + 1 < L ? std::optional(model.activation()) : std::nullopt;
         kernels::linear_forward(model.weight(l), model.bias(l), a[l - 1].leftCols(m), a[l].leftCols(m), act);
       }
-      probabilities_into(e.spec().loss, a[L - 1].leftCols(m), out + (size_t(row) * w + col) * C);
+      float* cells = out + (size_t(row) * w + col) * C;
+      if (e.data().regression)  // the predicted value itself
+        std::copy(a[L - 1].data(), a[L - 1].data() + m, cells);
+      else
+        probabilities_into(e.spec().loss, a[L - 1].leftCols(m), cells);
     }
   }
 }
@@ -166,10 +193,16 @@ void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float
   // NaN where predict() does.
   const auto& p = model.parameters();
   const bool finite = std::all_of(p.begin(), p.end(), [](float v) { return std::isfinite(v); });
-  if (model.num_layers() >= 2 && model.activation() == Activation::ReLU && finite)
+  if (!e.spec().model.features.empty())
+    grid_rows(FeatureFirstLayer(model, e.spec().model.features, xs), e, w, h, b, out);
+  else if (model.num_layers() >= 2 && model.activation() == Activation::ReLU && finite)
     grid_rows(ReluRowSweep(model, xs, dx), e, w, h, b, out);
   else
     grid_rows(SeparableFirstLayer(model, xs), e, w, h, b, out);
+}
+
+int grid_width(const Experiment& e) {
+  return e.data().regression ? 1 : probability_width(e.spec().loss, e.model().outputs());
 }
 
 void check_grid_shape(const char* what, int w, int h, int max_side, const GridBounds& b) {

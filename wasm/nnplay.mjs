@@ -60,7 +60,10 @@ class Engine {
     return trainer;
   }
 
-  /** A trainer from parts: trainer({ data, model, loss, optimizer, batch_size, shuffle, drop_last, seed }, options). */
+  /**
+   * A trainer from parts: trainer({ data, model, loss, optimizer, task, regularization, batch_size,
+   * shuffle, drop_last, seed }, options).
+   */
   trainer({ data, model, loss, optimizer, ...rest } = {}, options = {}) {
     const spec = { ...rest };
     if (data) {
@@ -75,16 +78,24 @@ class Engine {
   }
 
   // Models, losses and optimizers are plain descriptions with PyTorch's names and options.
-  Sequential({ hidden = [200], activation = 'relu', init } = {}) {
-    return init ? { hidden, activation, init } : { hidden, activation };
+  // model.features and model.seed pass through when given (docs/spec.md).
+  Sequential({ hidden = [200], activation = 'relu', init, features, seed } = {}) {
+    const model = { hidden, activation };
+    if (init) model.init = init;
+    if (features) model.features = features;
+    if (seed !== undefined) model.seed = seed;
+    return model;
   }
   /** The linear model: multinomial logistic regression (one nn.Linear). */
-  LinearModel({ init } = {}) {
-    return this.Sequential({ hidden: [], init });
+  LinearModel({ init, features, seed } = {}) {
+    return this.Sequential({ hidden: [], init, features, seed });
   }
   CrossEntropyLoss() { return { name: 'cross_entropy' }; }
   BCELoss() { return { name: 'bce' }; }
   MSELoss() { return { name: 'mse' }; }
+  /** Regression only: nn.L1Loss and nn.HuberLoss (delta 1.0). */
+  L1Loss() { return { name: 'l1' }; }
+  HuberLoss() { return { name: 'huber' }; }
   SGD(options) { return { name: 'sgd', ...options }; }
   Adagrad(options = {}) { return { name: 'adagrad', ...options }; }
   Adam(options = {}) { return { name: 'adam', ...options }; }
@@ -138,13 +149,17 @@ class Engine {
   }
 }
 
-/** A dataset's points, copied out of WebAssembly memory: x is N*F (row by row), y is N labels. */
+/**
+ * A dataset's points, copied out of WebAssembly memory: x is N*F (row by row), y is N labels
+ * (Int32Array), or N real targets (Float32Array) when task is 'regression'.
+ */
 export class Dataset {
   constructor(spec, handle) {
     this.spec = spec;
     this.size = handle.size();
     this.features = handle.features();
     this.classes = handle.classes();
+    this.task = handle.regression() ? 'regression' : 'classification';
     this.splitEnd = [0, 1, 2].map((s) => handle.splitEnd(s));
     this.x = handle.x().slice();
     this.y = handle.y().slice();
@@ -155,8 +170,8 @@ export class Dataset {
   }
 }
 
-const HISTORY_FIELDS = 5;  // epoch, step, train_loss, val_loss, val_accuracy
-const DEFAULT_HISTORY_LIMIT = 100000;  // records of 40 bytes: 4 MB a trainer at most
+const HISTORY_FIELDS = 8;  // epoch, step, train_loss, val_loss, val_accuracy, val_mae, val_rmse, val_r2
+const DEFAULT_HISTORY_LIMIT = 100000;  // records of 64 bytes: 6.4 MB a trainer at most
 
 /** A value as an error message shows it: NaN and Infinity as themselves, strings quoted. */
 function shown(value) {
@@ -172,7 +187,9 @@ function historyRecords(flat) {
   const out = [];
   for (let i = 0; i < flat.length; i += HISTORY_FIELDS) {
     const record = { epoch: flat[i], step: flat[i + 1], train: { loss: flat[i + 2] } };
-    if (!Number.isNaN(flat[i + 3]) || !Number.isNaN(flat[i + 4])) record.val = { loss: flat[i + 3], accuracy: flat[i + 4] };
+    const [loss, accuracy, mae, rmse, r2] = flat.subarray(i + 3, i + 8);
+    if (!Number.isNaN(mae) || !Number.isNaN(rmse)) record.val = { loss, mae, rmse, r2 };  // regression
+    else if (!Number.isNaN(loss) || !Number.isNaN(accuracy)) record.val = { loss, accuracy };
     out.push(record);
   }
   return out;
@@ -246,13 +263,16 @@ export class Trainer {
   }
 
   get features() { return this.#live().features(); }
-  /** Number of probabilities per point (2 for bce). */
+  /** Number of probabilities per point (2 for bce); 1 for regression (the value). */
   get classes() { return this.#live().classes(); }
+  /** 'classification' or 'regression' (the spec's task). */
+  get task() { return this.#live().regression() ? 'regression' : 'classification'; }
   get parameterCount() { return this.#live().parameterCount(); }
 
   /**
    * Predictions for many points in one call. points: an array of points, or a flat array of
-   * count * features numbers. Returns { logits, probabilities, labels } as typed arrays, point by point.
+   * count * features numbers. Returns { logits, probabilities, labels } as typed arrays, point by
+   * point; for regression { values }, the predicted value of each point (a Float32Array).
    */
   predict(points) {
     const t = this.#live();
@@ -262,6 +282,7 @@ export class Trainer {
     const count = flat.length / f;
     t.inputView(flat.length).set(flat);
     this.#check(t.predict(count));
+    if (t.regression()) return { values: t.logitsView().slice() };
     return { logits: t.logitsView().slice(), probabilities: t.probabilitiesView().slice(), labels: t.labelsView().slice() };
   }
 
@@ -306,11 +327,14 @@ export class Trainer {
     this.#check(this.#live().setWeightsJson(JSON.stringify(layers)));
   }
 
-  /** The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd }. */
+  /**
+   * The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd, task }; y holds
+   * the labels, or the real targets (a Float32Array) for regression.
+   */
   data() {
     const t = this.#live();
     return { x: t.dataX().slice(), y: t.dataY().slice(), size: t.size(), features: t.features(), classes: t.dataClasses(),
-      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)) };
+      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)), task: t.regression() ? 'regression' : 'classification' };
   }
 
   /** Frees the WebAssembly memory; the trainer cannot be used afterwards. */

@@ -56,7 +56,7 @@ int parse_label(const std::string& field, int row, int column) {
 
 }  // namespace
 
-RawData parse_csv(const std::string& text) {
+RawData parse_csv(const std::string& text, bool regression) {
   int row = 0;
   size_t columns = 0;
   RawData raw;
@@ -80,15 +80,18 @@ RawData parse_csv(const std::string& text) {
       fail(row, static_cast<int>(std::min(fields.size(), columns) + 1),
            "expected " + std::to_string(columns) + " columns like the header, got " +
                std::to_string(fields.size()));
-    if (raw.y.size() >= static_cast<size_t>(kMaxSamples))
+    if (raw.x.size() >= static_cast<size_t>(kMaxSamples))
       fail(row, 1, "at most " + std::to_string(kMaxSamples) + " rows are allowed");
     std::vector<double> x(columns - 1);
     for (size_t j = 0; j + 1 < columns; ++j) x[j] = parse_number(fields[j], row, static_cast<int>(j + 1));
     raw.x.push_back(std::move(x));
-    raw.y.push_back(parse_label(fields.back(), row, static_cast<int>(columns)));
+    if (regression)
+      raw.t.push_back(parse_number(fields.back(), row, static_cast<int>(columns)));
+    else
+      raw.y.push_back(parse_label(fields.back(), row, static_cast<int>(columns)));
   }
   if (columns == 0) throw SpecError("CSV: the text is empty; expected a header row and data rows");
-  if (raw.y.empty()) throw SpecError("CSV: there are no data rows after the header");
+  if (raw.x.empty()) throw SpecError("CSV: there are no data rows after the header");
   return raw;
 }
 
