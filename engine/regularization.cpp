@@ -23,9 +23,12 @@ void add_penalty_gradient(const Regularization& r, Sequential& model) {
 double penalty(const Regularization& r, const Sequential& model) {
   double abs_sum = 0, sq_sum = 0;
   for (int l = 0; l < model.num_layers(); ++l) {
-    const auto W = model.weight(l);
-    abs_sum += W.cast<double>().cwiseAbs().sum();
-    sq_sum += W.cast<double>().squaredNorm();
+    const LayerShape& s = model.layer(l);
+    const float* w = &model.parameters()[s.offset];
+    for (size_t i = 0; i < size_t(s.in) * s.out; ++i) {
+      abs_sum += std::abs(double(w[i]));
+      sq_sum += double(w[i]) * w[i];
+    }
   }
   return r.l1 * abs_sum + r.l2 * sq_sum;
 }
