@@ -35,6 +35,17 @@ function nnplayEpoch(optimizer, activation = 'relu') {
   return { ms, gridMs };
 }
 
+// One full-batch step of the tutorial MLP with and without its trace (docs/api.md step({ trace })):
+// the traced step also copies every parameter four times and the 8000 batch indices into JSON.
+function tracedStep() {
+  const t = nn.fromSpec({ data: { name: 'radial' }, model: { hidden: [200] } }, { historyLimit: 0 });
+  t.train({ epochs: 5 });
+  const plain = timeEach(30, () => t.step());
+  const traced = timeEach(30, () => t.step({ trace: true }));
+  t.dispose();
+  return { plain, traced };
+}
+
 function nativeEpoch(binary) {
   if (!fs.existsSync(binary)) return null;
   const r = spawnSync(binary, [String(Math.max(epochs, 100))], { encoding: 'utf8' });
@@ -86,6 +97,7 @@ const sgd = nnplayEpoch({ name: 'sgd', lr: 0.005 });
 const adam = nnplayEpoch({ name: 'adam', lr: 0.001 });
 const tanh = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'tanh');
 const sigmoid = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'sigmoid');
+const trace = tracedStep();
 const native = nativeEpoch(path.join(root, 'build', 'nnplay_bench'));
 const nativeArch = nativeEpoch(path.join(root, 'build-bench', 'nnplay_bench'));
 let tfjs;
@@ -105,7 +117,8 @@ console.log(`  wasm SGD, Sigmoid   ${f(sigmoid.ms)} ms/epoch   (the same MLP wit
 console.log(`  native SGD          ${f(native?.sgd_ms_per_epoch)} ms/epoch (portable build)  ratio wasm/native ${f(native && sgd.ms / native.sgd_ms_per_epoch)} (target <= 1.5)`);
 if (nativeArch) console.log(`  native SGD          ${f(nativeArch.sgd_ms_per_epoch)} ms/epoch (-march=native)   ratio wasm/native ${f(sgd.ms / nativeArch.sgd_ms_per_epoch)}`);
 console.log(`  TF.js 4.22 wasm     ${tfjs.ms ? f(tfjs.ms) + ' ms/epoch (' + tfjs.backend + ')   nnplay is ' + f(tfjs.ms / sgd.ms) + 'x faster' : 'not measured: ' + tfjs.error}`);
+console.log(`  traced step         ${f(trace.traced)} ms (an untraced step ${f(trace.plain)} ms; target: a few ms)`);
 console.log(`  200x200 grid        ${f(sgd.gridMs)} ms   (target <= 3)`);
 console.log(`  size                wasm ${size.wasm} B + glue ${size.glue} B = ${size.total} B (target <= 300 KB), gzip ${size.gzip} B`);
 console.log(JSON.stringify({ bench: 'wasm', epochs, wasm_sgd_ms: sgd.ms, wasm_adam_ms: adam.ms, wasm_tanh_ms: tanh.ms, wasm_sigmoid_ms: sigmoid.ms, native_sgd_ms: native?.sgd_ms_per_epoch,
-  native_arch_sgd_ms: nativeArch?.sgd_ms_per_epoch, tfjs_ms: tfjs.ms, grid_ms: sgd.gridMs, size }));
+  native_arch_sgd_ms: nativeArch?.sgd_ms_per_epoch, tfjs_ms: tfjs.ms, grid_ms: sgd.gridMs, traced_step_ms: trace.traced, step_ms: trace.plain, size }));

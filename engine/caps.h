@@ -11,6 +11,8 @@ constexpr int kMaxHiddenLayers = 8;
 constexpr int kMaxUnits = 1024;
 constexpr int kMaxEpochs = 10000000;
 constexpr int kMaxPredict = 10000;
+constexpr int kMaxTraceSteps = 16;                     // "trace" entries
+constexpr long long kMaxTraceStep = 9007199254740991;  // 2^53 - 1, exact in JavaScript
 // Data, weights and points are float32: larger magnitudes would become infinite.
 constexpr double kMaxValue = 1e38;
 

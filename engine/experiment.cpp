@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "data_loader.h"
 #include "error.h"
@@ -202,15 +203,19 @@ double Experiment::train_batch(const int* indices, int count) {
   }
   const Eigen::Ref<const Matrix> X =
       indices ? Eigen::Ref<const Matrix>(batch_x_) : Eigen::Ref<const Matrix>(inputs.leftCols(count));
+  std::optional<StepTrace> trace;
+  if (trace_wanted()) trace_begin(trace.emplace(), indices, count);
   model_.zero_grad();  // optimizer.zero_grad()
   double total = 0;
   for (int c = 0; c < count; c += kChunk) {
     const int m = std::min(kChunk, count - c);
     const auto Xc = X.middleCols(c, m);
     const Matrix& logits = model_.forward(Xc, ws_);  // pred = model(x)
+    if (trace && c == 0) trace_forward(model_, ws_, Xc, 0, *trace);
     total += chunk_loss(logits, data_.regression ? nullptr : labels + c, data_.regression ? targets + c : nullptr,
                         &ws_.delta.back(), count);   // loss(pred, y)
     model_.backward(Xc, ws_);                        // loss.backward()
+    if (trace && c == 0) trace_backward(ws_, 0, *trace);
   }
   add_penalty_gradient(spec_.regularization, model_);  // (loss + penalty).backward(): regularization.h
   const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
@@ -220,9 +225,30 @@ double Experiment::train_batch(const int* indices, int count) {
             std::to_string(epoch_) + " (after " + std::to_string(step_) + " updates)");
     return loss;
   }
+  if (trace) trace->grad = model_.gradients();  // each .grad after loss.backward()
   optimizer_->step(model_.parameters(), model_.gradients());  // optimizer.step()
+  if (trace) {
+    trace->loss = loss;
+    trace->state = optimizer_->state();
+    trace->after = model_.parameters();
+    traces_.push_back(std::move(*trace));
+    trace_next_ = false;
+  }
   ++step_;
   return loss;
+}
+
+bool Experiment::trace_wanted() const {
+  return trace_next_ || std::binary_search(spec_.trace.begin(), spec_.trace.end(), step_);
+}
+
+void Experiment::trace_begin(StepTrace& t, const int* indices, int count) const {
+  t.step = step_;
+  t.epoch = epoch_;
+  t.batch.resize(count);
+  for (int i = 0; i < count; ++i) t.batch[i] = indices ? indices[i] : i;
+  t.sample_index = t.batch[0];
+  t.params = model_.parameters();
 }
 
 void Experiment::diverge(const std::string& why) {

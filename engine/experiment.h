@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dataset.h"
@@ -14,6 +15,7 @@
 #include "optimizer.h"
 #include "random.h"
 #include "spec.h"
+#include "trace.h"
 
 namespace nnplay {
 
@@ -76,6 +78,11 @@ class Experiment {
   // Replaces the weights (PyTorch layout); throws SpecError naming the first bad shape or value.
   void set_weights(const std::vector<LayerInit>& weights);
 
+  // Step traces (trace.h): the steps the spec's "trace" names, and the next step after
+  // trace_next_step(). take_traces() hands over those made since it was last called.
+  void trace_next_step() { trace_next_ = true; }
+  std::vector<StepTrace> take_traces() { return std::exchange(traces_, {}); }
+
   void set_lr(double lr) { optimizer_->set_lr(lr); }
   double lr() const { return optimizer_->lr(); }
 
@@ -87,6 +94,8 @@ class Experiment {
   int batch_count_at(int cursor) const;                // size of the batch starting there, 0 = none
   void finish_epoch();
   void diverge(const std::string& why);
+  bool trace_wanted() const;
+  void trace_begin(StepTrace& t, const int* indices, int count) const;
 
   Matrix forward_inputs(const Eigen::Ref<const Matrix>& inputs) const;  // logits of model inputs
   // The loss sum of a chunk of columns [begin, begin + B) of the batch; fills the gradient when asked.
@@ -114,6 +123,8 @@ class Experiment {
   bool record_history_ = false;
   EpochHistory history_;
   std::vector<EpochRecord> recent_;
+  bool trace_next_ = false;
+  std::vector<StepTrace> traces_;
 };
 
 }  // namespace nnplay

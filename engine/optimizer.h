@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nnplay {
@@ -21,6 +22,14 @@ struct AdamOptions {
   bool amsgrad = false;
 };
 
+// What torch.optim's optimizer.state[p] holds after step(), under PyTorch 1.13's names. Each buffer
+// spans the whole flat parameter buffer (split per layer by whoever prints it); `step` is the
+// state's step count, or negative where PyTorch keeps none (SGD).
+struct OptimizerState {
+  double step = -1;
+  std::vector<std::pair<std::string, std::vector<float>>> buffers;
+};
+
 class Optimizer {
  public:
   virtual ~Optimizer() = default;
@@ -28,6 +37,7 @@ class Optimizer {
   virtual void step(std::vector<float>& params, const std::vector<float>& grads) = 0;
   virtual double lr() const = 0;
   virtual void set_lr(double lr) = 0;  // takes effect at the next step, state kept
+  virtual OptimizerState state() const = 0;  // a copy; for the step trace (trace.h)
 };
 
 std::unique_ptr<Optimizer> make_sgd(const SGDOptions& options);

@@ -91,9 +91,16 @@ json final_line(const Experiment& e, bool with_weights) {
 
 void run_experiment(Experiment& e, bool with_weights, const std::function<void(const std::string&)>& emit) {
   const int every = e.spec().log_every;
+  auto emit_traces = [&] {
+    for (const StepTrace& t : e.take_traces()) emit(trace_json(e.model(), t));
+  };
   if (every > 0) emit(progress_line(e).dump());
-  while (e.epoch() < e.spec().epochs && e.train_epoch())
+  while (e.epoch() < e.spec().epochs) {
+    const bool trained = e.train_epoch();
+    emit_traces();
+    if (!trained) break;
     if (every > 0 && e.epoch() % every == 0) emit(progress_line(e).dump());
+  }
   emit(final_line(e, with_weights).dump());
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment.h"
+#include "trace.h"
 
 namespace nnplay {
 
@@ -19,8 +20,11 @@ nlohmann::ordered_json json_number(double v);  // a metric: rounded to float32 t
 nlohmann::ordered_json progress_line(const Experiment& e);           // {"epoch", "step", "train", ...}
 nlohmann::ordered_json final_line(const Experiment& e, bool with_weights);
 nlohmann::ordered_json weights_json(const Sequential& model);        // [{"weight": [[...]], "bias": [...]}]
+std::string trace_json(const Sequential& model, const StepTrace& trace);       // the line {"trace": {...}}
+std::string trace_body_json(const Sequential& model, const StepTrace& trace);  // the {...} inside it
 
-// Trains the whole spec, calling emit with each output line (compact JSON, no newline).
+// Trains the whole spec, calling emit with each output line (compact JSON, no newline); a traced
+// step's line comes before the progress line of its epoch.
 void run_experiment(Experiment& e, bool with_weights, const std::function<void(const std::string&)>& emit);
 
 // The dataset as CSV: x1,...,xk,label,split.

@@ -233,6 +233,18 @@ std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const
   return out;
 }
 
+// "trace": [k, ...], the optimizer steps to trace; each trace line holds every parameter several
+// times over, so a spec asks for a few.
+static std::vector<long long> read_trace(const json& value) {
+  const json& steps = as_array(value, "trace", 0, kMaxTraceSteps);
+  std::vector<long long> out;
+  for (size_t i = 0; i < steps.size(); ++i)
+    out.push_back(as_integer(steps[i], "trace[" + std::to_string(i) + "]", 0, kMaxTraceStep));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 bool is_generated_dataset(const std::string& name) {
   return name == "radial" || name == "circle" || name == "xor" || name == "gauss" || name == "spiral" ||
          is_regression_dataset(name);
@@ -282,6 +294,7 @@ Spec parse_spec(const nlohmann::ordered_json& document) {
   s.epochs = int(f.integer("epochs", 4000, 0, kMaxEpochs));
   s.log_every = int(f.integer("log_every", 200, 0, kMaxEpochs));
   if (f.has("predict")) s.predict = read_rows(f.raw("predict"), "predict", kMaxPredict, 1, kMaxFeatures);
+  if (f.has("trace")) s.trace = read_trace(f.raw("trace"));
   f.finish();
   return s;
 }

@@ -70,6 +70,7 @@ struct Spec {
   int epochs = 4000;
   int log_every = 200;
   std::vector<std::vector<double>> predict;
+  std::vector<long long> trace;  // optimizer steps to trace (trace.h), 0-based; sorted, unique
 };
 
 // Throws SpecError.

@@ -67,6 +67,7 @@ std::string spec_to_json(const Spec& s) {
               {"batch_size", s.batch_size}, {"shuffle", s.shuffle},          {"drop_last", s.drop_last},
               {"epochs", s.epochs},        {"log_every", s.log_every}};
   if (!s.predict.empty()) out["predict"] = s.predict;
+  if (!s.trace.empty()) out["trace"] = s.trace;
   return out.dump();
 }
 

@@ -152,7 +152,7 @@ def parse_regularization(r):
 def parse_spec(spec, spec_dir):
     """The spec with every default filled in, as plain Python values."""
     check_object(spec, "", ["seed", "task", "data", "model", "loss", "regularization", "optimizer", "batch_size",
-                            "shuffle", "drop_last", "epochs", "log_every", "predict"])
+                            "shuffle", "drop_last", "epochs", "log_every", "predict", "trace"])
     task, loss = parse_task_and_loss(spec)
     seed = integer(spec, "seed", "", 0, 0, 4294967295)
     s = {
@@ -169,7 +169,11 @@ def parse_spec(spec, spec_dir):
         "epochs": integer(spec, "epochs", "", 4000, 0, 10000000),
         "log_every": integer(spec, "log_every", "", 200, 0, 10000000),
         "predict": spec.get("predict"),
+        "trace": spec.get("trace", []),
     }
+    t = s["trace"]
+    if not (isinstance(t, list) and len(t) <= 16 and all(is_integer(k) and 0 <= k <= 2**53 - 1 for k in t)):
+        fail("trace", "at most 16 step numbers, each an integer in 0 .. 9007199254740991", t)
     p = s["predict"]
     if p is not None and not (isinstance(p, list) and len(p) <= 10000 and
                               all(isinstance(r, list) and all(is_number(v) for v in r) for r in p)):
@@ -593,6 +597,64 @@ def metrics(model, loss_fn, loss_name, splits, classes, confusion=False):
 
 
 # ================================================================================================
+# The step trace: one optimizer step as PyTorch holds it (docs/spec.md, "trace").
+# ================================================================================================
+
+def layer_tensors(linears, tensor_of):
+    return [{"weight": f32_rows(tensor_of(layer.weight)), "bias": f32_list(tensor_of(layer.bias))} for layer in linears]
+
+
+def state_of(optimizer, p):
+    """optimizer.state[p] after step(): tensors as lists, 'step' as a number, None buffers left out."""
+    out = {}
+    for key, value in optimizer.state[p].items():
+        if value is None:
+            continue  # plain SGD keeps {'momentum_buffer': None}
+        if key == "step":
+            out[key] = float(value)
+        else:
+            out[key] = f32_rows(value) if value.dim() == 2 else f32_list(value)
+    return out
+
+
+def forward_traced(model, xb):
+    """model(xb), module by module, keeping each Linear's z (with its .grad after backward) and the
+    activation's output a; the same modules in the same order, so the same numbers as model(xb)."""
+    zs, acts, h = [], [], xb
+    for module in model:
+        h = module(h)
+        if isinstance(module, nn.Linear):
+            h.retain_grad()
+            zs.append(h)
+            acts.append(h)  # replaced by the activation's output when one follows
+        else:
+            acts[-1] = h
+    return h, zs, acts
+
+
+def traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch, regularization):
+    params = layer_tensors(linears, lambda t: t.detach())
+    optimizer.zero_grad()
+    logits, zs, acts = forward_traced(model, xb)
+    loss = loss_fn(logits, yb)
+    if not math.isfinite(loss.item()):
+        return loss, None
+    (loss + penalty(linears, regularization)).backward()  # .grad includes the penalty's
+    grad = layer_tensors(linears, lambda t: t.grad)
+    optimizer.step()
+    layers = [{"z": f32_list(z[0].detach()), "a": f32_list(a[0].detach()), "dz": f32_list(z.grad[0])}
+              for z, a in zip(zs, acts)]
+    batch = list(range(len(yb))) if index is None else [int(i) for i in index]
+    return loss, {"trace": {
+        "step": step, "epoch": epoch, "batch": batch, "loss": f32(loss.item()),
+        "params": params, "grad": grad,
+        "state": [{"weight": state_of(optimizer, layer.weight), "bias": state_of(optimizer, layer.bias)}
+                  for layer in linears],
+        "after": layer_tensors(linears, lambda t: t.detach()),
+        "sample": {"index": batch[0], "x": f32_list(xb[0]), "layers": layers}}}
+
+
+# ================================================================================================
 # The run: data, model, then the training loop, printing one JSON line per log epoch and a final one.
 # ================================================================================================
 
@@ -665,20 +727,28 @@ def run(s, show_weights, out=sys.stdout):
     # Training. A non-finite training loss stops the run before that update; a non-finite parameter
     # stops it after. Either way `epochs` is the epoch it happened in and `step` the updates done.
     step, epoch, status, message = 0, 0, "ok", None
+    traced = set(s["trace"])
     if s["log_every"] > 0:
         progress(0, 0)
     while epoch < s["epochs"] and status == "ok":
         epoch += 1
         for index in batches():
             xb, yb = (x_train, y_train) if index is None else (x_train[index], y_train[index])
-            optimizer.zero_grad()
-            loss = loss_fn(model(xb), yb)
+            if step in traced:
+                loss, line = traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch - 1,
+                                         s["regularization"])
+                if line is not None:
+                    emit(line)
+            else:
+                optimizer.zero_grad()
+                loss = loss_fn(model(xb), yb)
+                if math.isfinite(loss.item()):
+                    # The objective adds the regularization penalty; the reported loss stays the data loss.
+                    (loss + penalty(linears, s["regularization"])).backward()
+                    optimizer.step()
             if not math.isfinite(loss.item()):  # stop before stepping on a non-finite loss
                 status, message = "diverged", f"the training loss became {loss.item()} in epoch {epoch}"
                 break
-            # The objective adds the regularization penalty; the reported loss stays the data loss.
-            (loss + penalty(linears, s["regularization"])).backward()
-            optimizer.step()
             step += 1
             if not all(torch.isfinite(p).all() for p in model.parameters()):
                 status, message = "diverged", f"a parameter became non-finite in epoch {epoch}"

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "grid.h"
+#include "hidden_space.h"
+#include "unit_grid.h"
 #include "input_features.h"
 #include "experiment.h"
 
@@ -78,4 +80,27 @@ TEST_CASE("the regression grid holds the predicted value") {
   std::vector<float> grid(4 * 3);
   decision_grid(e, 4, 3, {-6, 6, -6, 6}, grid.data());
   CHECK(grid[4 + 2] == Approx(e.predict({-6 + 2.5 * 3, 6 - 1.5 * 4}).value).margin(1e-6));
+}
+
+TEST_CASE("the diagram's maps and the hidden space see the features too") {
+  Experiment e(parse_spec(std::string(
+      R"({"data": {"name": "circle", "n": 60}, "model": {"hidden": [5], "features": ["x1^2", "x2^2", "x1*x2"]}})")));
+  const GridBounds b{-3, 3, -2, 2};
+  REQUIRE(unit_grid_units(e, 0, 4, 3, b) == 3);  // one input map per feature
+  std::vector<float> inputs(3 * 4 * 3), hidden(5 * 4 * 3);
+  unit_grids(e, 0, 4, 3, b, inputs.data());
+  unit_grids(e, 1, 4, 3, b, hidden.data());
+  const float x = float(-3 + 1.5 * 6.0 / 4), y = float(2 - 0.5 * 4.0 / 3);  // cell (row 0, col 1), as the grid computes it
+  CHECK(inputs[(0 * 3 + 0) * 4 + 1] == x * x);
+  CHECK(inputs[(2 * 3 + 0) * 4 + 1] == x * y);
+  Matrix point(2, 1);
+  point << x, y;
+  Workspace ws;
+  e.model().forward(feature_map(e.spec().model.features, point), ws);
+  CHECK(hidden[(2 * 3 + 0) * 4 + 1] == Approx(ws.a[0](2, 0)).margin(1e-6));
+  HiddenSpaceOptions o;
+  o.bounds = b;
+  const HiddenSpace space = hidden_space(e, o);
+  CHECK(space.units == 5);
+  CHECK(space.points.size() == 2 * 48);  // the 48 training points, each at two coordinates
 }

@@ -16,8 +16,10 @@
 #include "data_loader.h"
 #include "error.h"
 #include "grid.h"
+#include "hidden_space.h"
 #include "landscape.h"
 #include "report.h"
+#include "unit_grid.h"
 
 using emscripten::val;
 
@@ -48,6 +50,11 @@ double heap_in_use() { return double(mallinfo().uordblks); }
 template <class T>
 val view(const std::vector<T>& v) {
   return val(emscripten::typed_memory_view(v.size(), v.data()));
+}
+
+template <class T>
+val copied(const std::vector<T>& v) {  // a typed array of its own, safe from heap growth
+  return view(v).template call<val>("slice");
 }
 
 // A generated or given dataset on its own, for drawing it before any training.
@@ -146,6 +153,37 @@ class Trainer {
   }
   val gridView() const { return view(grid_); }
 
+  // Each unit's map of a diagram layer (engine/unit_grid.h): units * h * w floats, unit by unit.
+  int unitGrids(int layer, int w, int h, double xmin, double xmax, double ymin, double ymax) {
+    return guarded([&] {
+      const nnplay::GridBounds b{xmin, xmax, ymin, ymax};
+      const int units = nnplay::unit_grid_units(e_, layer, w, h, b);  // checks before allocating
+      unit_maps_.resize(size_t(units) * w * h);
+      nnplay::unit_grids(e_, layer, w, h, b, unit_maps_.data());
+      return units;
+    }, 0);
+  }
+  val unitGridsView() const { return view(unit_maps_); }
+
+  // The hidden-space view (engine/hidden_space.h) as one object of copied typed arrays.
+  val hiddenSpace(int layer, int unit_x, int unit_y, double xmin, double xmax, double ymin, double ymax, int lines,
+                  int samples, int max_points) {
+    return guarded([&] {
+      const nnplay::HiddenSpace v = nnplay::hidden_space(
+          e_, {layer, unit_x, unit_y, {xmin, xmax, ymin, ymax}, lines, samples, max_points});
+      val out = val::object();
+      out.set("units", v.units);
+      out.set("axes", copied(v.axes));
+      out.set("center", copied(v.center));
+      out.set("variance", copied(v.variance));
+      out.set("points", copied(v.points));
+      out.set("labels", copied(v.labels));
+      out.set("lines", copied(v.lines));
+      out.set("logits", copied(v.logits));
+      return out;
+    }, val::null());
+  }
+
   bool landscape(int i, int j, int w, int h, double xmin, double xmax, double ymin, double ymax) {
     return guarded([&] {
       landscape_.resize(size_t(std::max(w, 0)) * std::max(h, 0));
@@ -158,6 +196,17 @@ class Trainer {
   bool regression() const { return e_.data().regression; }
   int features() const { return e_.data().features(); }
 
+  // Step traces (engine/trace.h): traceNextStep() asks for the next update's; takeTracesJson()
+  // hands over those made since the last call, as a JSON array of the runner's "trace" objects.
+  void traceNextStep() { e_.trace_next_step(); }
+  std::string takeTracesJson() {
+    return guarded([&] {
+      std::string out = "[";
+      for (const nnplay::StepTrace& t : e_.take_traces())
+        out += (out.size() > 1 ? "," : "") + nnplay::trace_body_json(e_.model(), t);
+      return out + "]";
+    }, std::string("[]"));
+  }
   std::string weightsJson() const { return nnplay::weights_json(e_.model()).dump(); }
   bool setWeightsJson(const std::string& json) {
     return guarded([&] {
@@ -200,7 +249,7 @@ class Trainer {
   }
 
   nnplay::Experiment e_;
-  std::vector<float> input_, logits_, probabilities_, grid_, landscape_;
+  std::vector<float> input_, logits_, probabilities_, grid_, landscape_, unit_maps_;
   std::vector<int> labels_;
   std::vector<double> records_;
 };
@@ -272,12 +321,17 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("labelsView", &Trainer::labelsView)
       .function("grid", &Trainer::grid)
       .function("gridView", &Trainer::gridView)
+      .function("unitGrids", &Trainer::unitGrids)
+      .function("unitGridsView", &Trainer::unitGridsView)
+      .function("hiddenSpace", &Trainer::hiddenSpace)
       .function("landscape", &Trainer::landscape)
       .function("landscapeView", &Trainer::landscapeView)
       .function("classes", &Trainer::classes)
       .function("regression", &Trainer::regression)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)
+      .function("traceNextStep", &Trainer::traceNextStep)
+      .function("takeTracesJson", &Trainer::takeTracesJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
       .function("size", &Trainer::size)

@@ -55,7 +55,9 @@ class Engine {
    */
   fromSpec(spec, { historyLimit = DEFAULT_HISTORY_LIMIT } = {}) {
     checkHistoryLimit(historyLimit);  // before anything is built
-    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(specText(spec))), (r) => this.#check(r));
+    const text = specText(spec);
+    const traced = text.includes('"trace"');  // a spec that asks for step traces (else none are looked for)
+    const trainer = new Trainer(this.#m, this.#check(this.#m.Trainer.create(text)), (r) => this.#check(r), traced);
     trainer.historyLimit = historyLimit;
     return trainer;
   }
@@ -178,6 +180,16 @@ function shown(value) {
   return typeof value === 'number' || typeof value === 'bigint' ? String(value) : JSON.stringify(value) ?? String(value);
 }
 
+// Arguments that Embind would silently turn into 0 (undefined, strings, fractions) are refused.
+function checkInteger(what, value) {
+  if (!Number.isInteger(value)) throw new NnplayError(`${what}: expected an integer, got ${shown(value)}`, 'spec');
+}
+function checkedBounds(what, bounds) {
+  if (!(Array.isArray(bounds) && bounds.length === 4 && bounds.every((v) => typeof v === 'number')))
+    throw new NnplayError(`${what}: bounds must be [xmin, xmax, ymin, ymax], got ${shown(bounds)}`, 'spec');
+  return bounds;
+}
+
 function checkHistoryLimit(value) {
   if (!(value === Infinity || (Number.isInteger(value) && value >= 0)))
     throw new NnplayError(`historyLimit: expected an integer >= 0 or Infinity, got ${shown(value)}`, 'spec');
@@ -200,9 +212,11 @@ export class Trainer {
   #t;
   #check;
   #historyLimit = DEFAULT_HISTORY_LIMIT;
-  constructor(module, handle, check) {
+  #traced;  // whether traces may be waiting in the engine (the spec's "trace", or step({ trace }))
+  constructor(module, handle, check, traced = false) {
     this.#t = handle;
     this.#check = check;
+    this.#traced = traced;
   }
 
   #live() {
@@ -210,11 +224,34 @@ export class Trainer {
     return this.#t;
   }
 
-  /** Runs k epochs (or k steps = updates) in one call; returns what happened and their records. */
+  /**
+   * Runs k epochs (or k steps = updates) in one call; returns what happened and their records, and
+   * `traces` when steps the spec's "trace" names ran (docs/spec.md).
+   */
   train({ epochs, steps } = {}) {
     const t = this.#live();
     const ran = this.#check(steps !== undefined ? t.trainSteps(steps) : t.trainEpochs(epochs ?? 1));
-    return { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
+    const result = { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
+    if (this.#traced) {
+      const traces = JSON.parse(t.takeTracesJson());
+      if (traces.length) result.traces = traces;
+    }
+    return result;
+  }
+
+  /**
+   * One update (train({ steps: 1 })). With { trace: true } the result's `trace` holds that step
+   * under the microscope, the runner's "trace" object: batch, loss, params, grad, optimizer state,
+   * after, and the batch's first sample's z, a and dz per layer (null if the step did not run).
+   */
+  step({ trace = false } = {}) {
+    if (trace) {
+      this.#live().traceNextStep();
+      this.#traced = true;
+    }
+    const result = this.train({ steps: 1 });
+    if (trace) result.trace = result.traces?.find((t) => t.step === result.step - 1) ?? null;
+    return result;
   }
 
   /** epoch, step, status ('ok' | 'diverged') and message. */
@@ -300,6 +337,43 @@ export class Trainer {
     if (out.length !== view.length) throw new NnplayError(`grid: out must hold ${view.length} floats, has ${out.length}`, 'spec');
     out.set(view);
     return out;
+  }
+
+  /**
+   * Each unit's map over the plane, for the network diagram: the value every unit of one layer
+   * takes at each cell of a size x size grid over bounds [xmin, xmax, ymin, ymax] (cells as in
+   * grid()), unit by unit: out[(unit * size + row) * size + col]. Layers as the diagram numbers
+   * them: 0 = the inputs, 1 .. H = the hidden layers (after their activation), H + 1 = the outputs
+   * (class probabilities; for bce the one output's probability of class 1). Fills `out` when given
+   * (units * size * size floats), else a new Float32Array; returns it.
+   */
+  unitGrids({ layer, size, bounds }, out) {
+    const t = this.#live();
+    const [xmin, xmax, ymin, ymax] = checkedBounds('unitGrids', bounds);
+    checkInteger('unitGrids: layer', layer);
+    checkInteger('unitGrids: size', size);
+    this.#check(t.unitGrids(layer, size, size, xmin, xmax, ymin, ymax));
+    const view = t.unitGridsView();
+    if (!out) return view.slice();
+    if (out.length !== view.length) throw new NnplayError(`unitGrids: out must hold ${view.length} floats, has ${out.length}`, 'spec');
+    out.set(view);
+    return out;
+  }
+
+  /**
+   * The hidden-space view: the training points (at most maxPoints, evenly strided) and `lines`
+   * vertical then `lines` horizontal lines over bounds, `samples` points each, mapped through the
+   * network to hidden layer `layer` (1 .. H) and drawn on two of its units ([i, j]) or, without
+   * `units`, on its top two principal directions. Returns { units, axes (2 x units, row-major),
+   * center, variance (each axis's share), points (n x 2), labels, lines (2 * lines * samples x 2),
+   * logits }: on the last hidden layer logits holds per class (a, b, c) with
+   * logit_k = a q1 + b q2 + c in the view, the output layer as a linear model of that space.
+   */
+  hiddenSpace({ layer = 1, units, bounds, lines = 11, samples = 41, maxPoints = 2000 }) {
+    const [ux, uy] = units ?? [-1, -1];
+    const [xmin, xmax, ymin, ymax] = checkedBounds('hiddenSpace', bounds);
+    for (const [name, v] of Object.entries({ layer, ux, uy, lines, samples, maxPoints })) checkInteger(`hiddenSpace: ${name}`, v);
+    return this.#check(this.#live().hiddenSpace(layer, ux, uy, xmin, xmax, ymin, ymax, lines, samples, maxPoints));
   }
 
   /**

@@ -29,6 +29,7 @@ class Adagrad : public Optimizer {
   }
   double lr() const override { return o_.lr; }
   void set_lr(double lr) override { o_.lr = lr; }
+  OptimizerState state() const override { return {double(t_), {{"sum", sum_}}}; }  // {'step', 'sum'}
 
  private:
   AdagradOptions o_;

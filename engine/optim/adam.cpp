@@ -47,6 +47,12 @@ class Adam : public Optimizer {
   }
   double lr() const override { return o_.lr; }
   void set_lr(double lr) override { o_.lr = lr; }
+  // {'step', 'exp_avg', 'exp_avg_sq'} and 'max_exp_avg_sq' with amsgrad
+  OptimizerState state() const override {
+    OptimizerState s{double(t_), {{"exp_avg", m_}, {"exp_avg_sq", v_}}};
+    if (o_.amsgrad) s.buffers.emplace_back("max_exp_avg_sq", vmax_);
+    return s;
+  }
 
  private:
   AdamOptions o_;

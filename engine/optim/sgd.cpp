@@ -30,6 +30,12 @@ class SGD : public Optimizer {
   }
   double lr() const override { return o_.lr; }
   void set_lr(double lr) override { o_.lr = lr; }
+  // {'momentum_buffer': buf} with momentum; PyTorch keeps a None buffer without, printed as {}.
+  OptimizerState state() const override {
+    OptimizerState s;
+    if (!buf_.empty()) s.buffers.emplace_back("momentum_buffer", buf_);
+    return s;
+  }
 
  private:
   SGDOptions o_;
