@@ -7,21 +7,10 @@
 #include "experiment.h"
 #include "report.h"
 #include "spec.h"
+#include "spec_error_check.h"
 
 using namespace nnplay;
 using Catch::Matchers::Contains;
-
-namespace {
-void check_error(const std::string& spec, const std::vector<std::string>& parts) {
-  CAPTURE(spec);
-  try {
-    Experiment e(parse_spec(spec));
-    FAIL("no error");
-  } catch (const SpecError& error) {
-    for (const auto& part : parts) CHECK_THAT(error.what(), Contains(part));
-  }
-}
-}  // namespace
 
 TEST_CASE("defaults: classification and no regularization and the data inputs and the spec seed") {
   const Spec s = parse_spec(std::string("{}"));
