@@ -16,6 +16,7 @@ void activation_forward(Activation act, Eigen::Ref<Matrix> z) {
       break;
     case Activation::Tanh: z = z.array().tanh(); break;
     case Activation::Sigmoid: z = z.unaryExpr([](float v) { return sigmoid(v); }); break;
+    case Activation::Linear: break;
   }
 }
 
@@ -35,6 +36,7 @@ void activation_backward(Activation act, const Eigen::Ref<const Matrix>& a, Eige
       case Activation::Sigmoid:
         for (Eigen::Index i = 0; i < rows; ++i) d[i] *= ac[i] * (1.0f - ac[i]);
         break;
+      case Activation::Linear: return;  // dL/dz = dL/da
     }
   }
 }

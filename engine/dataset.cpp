@@ -5,17 +5,24 @@
 
 namespace nnplay {
 
-Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split) {
+Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split, bool regression) {
   Dataset data;
-  const int n = static_cast<int>(raw.y.size());
+  const int n = static_cast<int>(raw.x.size());
   const int f = n > 0 ? static_cast<int>(raw.x[0].size()) : 0;
   data.x.resize(f, n);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < f; ++j) data.x(j, i) = static_cast<float>(raw.x[i][j]);
-  data.y = raw.y;
-  int max_label = 0;
-  for (int label : raw.y) max_label = std::max(max_label, label);
-  data.classes = std::max(2, max_label + 1);
+  if (regression) {
+    data.regression = true;
+    data.classes = 1;
+    data.target.resize(n);
+    for (int i = 0; i < n; ++i) data.target[i] = static_cast<float>(raw.t.empty() ? double(raw.y[i]) : raw.t[i]);
+  } else {
+    data.y = raw.y;
+    int max_label = 0;
+    for (int label : raw.y) max_label = std::max(max_label, label);
+    data.classes = std::max(2, max_label + 1);
+  }
   const int train_end = static_cast<int>(std::lround(n * split[0]));
   const int val_end = std::min(n, static_cast<int>(std::lround(n * (split[0] + split[1]))));
   data.split_end = {train_end, val_end, n};
@@ -25,10 +32,10 @@ Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split) {
 void permute_rows(RawData& raw, const std::vector<int>& order) {
   RawData out;
   out.x.reserve(order.size());
-  out.y.reserve(order.size());
   for (int i : order) {
     out.x.push_back(raw.x[i]);
-    out.y.push_back(raw.y[i]);
+    if (!raw.y.empty()) out.y.push_back(raw.y[i]);
+    if (!raw.t.empty()) out.t.push_back(raw.t[i]);
     if (!raw.split.empty()) out.split.push_back(raw.split[i]);
   }
   raw = std::move(out);

@@ -1,4 +1,5 @@
-// A classification dataset: features, integer labels and the train / val / test split.
+// A dataset: features, integer labels (classification) or real targets (regression), and the
+// train / val / test split.
 #pragma once
 
 #include <array>
@@ -21,8 +22,10 @@ struct Standardization {
 
 struct Dataset {
   Matrix x;             // F x N, one sample per column (standardized when `scaling` is set)
-  std::vector<int> y;   // N labels in 0 .. classes-1
-  int classes = 2;
+  std::vector<int> y;   // N labels in 0 .. classes-1 (classification; empty for regression)
+  std::vector<float> target;  // N real targets (regression; empty for classification)
+  int classes = 2;      // 1 for regression
+  bool regression = false;
   std::array<int, 3> split_end = {0, 0, 0};  // rows [begin, end) of each split, in order
   Standardization scaling;
 
@@ -37,11 +40,13 @@ struct RawData {
   std::vector<std::vector<double>> x;  // N rows of F features
   std::vector<int> y;
   std::vector<int> split;  // each row's Split, when the data names them (a CSV split column); else empty
+  std::vector<double> t;  // real targets instead of y, for regression
 };
 
 // Builds the column-major dataset, sizes the splits from fractions (round(n*train), ...),
-// counts the classes (max label + 1, at least 2).
-Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split);
+// counts the classes (max label + 1, at least 2). With `regression`, the targets are raw.t (or
+// the labels as real numbers when raw.t is empty) and classes is 1.
+Dataset make_dataset(const RawData& raw, const std::array<double, 3>& split, bool regression = false);
 
 // Reorders rows: row i becomes old row order[i].
 void permute_rows(RawData& raw, const std::vector<int>& order);

@@ -10,6 +10,7 @@
 #include "format.h"
 #include "loss.h"
 #include "work.h"
+#include "regression.h"
 
 namespace nnplay {
 
@@ -26,6 +27,7 @@ std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& o) {
 }
 
 int model_outputs(const Spec& spec, const Dataset& data) {
+  if (spec.task == Task::Regression) return 1;  // the predicted value
   if (spec.loss == LossKind::BCE && data.classes != 2)
     throw SpecError("spec error at loss: expected \"bce\" only on two-class data (labels 0 and 1), got \"bce\" "
                     "on data with " + std::to_string(data.classes) + " classes; use \"cross_entropy\"");
@@ -57,6 +59,16 @@ void apply_init(Sequential& model, const std::vector<LayerInit>& init, const std
   }
 }
 
+// The first layer's width: one input per model.features entry, which needs 2-feature data.
+int model_inputs(const Spec& spec, const Dataset& data) {
+  const auto& features = spec.model.features;
+  if (features.empty()) return data.features();
+  if (data.features() != 2)
+    throw SpecError("spec error at model.features: expected data of 2 features (x1, x2) for input features, got "
+                    "data with " + std::to_string(data.features()) + " features; leave model.features out");
+  return static_cast<int>(features.size());
+}
+
 bool all_finite(const std::vector<float>& v) {
   for (float x : v)
     if (!std::isfinite(x)) return false;
@@ -68,11 +80,12 @@ bool all_finite(const std::vector<float>& v) {
 Experiment::Experiment(const Spec& spec)
     : spec_(spec),
       data_(load_dataset(spec.data, spec.seed)),
-      model_(data_.features(), spec.model.hidden, model_outputs(spec, data_), spec.model.activation),
+      model_(model_inputs(spec, data_), spec.model.hidden, model_outputs(spec, data_), spec.model.activation),
       optimizer_(make_optimizer(spec.optimizer)),
       shuffle_rng_(spec.seed) {
+  if (!spec.model.features.empty()) inputs_ = feature_map(spec.model.features, data_.x);
   if (spec.model.init.empty())
-    model_.reset_parameters(spec.seed);
+    model_.reset_parameters(spec.model.seed);  // torch.manual_seed(model.seed), then the layers
   else
     apply_init(model_, spec.model.init, "model.init");
   for (size_t i = 0; i < spec.predict.size(); ++i)
@@ -168,27 +181,45 @@ void Experiment::finish_epoch() {
     if (data_.split_size(Split::Val) > 0) {
       const SplitMetrics val = evaluate(Split::Val);
       r.val_loss = val.loss;
-      r.val_accuracy = val.accuracy;
+      if (val.regression) {
+        r.val_mae = val.mae;
+        r.val_rmse = val.rmse;
+        r.val_r2 = val.r2;
+      } else {
+        r.val_accuracy = val.accuracy;
+      }
     }
     recent_.push_back(r);
     history_.add(r);
   }
 }
 
+double Experiment::chunk_loss(const Matrix& logits, const int* labels, const float* targets, Matrix* grad,
+                              int n_mean) const {
+  if (data_.regression) return regression_loss_sum(spec_.loss, logits, targets, grad, n_mean);
+  return loss_sum(spec_.loss, logits, labels, grad, n_mean);
+}
+
 double Experiment::train_batch(const int* indices, int count) {
   // The batch's columns: the training split itself for a full batch, else gathered.
+  const Matrix& inputs = this->inputs();
   const int* labels = data_.y.data();
+  const float* targets = data_.target.data();
   if (indices) {
-    batch_x_.resize(data_.features(), count);
-    batch_y_.resize(count);
-    for (int i = 0; i < count; ++i) {
-      batch_x_.col(i) = data_.x.col(indices[i]);
-      batch_y_[i] = data_.y[indices[i]];
+    batch_x_.resize(inputs.rows(), count);
+    for (int i = 0; i < count; ++i) batch_x_.col(i) = inputs.col(indices[i]);
+    if (data_.regression) {
+      batch_t_.resize(count);
+      for (int i = 0; i < count; ++i) batch_t_[i] = data_.target[indices[i]];
+      targets = batch_t_.data();
+    } else {
+      batch_y_.resize(count);
+      for (int i = 0; i < count; ++i) batch_y_[i] = data_.y[indices[i]];
+      labels = batch_y_.data();
     }
-    labels = batch_y_.data();
   }
   const Eigen::Ref<const Matrix> X =
-      indices ? Eigen::Ref<const Matrix>(batch_x_) : Eigen::Ref<const Matrix>(data_.x.leftCols(count));
+      indices ? Eigen::Ref<const Matrix>(batch_x_) : Eigen::Ref<const Matrix>(inputs.leftCols(count));
   std::optional<StepTrace> trace;
   if (trace_wanted()) trace_begin(trace.emplace(), indices, count);
   model_.zero_grad();  // optimizer.zero_grad()
@@ -196,12 +227,14 @@ double Experiment::train_batch(const int* indices, int count) {
   for (int c = 0; c < count; c += kChunk) {
     const int m = std::min(kChunk, count - c);
     const auto Xc = X.middleCols(c, m);
-    const Matrix& logits = model_.forward(Xc, ws_);                               // pred = model(x)
+    const Matrix& logits = model_.forward(Xc, ws_);  // pred = model(x)
     if (trace && c == 0) trace_forward(model_, ws_, Xc, 0, *trace);
-    total += loss_sum(spec_.loss, logits, labels + c, &ws_.delta.back(), count);  // loss(pred, y)
-    model_.backward(Xc, ws_);                                                     // loss.backward()
+    total += chunk_loss(logits, data_.regression ? nullptr : labels + c, data_.regression ? targets + c : nullptr,
+                        &ws_.delta.back(), count);   // loss(pred, y)
+    model_.backward(Xc, ws_);                        // loss.backward()
     if (trace && c == 0) trace_backward(ws_, 0, *trace);
   }
+  add_penalty_gradient(spec_.regularization, model_);  // (loss + penalty).backward(): regularization.h
   const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
   if (!std::isfinite(loss)) {  // no update from a NaN or infinite loss
     ++epoch_;  // the epoch in progress is the one it happened in
@@ -209,7 +242,10 @@ double Experiment::train_batch(const int* indices, int count) {
             std::to_string(epoch_) + " (after " + std::to_string(step_) + " updates)");
     return loss;
   }
-  if (trace) trace->grad = model_.gradients();  // each .grad after loss.backward()
+  if (trace) {
+    trace->grad = model_.gradients();  // each .grad after (loss + penalty).backward()
+    if (spec_.regularization.active()) trace->penalty = penalty(spec_.regularization, model_);
+  }
   optimizer_->step(model_.parameters(), model_.gradients());  // optimizer.step()
   if (trace) {
     trace->loss = loss;
@@ -241,6 +277,11 @@ void Experiment::diverge(const std::string& why) {
 }
 
 Matrix Experiment::logits(const Eigen::Ref<const Matrix>& X) const {
+  if (spec_.model.features.empty()) return forward_inputs(X);
+  return forward_inputs(feature_map(spec_.model.features, X));
+}
+
+Matrix Experiment::forward_inputs(const Eigen::Ref<const Matrix>& X) const {
   Matrix out(model_.outputs(), X.cols());
   Workspace ws;
   for (Eigen::Index c = 0; c < X.cols(); c += 1024) {
@@ -255,10 +296,20 @@ SplitMetrics Experiment::evaluate(Split split, bool confusion) const {
   m.n = data_.split_size(split);
   if (m.n == 0) return m;
   const int begin = data_.split_begin(split);
-  const Matrix z = logits(data_.x.middleCols(begin, m.n));
-  const double sum = loss_sum(spec_.loss, z, data_.y.data() + begin);
+  const Matrix z = forward_inputs(inputs().middleCols(begin, m.n));
+  const bool regression = data_.regression;
+  const double sum = chunk_loss(z, regression ? nullptr : data_.y.data() + begin,
+                                regression ? data_.target.data() + begin : nullptr, nullptr, 0);
   m.loss = sum / loss_denominator(spec_.loss, m.n, model_.outputs());
   if (!std::isfinite(m.loss)) m.loss = std::nan("");
+  if (regression) {
+    const RegressionMetrics r = regression_metrics(z, data_.target.data() + begin);
+    m.regression = true;
+    m.mae = r.mae;
+    m.rmse = r.rmse;
+    m.r2 = r.r2;
+    return m;
+  }
   if (confusion) m.confusion.assign(data_.classes, std::vector<int>(data_.classes, 0));
   int correct = 0;
   for (int i = 0; i < m.n; ++i) {
@@ -283,6 +334,10 @@ Prediction Experiment::predict(const std::vector<double>& point) const {
   for (int j = 0; j < data_.features(); ++j) x(j, 0) = float(point[j]);
   const Matrix z = predict_logits(x);
   Prediction p;
+  if (data_.regression) {
+    p.value = z(0, 0);
+    return p;
+  }
   p.logits.assign(z.data(), z.data() + z.rows());
   p.probabilities = probabilities(spec_.loss, z, 0);
   p.label = predict_class(spec_.loss, z, 0);

@@ -22,13 +22,16 @@ namespace nnplay {
 struct SplitMetrics {
   int n = 0;
   double loss = 0;      // mean loss, NaN if it is not finite
-  double accuracy = 0;  // fraction correct
-  std::vector<std::vector<int>> confusion;  // [true][predicted], when asked for
+  double accuracy = 0;  // fraction correct (classification)
+  std::vector<std::vector<int>> confusion;  // [true][predicted], when asked for (classification)
+  bool regression = false;
+  double mae = 0, rmse = 0, r2 = 0;         // regression (regression.h)
 };
 
 struct Prediction {
-  std::vector<float> logits, probabilities;
+  std::vector<float> logits, probabilities;  // classification
   int label = 0;
+  float value = 0;                           // regression: the model's output
 };
 
 enum class Status { Ok, Diverged };
@@ -69,12 +72,15 @@ class Experiment {
   double last_epoch_train_loss() const { return epoch_loss_; }  // mean batch loss of the last epoch
 
   SplitMetrics evaluate(Split split, bool confusion = false) const;
-  // Logits of many points at once, X (F x N) as the model sees them (data().x's units, so
-  // standardized when data.standardize is on); returns outputs x N.
+  // Logits of many points at once, X (F x N) as the data holds them (data().x's units, so
+  // standardized when data.standardize is on; model.features are applied here); returns
+  // outputs x N. For regression the one output is the predicted value.
   Matrix logits(const Eigen::Ref<const Matrix>& X) const;
   // Logits of points given in the data's own units (the spec's predict, the JS API's predict):
   // standardized with the training split's statistics first, when data.standardize is on.
   Matrix predict_logits(const Eigen::Ref<const Matrix>& points) const;
+  // What the first layer sees for the whole dataset: model.features of data().x, or data().x.
+  const Matrix& inputs() const { return spec_.model.features.empty() ? data_.x : inputs_; }
   Prediction predict(const std::vector<double>& point) const;  // one point, in the data's units
 
   // Replaces the weights (PyTorch layout); throws SpecError naming the first bad shape or value.
@@ -100,14 +106,20 @@ class Experiment {
   bool trace_wanted() const;
   void trace_begin(StepTrace& t, const int* indices, int count) const;
 
+  Matrix forward_inputs(const Eigen::Ref<const Matrix>& inputs) const;  // logits of model inputs
+  // The loss sum of a chunk of columns [begin, begin + B) of the batch; fills the gradient when asked.
+  double chunk_loss(const Matrix& logits, const int* labels, const float* targets, Matrix* grad, int n_mean) const;
+
   Spec spec_;
   Dataset data_;
+  Matrix inputs_;  // model.features of data_.x (empty without features)
   Sequential model_;
   std::unique_ptr<Optimizer> optimizer_;
   TorchRandom shuffle_rng_;
   std::vector<int> order_;
   Matrix batch_x_;
   std::vector<int> batch_y_;
+  std::vector<float> batch_t_;
   Workspace ws_;
   int epoch_ = 0;
   long long step_ = 0;

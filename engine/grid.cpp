@@ -2,6 +2,7 @@
 // evaluation of grid_rows.h.
 #include "grid.h"
 
+#include <algorithm>
 #include <string>
 
 #include "error.h"
@@ -13,11 +14,22 @@ namespace nnplay {
 void decision_grid(const Experiment& e, int w, int h, const GridBounds& b, float* out) {
   check_decision_grid(e, w, h, b);
   const Sequential& model = e.model();
-  const int C = probability_width(e.spec().loss, model.outputs());
-  grid_rows_detail::for_grid_rows(model, model.num_layers() - 1, w, h, b,
-                                  [&](int row, int col, int m, const std::vector<Matrix>& a) {
-                                    probabilities_into(e.spec().loss, a.back().leftCols(m), out + (size_t(row) * w + col) * C);
-                                  });
+  const int C = grid_width(e);
+  const bool regression = e.data().regression;
+  grid_rows_detail::for_grid_rows(
+      model, model.num_layers() - 1, w, h, b,
+      [&](int row, int col, int m, const std::vector<Matrix>& a) {
+        float* cells = out + (size_t(row) * w + col) * C;
+        if (regression)  // the predicted value itself
+          std::copy(a.back().data(), a.back().data() + m, cells);
+        else
+          probabilities_into(e.spec().loss, a.back().leftCols(m), cells);
+      },
+      e.spec().model.features);
+}
+
+int grid_width(const Experiment& e) {
+  return e.data().regression ? 1 : probability_width(e.spec().loss, e.model().outputs());
 }
 
 void check_decision_grid(const Experiment& e, int w, int h, const GridBounds& b) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "grid.h"
+#include "input_features.h"
 #include "kernels.h"
 
 namespace nnplay::grid_rows_detail {
@@ -123,6 +124,30 @@ class ReluRowSweep {
   const bool hidden_;                     // layer 2 is a hidden layer
 };
 
+// Layer 1 on model.features of the cells (input_features.h): the features of a chunk of cells,
+// then the plain kernel. (Fact 1 does not hold: x1^2, sin(x1) and x1*x2 are not linear in x.)
+class FeatureFirstLayer {
+ public:
+  static constexpr int kLayer = 0;
+
+  FeatureFirstLayer(const Sequential& model, const std::vector<Feature>& features, const std::vector<float>& xs)
+      : model_(model), features_(features), xs_(xs), points_(2, kCells),
+        act_(model.num_layers() > 1 ? std::optional(model.activation()) : std::nullopt) {}
+  void start_row(float y) { points_.row(1).setConstant(y); }
+  void cells(int col, int m, Eigen::Ref<Matrix> a) {
+    for (int j = 0; j < m; ++j) points_(0, j) = xs_[col + j];
+    const Matrix inputs = feature_map(features_, points_.leftCols(m));
+    kernels::linear_forward(model_.weight(0), model_.bias(0), inputs, a, act_);
+  }
+
+ private:
+  const Sequential& model_;
+  const std::vector<Feature>& features_;
+  const std::vector<float>& xs_;
+  Matrix points_;  // 2 x kCells: the cells' (x, y)
+  const std::optional<Activation> act_;
+};
+
 // Every row of the grid: the first layers by `first`, the others up to layer `last` by the
 // engine's kernels; sink(row, col, m, a) then reads the chunk's layer outputs a[l] (H_l x m).
 template <class FirstLayers, class Sink>
@@ -152,15 +177,19 @@ inline std::vector<float> cell_xs(int w, const GridBounds& b) {
   return xs;
 }
 
-// Runs grid_rows with the fastest first layers that give layer `last`: the ReLU row sweep when it
-// applies (it needs finite weights; a diverged model takes the general path, which gives NaN
-// where predict() does), else the separable first layer.
+// Runs grid_rows with the fastest first layers that give layer `last`: with model.features
+// (`features` not empty) the features' first layer; else the ReLU row sweep when it applies (it
+// needs finite weights; a diverged model takes the general path, which gives NaN where predict()
+// does), else the separable first layer.
 template <class Sink>
-void for_grid_rows(const Sequential& model, int last, int w, int h, const GridBounds& b, Sink&& sink) {
+void for_grid_rows(const Sequential& model, int last, int w, int h, const GridBounds& b, Sink&& sink,
+                   const std::vector<Feature>& features = {}) {
   const std::vector<float> xs = cell_xs(w, b);
   const auto& p = model.parameters();
   const bool finite = std::all_of(p.begin(), p.end(), [](float v) { return std::isfinite(v); });
-  if (last >= 1 && model.num_layers() >= 2 && model.activation() == Activation::ReLU && finite)
+  if (!features.empty())
+    grid_rows(FeatureFirstLayer(model, features, xs), model, last, w, h, b, sink);
+  else if (last >= 1 && model.num_layers() >= 2 && model.activation() == Activation::ReLU && finite)
     grid_rows(ReluRowSweep(model, xs, (b.xmax - b.xmin) / w), model, last, w, h, b, sink);
   else
     grid_rows(SeparableFirstLayer(model, xs), model, last, w, h, b, sink);

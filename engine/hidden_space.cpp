@@ -151,9 +151,10 @@ HiddenSpace hidden_space(const Experiment& e, const HiddenSpaceOptions& o) {
   out.labels.resize(n);
   for (int i = 0; i < n; ++i) {
     X.col(i) = data.x.col(i * stride);
-    out.labels[i] = data.y[i * stride];
+    out.labels[i] = data.regression ? 0 : data.y[i * stride];  // regression has no classes
   }
-  const Matrix A = activations(model, o.layer, X);
+  const auto& features = e.spec().model.features;  // what the first layer sees (input_features.h)
+  const Matrix A = activations(model, o.layer, feature_map(features, X));
   out.units = int(model.layer(o.layer - 1).out);
 
   Eigen::VectorXd c = Eigen::VectorXd::Zero(out.units);
@@ -168,7 +169,7 @@ HiddenSpace hidden_space(const Experiment& e, const HiddenSpaceOptions& o) {
   out.center.resize(out.units);
   for (int u = 0; u < out.units; ++u) out.center[u] = float(c(u));
   project(A, axes, c, out.points);
-  project(activations(model, o.layer, grid_lines(o)), axes, c, out.lines);
+  project(activations(model, o.layer, feature_map(features, grid_lines(o))), axes, c, out.lines);
 
   if (o.layer == model.num_layers() - 1) {  // the output layer reads this space
     const auto W = model.weight(o.layer).cast<double>();

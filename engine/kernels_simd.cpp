@@ -24,13 +24,50 @@ inline void store_first(float* p, f32x4 v, int count) {
   for (int k = 0; k < count; ++k) p[k] = v[k];
 }
 
+// One copy of the sigmoid's code for a column's loop and its tail (the .wasm stays under its size
+// budget; a call costs little next to the sigmoid's ~40 operations).
+__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
+
+// The activation applied inside a kernel, to results still in registers: one pass over memory
+// instead of two (a 200 x 8000 layer output is 6.4 MB, past the caches).
+enum class Fused { None, ReLU, Tanh, Sigmoid };
+
+Fused fused(std::optional<Activation> act) {
+  if (!act) return Fused::None;
+  switch (*act) {
+    case Activation::ReLU: return Fused::ReLU;
+    case Activation::Tanh: return Fused::Tanh;
+    case Activation::Sigmoid: return Fused::Sigmoid;
+    default: return Fused::None;  // linear: the identity
+  }
+}
+
+// In the kernels' tiles, where F is known at compile time and everything is inlined.
+template <Fused F>
+inline f32x4 apply(f32x4 v) {
+  if constexpr (F == Fused::ReLU) return simd::relu(v);
+  if constexpr (F == Fused::Tanh) return simd::tanh(v);
+  if constexpr (F == Fused::Sigmoid) return simd::sigmoid(v);
+  return v;
+}
+
+// Elsewhere (tails, the few-outputs kernel, the grid), one copy of each.
+__attribute__((noinline)) f32x4 apply(Fused f, f32x4 v) {
+  switch (f) {
+    case Fused::ReLU: return simd::relu(v);
+    case Fused::Tanh: return simd::tanh(v);
+    case Fused::Sigmoid: return sigmoid_once(v);
+    default: return v;
+  }
+}
+
 // ---- forward, many outputs: vectorized over the outputs -------------------------------------
 // wt is [W^T; b^T]: (in + 1) x out4, out4 = out rounded up to 4, zero padded, so that the
 // column j of W (and the bias) is one contiguous row of wt.
 
-template <int V, int N>
+template <int V, int N, Fused F>
 void forward_broadcast_tile(const float* wt, int in, int out4, int o, int rows, const float* x, long ldx,
-                            float* z, long ldz, bool relu) {
+                            float* z, long ldz) {
   f32x4 acc[N][V];  // zeroed lane by lane: GCC clears `= {}` through memory, slow when in = 2
   for (int n = 0; n < N; ++n)
     for (int v = 0; v < V; ++v) acc[n][v] = splat(0.0f);
@@ -44,8 +81,7 @@ void forward_broadcast_tile(const float* wt, int in, int out4, int o, int rows, 
   const float* bias = wt + size_t(in) * out4 + o;
   for (int n = 0; n < N; ++n)
     for (int v = 0; v < V; ++v) {
-      acc[n][v] += load(bias + 4 * v);
-      if (relu) acc[n][v] = simd::relu(acc[n][v]);
+      acc[n][v] = apply<F>(acc[n][v] + load(bias + 4 * v));
     }
   if (rows >= 4 * V) {
     for (int n = 0; n < N; ++n)
@@ -56,17 +92,48 @@ void forward_broadcast_tile(const float* wt, int in, int out4, int o, int rows, 
   }
 }
 
-template <int N>
-void forward_broadcast_columns(const float* wt, int in, int out, const float* x, long ldx, float* z, long ldz,
-                               bool relu) {
+template <int N, Fused F>
+void forward_broadcast_columns(const float* wt, int in, int out, const float* x, long ldx, float* z, long ldz) {
   const int out4 = (out + 3) & ~3;
   int o = 0;
-  for (; o + 8 <= out4; o += 8) forward_broadcast_tile<2, N>(wt, in, out4, o, out - o, x, ldx, z, ldz, relu);
-  if (o < out4) forward_broadcast_tile<1, N>(wt, in, out4, o, out - o, x, ldx, z, ldz, relu);
+  for (; o + 8 <= out4; o += 8) forward_broadcast_tile<2, N, F>(wt, in, out4, o, out - o, x, ldx, z, ldz);
+  if (o < out4) forward_broadcast_tile<1, N, F>(wt, in, out4, o, out - o, x, ldx, z, ldz);
+}
+
+// tanh and the sigmoid: the tiles store W x + b, then one vector at a time the activation runs
+// over those columns while they are still in the L1 cache (inside the tiles, with eight
+// accumulators live, their constants would not fit in the registers).
+template <Fused F>
+void activate_columns(float* z, long ldz, int rows, int columns) {
+  for (int n = 0; n < columns; ++n) {
+    float* c = z + n * ldz;
+    int o = 0;
+    for (; o + 4 <= rows; o += 4) store(c + o, apply<F>(load(c + o)));
+    if (o < rows) {
+      float tail[4] = {0, 0, 0, 0};
+      for (int k = 0; o + k < rows; ++k) tail[k] = c[o + k];
+      store_first(c + o, apply<F>(load(tail)), rows - o);
+    }
+  }
+}
+
+template <Fused F>
+void forward_broadcast_all(const float* wt, int in, int out, const float* x, long ldx, float* z, long ldz, int B) {
+  constexpr bool in_tile = F == Fused::ReLU || F == Fused::None;
+  constexpr Fused T = in_tile ? F : Fused::None;
+  int n = 0;
+  for (; n + 4 <= B; n += 4) {
+    forward_broadcast_columns<4, T>(wt, in, out, x + n * ldx, ldx, z + n * ldz, ldz);
+    if constexpr (!in_tile) activate_columns<F>(z + n * ldz, ldz, out, 4);
+  }
+  for (; n < B; ++n) {
+    forward_broadcast_columns<1, T>(wt, in, out, x + n * ldx, ldx, z + n * ldz, ldz);
+    if constexpr (!in_tile) activate_columns<F>(z + n * ldz, ldz, out, 1);
+  }
 }
 
 void forward_broadcast(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
-                       Eigen::Ref<Matrix> Z, bool relu) {
+                       Eigen::Ref<Matrix> Z, Fused act) {
   const int out = int(W.rows()), in = int(W.cols()), out4 = (out + 3) & ~3;
   static thread_local std::vector<float> wt;  // kept between calls: no allocation in the hot path
   wt.assign(size_t(in + 1) * out4, 0.0f);
@@ -76,11 +143,14 @@ void forward_broadcast(const ConstWeightView& W, const ConstBiasView& b, const E
   }
   const long ldx = X.outerStride(), ldz = Z.outerStride();
   const int B = int(X.cols());
-  int n = 0;
-  for (; n + 4 <= B; n += 4)
-    forward_broadcast_columns<4>(wt.data(), in, out, X.data() + n * ldx, ldx, Z.data() + n * ldz, ldz, relu);
-  for (; n < B; ++n)
-    forward_broadcast_columns<1>(wt.data(), in, out, X.data() + n * ldx, ldx, Z.data() + n * ldz, ldz, relu);
+  const float* x = X.data();
+  float* z = Z.data();
+  switch (act) {  // one instantiation per activation: nothing but the arithmetic in the tiles
+    case Fused::ReLU: return forward_broadcast_all<Fused::ReLU>(wt.data(), in, out, x, ldx, z, ldz, B);
+    case Fused::Tanh: return forward_broadcast_all<Fused::Tanh>(wt.data(), in, out, x, ldx, z, ldz, B);
+    case Fused::Sigmoid: return forward_broadcast_all<Fused::Sigmoid>(wt.data(), in, out, x, ldx, z, ldz, B);
+    default: return forward_broadcast_all<Fused::None>(wt.data(), in, out, x, ldx, z, ldz, B);
+  }
 }
 
 // ---- forward, few outputs (out <= 3, in >= 4): dot products over the inputs ------------------
@@ -112,24 +182,20 @@ void forward_dot(const float* w, const float* b, int in, const float* x, long ld
   for (; n < B; ++n) forward_dot_tile<R, 1>(w, b, in, x + n * ldx, ldx, z + n * ldz, ldz, relu);
 }
 
-// One copy of the sigmoid's code for a column's loop and its tail (the .wasm stays under its size
-// budget; a call costs little next to the sigmoid's ~40 operations).
-__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
-
-// The activation after the kernel, for tanh and the sigmoid. Tanh is Eigen's (activation.cpp),
-// which vectorizes as it is; the sigmoid goes a column at a time through simd_math.h, a column's
-// last few rows from a padded copy, so that every element gets the same function.
-void activate_smooth(Activation act, Eigen::Ref<Matrix> Z) {
-  if (act != Activation::Sigmoid) return activation_forward(act, Z);
+// The activation after a kernel that did not fuse it (the few-outputs one): tanh and the sigmoid
+// a column at a time through simd_math.h, a column's last few rows from a padded copy, so that
+// every element gets the same function as in the fused kernels.
+void activate_after(Fused act, Eigen::Ref<Matrix> Z) {
+  if (act == Fused::None || act == Fused::ReLU) return;  // ReLU is fused everywhere
   const int rows = int(Z.rows());
   for (Eigen::Index n = 0; n < Z.cols(); ++n) {
     float* z = Z.col(n).data();
     int o = 0;
-    for (; o + 4 <= rows; o += 4) store(z + o, sigmoid_once(load(z + o)));
+    for (; o + 4 <= rows; o += 4) store(z + o, apply(act, load(z + o)));
     if (o < rows) {
       float tail[4] = {0, 0, 0, 0};
       for (int k = 0; o + k < rows; ++k) tail[k] = z[o + k];
-      store_first(z + o, sigmoid_once(load(tail)), rows - o);
+      store_first(z + o, apply(act, load(tail)), rows - o);
     }
   }
 }
@@ -138,33 +204,34 @@ void activate_smooth(Activation act, Eigen::Ref<Matrix> Z) {
 
 void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
                     Eigen::Ref<Matrix> Z, std::optional<Activation> act) {
-  const bool relu = act == Activation::ReLU;  // fused; tanh and the sigmoid run afterwards
+  const Fused f = fused(act);
+  const bool relu = f == Fused::ReLU;  // the few-outputs kernel fuses ReLU only
   const int out = int(W.rows()), in = int(W.cols()), B = int(X.cols());
   const long ldx = X.outerStride(), ldz = Z.outerStride();
   switch (in < 4 ? 0 : out) {  // dot products need at least one vector of inputs
     case 1: forward_dot<1>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
     case 2: forward_dot<2>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
     case 3: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
-    default: forward_broadcast(W, b, X, Z, relu);
+    default: forward_broadcast(W, b, X, Z, f); return;  // every activation fused
   }
-  if (act && !relu) activate_smooth(*act, Z);
+  activate_after(f, Z);
 }
 
 void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Vector>& b,
                        std::optional<Activation> act, Eigen::Ref<Matrix> A) {
-  const bool relu = act == Activation::ReLU;  // fused; tanh and sigmoid run afterwards
+  const Fused f = fused(act);
   const int rows = int(Z.rows());
   for (Eigen::Index n = 0; n < Z.cols(); ++n) {
     const float* z = Z.col(n).data();
     float* a = A.col(n).data();
     int o = 0;
-    for (; o + 4 <= rows; o += 4) {
-      const f32x4 s = load(z + o) + load(b.data() + o);
-      store(a + o, relu ? simd::relu(s) : s);
+    for (; o + 4 <= rows; o += 4) store(a + o, apply(f, load(z + o) + load(b.data() + o)));
+    if (o < rows) {  // the last rows through a padded vector, so that they get the same function
+      float tail[4] = {0, 0, 0, 0};
+      for (int k = 0; o + k < rows; ++k) tail[k] = z[o + k] + b[o + k];
+      store_first(a + o, apply(f, load(tail)), rows - o);
     }
-    for (; o < rows; ++o) a[o] = relu && z[o] + b[o] < 0.0f ? 0.0f : z[o] + b[o];
   }
-  if (act && !relu) activate_smooth(*act, A);
 }
 
 }  // namespace nnplay::simd

@@ -112,6 +112,7 @@ inline f32x4 times_derivative(Activation act, f32x4 d, f32x4 a) {
     case Activation::ReLU: return keep_if(a > splat(0.0f), d);
     case Activation::Tanh: return d * (splat(1.0f) - a * a);
     case Activation::Sigmoid: return d * (a * (splat(1.0f) - a));
+    case Activation::Linear: return d;
   }
   return d;
 }

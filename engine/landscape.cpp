@@ -4,6 +4,7 @@
 #include <string>
 
 #include "error.h"
+#include "regression.h"
 
 namespace nnplay {
 
@@ -28,14 +29,16 @@ void loss_landscape(const Experiment& e, int i, int j, const GridBounds& b, int 
 
   Sequential probe = model;  // the trained model stays untouched
   Workspace ws;
-  const auto X = e.data().x.leftCols(n);
+  const auto X = e.inputs().leftCols(n);  // after model.features
   const LossKind loss = e.spec().loss;
   const double denominator = loss_denominator(loss, n, model.outputs());
   for (int row = 0; row < h; ++row) {
     probe.parameters()[j] = float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h);
     for (int col = 0; col < w; ++col) {
       probe.parameters()[i] = float(b.xmin + (col + 0.5) * (b.xmax - b.xmin) / w);
-      const double sum = loss_sum(loss, probe.forward(X, ws), e.data().y.data());
+      const Matrix& z = probe.forward(X, ws);
+      const double sum = e.data().regression ? regression_loss_sum(loss, z, e.data().target.data())
+                                             : loss_sum(loss, z, e.data().y.data());
       out[size_t(row) * w + col] = float(sum / denominator);
     }
   }

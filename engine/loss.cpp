@@ -78,6 +78,7 @@ double loss_sum(LossKind loss, const Eigen::Ref<const Matrix>& logits, const int
       case LossKind::CrossEntropy: total += cross_entropy_column(z, C, labels[i], g, scale); break;
       case LossKind::BCE: total += bce_column(z[0], labels[i], g, float(denominator)); break;
       case LossKind::MSE: total += mse_column(z, C, labels[i], g, scale); break;
+      default: break;  // the regression losses take real targets: regression.cpp
     }
   }
   return total;

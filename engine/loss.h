@@ -12,7 +12,7 @@
 
 namespace nnplay {
 
-enum class LossKind { CrossEntropy, BCE, MSE };
+enum class LossKind { CrossEntropy, BCE, MSE, L1, Huber };  // L1, Huber: regression only (regression.h)
 
 // Number of model outputs the loss needs for `classes` classes (1 for bce).
 int loss_outputs(LossKind loss, int classes);

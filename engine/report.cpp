@@ -12,6 +12,9 @@ using json = nlohmann::ordered_json;
 namespace {
 
 json split_json(const SplitMetrics& m) {
+  if (m.regression)
+    return {{"loss", json_number(m.loss)}, {"mae", json_number(m.mae)}, {"rmse", json_number(m.rmse)},
+            {"r2", json_number(m.r2)}};
   json out = {{"loss", json_number(m.loss)}, {"accuracy", m.accuracy}};
   if (!m.confusion.empty()) out["confusion"] = m.confusion;
   return out;
@@ -74,6 +77,10 @@ json final_line(const Experiment& e, bool with_weights) {
       const Prediction p = e.predict(point);
       json x = json::array();
       for (double v : point) x.push_back(json_float(float(v)));
+      if (e.data().regression) {
+        predictions.push_back({{"x", x}, {"value", json_float(p.value)}});
+        continue;
+      }
       predictions.push_back({{"x", x}, {"logits", floats(p.logits)}, {"probabilities", floats(p.probabilities)}});
     }
     line["predict"] = std::move(predictions);
@@ -104,7 +111,8 @@ std::string dataset_csv(const Dataset& data) {
   for (int i = 0; i < data.size(); ++i) {
     for (int j = 0; j < data.features(); ++j) out += format_float(data.x(j, i)) + ",";
     const int split = i < data.split_end[0] ? 0 : i < data.split_end[1] ? 1 : 2;
-    out += std::to_string(data.y[i]) + "," + kSplitNames[split] + "\n";
+    out += (data.regression ? format_float(data.target[i]) : std::to_string(data.y[i])) + "," + kSplitNames[split] +
+           "\n";
   }
   return out;
 }

@@ -3,8 +3,8 @@
 // library's exp is one float at a time). Within 2.5 units in the last place of float;
 // tests/test_simd_math.cpp measures them against double precision. NaN in gives NaN out, so a
 // diverging model still reaches the loss and stops.
-// (Tanh needs none of this: Eigen's tanh is a rational function that the compiler vectorizes by
-// itself, and a hand-written one measured no faster in WebAssembly.)
+// tanh is Eigen's own float tanh on four lanes, so the kernels give the numbers of the portable
+// path; being a few multiply-adds, it runs inside the forward kernels on values still in registers.
 #pragma once
 
 #include "simd.h"
@@ -47,6 +47,29 @@ inline f32x4 sigmoid(f32x4 z) {
   const f32x4 e = exp(-abs(z));
   const f32x4 s = splat(1.0f) / (splat(1.0f) + e);
   return select(z < splat(0.0f), e * s, s);
+}
+
+// tanh(x) as Eigen 3.4's generic_fast_tanh_float (no FMA): x clamped to +-7.90531110763549805,
+// then an odd degree-13 polynomial over an even degree-6 one in x^2; |x| < 0.0004 gives x itself.
+inline f32x4 tanh(f32x4 a) {
+  const f32x4 c = splat(7.90531110763549805f);
+#ifdef __wasm_simd128__  // one instruction each (pmin(a, b) = b < a ? b : a): NaN stays
+  const f32x4 x = __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(a, c), -c);
+#else
+  const f32x4 x = select(a < -c, -c, select(a > c, c, a));  // NaN compares false and stays
+#endif
+  const f32x4 x2 = x * x;
+  f32x4 p = x2 * splat(-2.76076847742355e-16f) + splat(2.00018790482477e-13f);
+  p = x2 * p + splat(-8.60467152213735e-11f);
+  p = x2 * p + splat(5.12229709037114e-08f);
+  p = x2 * p + splat(1.48572235717979e-05f);
+  p = x2 * p + splat(6.37261928875436e-04f);
+  p = x2 * p + splat(4.89352455891786e-03f);
+  p = x * p;
+  f32x4 q = x2 * splat(1.19825839466702e-06f) + splat(1.18534705686654e-04f);
+  q = x2 * q + splat(2.26843463243900e-03f);
+  q = x2 * q + splat(4.89352518554385e-03f);
+  return select(abs(a) < splat(0.0004f), x, p / q);
 }
 
 }  // namespace nnplay::simd

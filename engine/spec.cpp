@@ -9,12 +9,13 @@
 #include "caps.h"
 #include "json_text.h"
 #include "datasets/catalog.h"
+#include "regression.h"
 #include "spec_fields.h"
 
 namespace nnplay {
 
-const std::vector<std::string> kLossNames = {"cross_entropy", "bce", "mse"};
-const std::vector<std::string> kActivationNames = {"relu", "tanh", "sigmoid"};
+const std::vector<std::string> kLossNames = {"cross_entropy", "bce", "mse", "l1", "huber"};
+const std::vector<std::string> kActivationNames = {"relu", "tanh", "sigmoid", "linear"};
 const std::vector<std::string> kOptimizerNames = {"sgd", "adagrad", "adam"};
 
 namespace {
@@ -55,9 +56,10 @@ std::vector<std::vector<double>> read_rows(const json& v, const std::string& pat
   return rows;
 }
 
-DataSpec read_data(const json& v) {
+DataSpec read_data(const json& v, bool regression) {
   Fields f(v, "data");
   DataSpec d;
+  d.regression = regression;
   d.name = f.choice("name", "radial", dataset_names());
   const bool generated = is_generated_dataset(d.name);
   if (generated) {
@@ -72,8 +74,13 @@ DataSpec read_data(const json& v) {
       if (!f.has(key)) Fields::fail(f.path_of(key), "an array (required when name is \"inline\")", nullptr);
     d.x = read_rows(f.raw("x"), f.path_of("x"), kMaxSamples, 1, kMaxFeatures);
     const json& y = as_array(f.raw("y"), f.path_of("y"), d.x.size(), d.x.size());
-    for (size_t i = 0; i < y.size(); ++i)
-      d.y.push_back(int(as_integer(y[i], f.path_of("y") + "[" + std::to_string(i) + "]", 0, kMaxLabel)));
+    for (size_t i = 0; i < y.size(); ++i) {
+      const std::string path = f.path_of("y") + "[" + std::to_string(i) + "]";
+      if (regression)  // task "regression": real targets
+        d.targets.push_back(as_number(y[i], path, -kMaxValue, kMaxValue));
+      else
+        d.y.push_back(int(as_integer(y[i], path, 0, kMaxLabel)));
+    }
   }
   if (d.name == "csv") {
     const bool text = f.has("text"), path = f.has("path");
@@ -97,7 +104,25 @@ std::vector<float> read_floats(const json& v, const std::string& path) {
   return out;
 }
 
-ModelSpec read_model(const json& v) {
+std::vector<Feature> read_features(const json& v, const std::string& path) {
+  const auto& names = feature_names();
+  as_array(v, path, 1, names.size());
+  std::string allowed = "one of ";
+  for (size_t i = 0; i < names.size(); ++i) allowed += (i ? ", \"" : "\"") + names[i] + "\"";
+  std::vector<Feature> out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const std::string item = path + "[" + std::to_string(i) + "]";
+    if (!v[i].is_string() || std::find(names.begin(), names.end(), v[i].get<std::string>()) == names.end())
+      Fields::fail(item, allowed, v[i]);
+    const Feature feature = feature_from_name(v[i].get<std::string>());
+    if (std::find(out.begin(), out.end(), feature) != out.end())
+      Fields::fail(item, "each feature at most once", v[i]);
+    out.push_back(feature);
+  }
+  return out;
+}
+
+ModelSpec read_model(const json& v, uint32_t seed) {
   Fields f(v, "model");
   ModelSpec m;
   if (f.has("hidden")) {
@@ -108,8 +133,14 @@ ModelSpec read_model(const json& v) {
       m.hidden.push_back(int(as_integer(h[i], path + "[" + std::to_string(i) + "]", 1, kMaxUnits)));
   }
   const std::string act = f.choice("activation", "relu", kActivationNames);
-  m.activation = act == "tanh" ? Activation::Tanh : act == "sigmoid" ? Activation::Sigmoid : Activation::ReLU;
+  m.activation = act == "tanh"      ? Activation::Tanh
+                 : act == "sigmoid" ? Activation::Sigmoid
+                 : act == "linear"  ? Activation::Linear
+                                    : Activation::ReLU;
   if (f.has("init")) m.init = parse_weights(f.raw("init"), f.path_of("init"));
+  if (f.has("features")) m.features = read_features(f.raw("features"), f.path_of("features"));
+  m.seed_given = f.has("seed");
+  m.seed = uint32_t(f.integer("seed", seed, 0, 4294967295LL));
   f.finish();
   return m;
 }
@@ -170,6 +201,38 @@ OptimizerSpec read_optimizer(const json& v) {
   return o;
 }
 
+// The task's default follows the dataset: "regression" for plane and multi_gauss.
+Task read_task(Fields& f, const json& document) {
+  std::string data_name = "radial";
+  if (document.contains("data") && document["data"].is_object() && document["data"].contains("name") &&
+      document["data"]["name"].is_string())
+    data_name = document["data"]["name"].get<std::string>();
+  const std::string fallback = is_regression_dataset(data_name) ? "regression" : "classification";
+  return f.choice("task", fallback, {"classification", "regression"}) == "regression" ? Task::Regression
+                                                                                      : Task::Classification;
+}
+
+// The loss, checked against the task: cross_entropy and bce classify, l1 and huber regress, mse does both.
+LossKind read_loss(Fields& f, Task task) {
+  const bool regression = task == Task::Regression;
+  const std::string name = f.choice("loss", regression ? "mse" : "cross_entropy", kLossNames);
+  const LossKind loss = loss_kind(name);
+  if (regression && !is_regression_loss(loss))
+    Fields::fail("loss", "\"mse\", \"l1\" or \"huber\" with task \"regression\"", name);
+  if (!regression && !is_classification_loss(loss))
+    Fields::fail("loss", "\"cross_entropy\", \"bce\" or \"mse\" with task \"classification\"", name);
+  return loss;
+}
+
+Regularization read_regularization(const json& v) {
+  Fields f(v, "regularization");
+  Regularization r;
+  r.l1 = f.number("l1", 0, 0, kHuge);
+  r.l2 = f.number("l2", 0, 0, kHuge);
+  f.finish();
+  return r;
+}
+
 }  // namespace
 
 std::vector<LayerInit> parse_weights(const nlohmann::ordered_json& layers, const std::string& path) {
@@ -214,25 +277,46 @@ bool is_generated_dataset(const std::string& name) {
 }
 
 LossKind loss_kind(const std::string& name) {
-  return name == "bce" ? LossKind::BCE : name == "mse" ? LossKind::MSE : LossKind::CrossEntropy;
+  return name == "bce" ? LossKind::BCE : name == "mse" ? LossKind::MSE : name == "l1" ? LossKind::L1
+         : name == "huber" ? LossKind::Huber : LossKind::CrossEntropy;
 }
 
+bool is_regression_dataset(const std::string& name) { return name == "plane" || name == "multi_gauss"; }
+
 const char* loss_name(LossKind loss) {
-  return loss == LossKind::BCE ? "bce" : loss == LossKind::MSE ? "mse" : "cross_entropy";
+  switch (loss) {
+    case LossKind::BCE: return "bce";
+    case LossKind::MSE: return "mse";
+    case LossKind::L1: return "l1";
+    case LossKind::Huber: return "huber";
+    default: return "cross_entropy";
+  }
 }
 
 const char* activation_name(Activation a) {
-  return a == Activation::Tanh ? "tanh" : a == Activation::Sigmoid ? "sigmoid" : "relu";
+  switch (a) {
+    case Activation::Tanh: return "tanh";
+    case Activation::Sigmoid: return "sigmoid";
+    case Activation::Linear: return "linear";
+    default: return "relu";
+  }
 }
+
+const char* task_name(Task task) { return task == Task::Regression ? "regression" : "classification"; }
 
 Spec parse_spec(const nlohmann::ordered_json& document) {
   Fields f(document, "");
   Spec s;
   s.seed = uint32_t(f.integer("seed", 0, 0, 4294967295LL));
-  s.data = f.has("data") ? read_data(f.raw("data")) : read_data(json::object());
-  s.model = f.has("model") ? read_model(f.raw("model")) : ModelSpec{};
-  const std::string loss = f.choice("loss", "cross_entropy", kLossNames);
-  s.loss = loss_kind(loss);
+  s.task = read_task(f, document);
+  const bool regression = s.task == Task::Regression;
+  s.data = f.has("data") ? read_data(f.raw("data"), regression) : read_data(json::object(), regression);
+  if (is_regression_dataset(s.data.name) && !regression)
+    Fields::fail("task", "\"regression\" with data.name \"" + s.data.name + "\" (its labels are real numbers)",
+                 "classification");
+  s.model = read_model(f.has("model") ? f.raw("model") : json::object(), s.seed);
+  s.loss = read_loss(f, s.task);
+  if (f.has("regularization")) s.regularization = read_regularization(f.raw("regularization"));
   s.optimizer = f.has("optimizer") ? read_optimizer(f.raw("optimizer"))
                                    : read_optimizer(json{{"name", "sgd"}, {"lr", 0.005}});
   s.batch_size = int(f.integer("batch_size", 0, 0, kMaxSamples));

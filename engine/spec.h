@@ -11,8 +11,10 @@
 #include <nlohmann/json.hpp>
 
 #include "activation.h"
+#include "input_features.h"
 #include "loss.h"
 #include "optimizer.h"
+#include "regularization.h"
 
 namespace nnplay {
 
@@ -24,9 +26,11 @@ struct DataSpec {
   bool shuffle = false;                        // permute rows once before splitting
   bool standardize = false;
   std::vector<std::vector<double>> x;          // inline
-  std::vector<int> y;                          // inline
+  std::vector<int> y;                          // inline, classification
+  std::vector<double> targets;                 // inline, regression (the spec's y as real numbers)
   std::string text;                            // csv
   std::string path;                            // csv, resolved by a runner into text
+  bool regression = false;                     // the spec's task (not a data field): real targets
 };
 
 struct LayerInit {
@@ -38,6 +42,9 @@ struct ModelSpec {
   std::vector<int> hidden = {200};
   Activation activation = Activation::ReLU;
   std::vector<LayerInit> init;  // empty: torch.manual_seed(seed) initialisation
+  std::vector<Feature> features;        // empty: the data's inputs as they are
+  bool seed_given = false;              // model.seed given: it seeds the weights alone
+  uint32_t seed = 0;                    // the weights' seed: model.seed, or the spec's seed
 };
 
 struct OptimizerSpec {
@@ -47,11 +54,15 @@ struct OptimizerSpec {
   AdamOptions adam;
 };
 
+enum class Task { Classification, Regression };
+
 struct Spec {
   uint32_t seed = 0;
+  Task task = Task::Classification;
   DataSpec data;
   ModelSpec model;
   LossKind loss = LossKind::CrossEntropy;
+  Regularization regularization;
   OptimizerSpec optimizer;
   int batch_size = 0;  // 0 = full batch
   bool shuffle = true;
@@ -87,10 +98,13 @@ extern const std::vector<std::string> kOptimizerNames;
 
 // Generated datasets take n and noise.
 bool is_generated_dataset(const std::string& name);
+// Datasets whose labels are real numbers (task "regression" by default, and only).
+bool is_regression_dataset(const std::string& name);
 
 // A name of kLossNames as its kind, and back.
 LossKind loss_kind(const std::string& name);
 const char* loss_name(LossKind loss);
 const char* activation_name(Activation activation);
+const char* task_name(Task task);
 
 }  // namespace nnplay

@@ -19,7 +19,8 @@ json data_json(const DataSpec& d) {
   out["standardize"] = d.standardize;
   if (d.name == "inline") {
     out["x"] = d.x;
-    out["y"] = d.y;
+    if (d.regression) out["y"] = d.targets;
+    else out["y"] = d.y;
   }
   if (d.name == "csv") {
     if (!d.text.empty() || d.path.empty()) out["text"] = d.text;
@@ -49,8 +50,20 @@ std::string spec_to_json(const Spec& s) {
     for (const auto& layer : s.model.init) layers.push_back({{"weight", layer.weight}, {"bias", layer.bias}});
     model["init"] = layers;
   }
-  json out = {{"seed", s.seed},           {"data", data_json(s.data)},       {"model", model},
-              {"loss", loss_name(s.loss)}, {"optimizer", optimizer_json(s.optimizer)},
+  // Written only when given: absent, they follow the data (features) and the spec's seed (seed).
+  if (!s.model.features.empty()) {
+    json features = json::array();
+    for (Feature f : s.model.features) features.push_back(feature_name(f));
+    model["features"] = features;
+  }
+  if (s.model.seed_given) model["seed"] = s.model.seed;
+  json out = {{"seed", s.seed},
+              {"task", task_name(s.task)},
+              {"data", data_json(s.data)},
+              {"model", model},
+              {"loss", loss_name(s.loss)},
+              {"regularization", {{"l1", s.regularization.l1}, {"l2", s.regularization.l2}}},
+              {"optimizer", optimizer_json(s.optimizer)},
               {"batch_size", s.batch_size}, {"shuffle", s.shuffle},          {"drop_last", s.drop_last},
               {"epochs", s.epochs},        {"log_every", s.log_every}};
   if (!s.predict.empty()) out["predict"] = s.predict;

@@ -22,7 +22,8 @@ struct StepTrace {
   long long step = 0;         // 0-based, counted across epochs
   int epoch = 0;              // 0-based index of the epoch the step belongs to
   std::vector<int> batch;     // indices into the training split, in the order the step used them
-  double loss = 0;            // the batch loss that backward() differentiated
+  double loss = 0;            // the batch loss that backward() differentiated (the data term)
+  double penalty = -1;        // with regularization: l1 sum |W| + l2 sum W^2 before the step; else < 0
   std::vector<float> params;  // flat, before the step (model.h's layout)
   std::vector<float> grad;    // flat, each parameter's .grad after loss.backward()
   OptimizerState state;       // after step()

@@ -113,6 +113,10 @@ std::string trace_body_json(const Sequential& model, const StepTrace& t) {
   w.text += ']';
   w.key("loss");
   w.number(float(t.loss));
+  if (t.penalty >= 0) {
+    w.key("penalty");
+    w.number(float(t.penalty));
+  }
   w.key("params");
   w.per_layer(model, t.params);
   w.key("grad");

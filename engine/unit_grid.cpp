@@ -20,12 +20,14 @@ void scatter(const Eigen::Ref<const Matrix>& values, int row, int col, int w, in
   }
 }
 
-void input_maps(int w, int h, const GridBounds& b, float* out) {  // x1 = the cell's x, x2 its y
+// x1 = the cell's x, x2 its y; with model.features, each feature of (x1, x2) (input_features.h).
+void input_maps(const std::vector<Feature>& features, int w, int h, const GridBounds& b, float* out) {
   const std::vector<float> xs = grid_rows_detail::cell_xs(w, b);
+  Matrix points(2, w);
+  for (int col = 0; col < w; ++col) points(0, col) = xs[col];
   for (int row = 0; row < h; ++row) {
-    const float y = float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h);
-    std::copy(xs.begin(), xs.end(), out + size_t(row) * w);
-    std::fill_n(out + (size_t(h) + row) * w, w, y);
+    points.row(1).setConstant(float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h));
+    scatter(feature_map(features, points), row, 0, w, h, out);
   }
 }
 
@@ -46,21 +48,23 @@ int unit_grid_units(const Experiment& e, int layer, int w, int h, const GridBoun
 
 void unit_grids(const Experiment& e, int layer, int w, int h, const GridBounds& b, float* out) {
   const int units = unit_grid_units(e, layer, w, h, b);
-  if (layer == 0) return input_maps(w, h, b, out);
+  const auto& features = e.spec().model.features;
+  if (layer == 0) return input_maps(features, w, h, b, out);
   const Sequential& model = e.model();
   const bool outputs = layer == model.num_layers();
   const LossKind loss = e.spec().loss;
   const int C = probability_width(loss, model.outputs());
   std::vector<float> p(size_t(C) * 64);  // one chunk's probabilities, cell after cell
+  const bool regression = e.data().regression;
   grid_rows_detail::for_grid_rows(model, layer - 1, w, h, b, [&](int row, int col, int m, const std::vector<Matrix>& a) {
     const auto values = a[layer - 1].leftCols(m);
-    if (!outputs) return scatter(values, row, col, w, h, out);
+    if (!outputs || regression) return scatter(values, row, col, w, h, out);  // regression: the value
     p.resize(size_t(C) * m);
     probabilities_into(loss, values, p.data());
     const int first = units == 1 && C == 2 ? 1 : 0;  // bce: the one output is p(class 1)
     const Eigen::Map<const Matrix> probs(p.data(), C, m);
     scatter(probs.middleRows(first, units), row, col, w, h, out);
-  });
+  }, features);
 }
 
 }  // namespace nnplay

@@ -31,7 +31,8 @@ def golden(spec_path):
     result = {"spec": raw, "lines": [json.loads(line) for line in out.getvalue().splitlines()]}
     x, y, split, _ = ref.make_dataset(spec["data"], spec["seed"])
     if len(y) <= MAX_DATA_ROWS:
-        result["data"] = {"x": ref.f32_rows(x), "y": y.tolist(), "split": split.tolist()}
+        labels = ref.f32_list(y) if spec["task"] == "regression" else y.tolist()  # real targets, or labels
+        result["data"] = {"x": ref.f32_rows(x), "y": labels, "split": split.tolist()}
     return result
 
 

@@ -23,7 +23,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-GENERATED = ("radial", "circle", "xor", "gauss", "spiral")
+REGRESSION_SETS = ("plane", "multi_gauss")  # real-valued labels: task "regression"
+GENERATED = ("radial", "circle", "xor", "gauss", "spiral") + REGRESSION_SETS
 DATASETS = GENERATED + ("study_hours", "toy4", "wine", "inline", "csv")
 WINE_CSV = "/usr/lib/python3/dist-packages/sklearn/datasets/data/wine_data.csv"
 
@@ -124,15 +125,43 @@ def choice(obj, key, path, default, allowed):
     return v
 
 
+CLASSIFICATION_LOSSES = ["cross_entropy", "bce", "mse"]
+REGRESSION_LOSSES = ["mse", "l1", "huber"]
+
+
+def parse_task_and_loss(spec):
+    """task defaults to "regression" for the plane and multi_gauss data; the loss must suit it."""
+    data = spec.get("data", {})
+    data_name = data.get("name", "radial") if isinstance(data, dict) else "radial"
+    task = choice(spec, "task", "", "regression" if data_name in REGRESSION_SETS else "classification",
+                  ["classification", "regression"])
+    if data_name in REGRESSION_SETS and task != "regression":
+        fail("task", f'"regression" with data.name "{data_name}" (its labels are real numbers)', task)
+    regression = task == "regression"
+    loss = choice(spec, "loss", "", "mse" if regression else "cross_entropy", ["cross_entropy", "bce", "mse", "l1", "huber"])
+    if loss not in (REGRESSION_LOSSES if regression else CLASSIFICATION_LOSSES):
+        fail("loss", f'one of {REGRESSION_LOSSES if regression else CLASSIFICATION_LOSSES} with task "{task}"', loss)
+    return task, loss
+
+
+def parse_regularization(r):
+    check_object(r, "regularization", ["l1", "l2"])
+    return {"l1": number(r, "l1", "regularization", 0, 0), "l2": number(r, "l2", "regularization", 0, 0)}
+
+
 def parse_spec(spec, spec_dir):
     """The spec with every default filled in, as plain Python values."""
-    check_object(spec, "", ["seed", "data", "model", "loss", "optimizer", "batch_size", "shuffle",
-                            "drop_last", "epochs", "log_every", "predict", "trace"])
+    check_object(spec, "", ["seed", "task", "data", "model", "loss", "regularization", "optimizer", "batch_size",
+                            "shuffle", "drop_last", "epochs", "log_every", "predict", "trace"])
+    task, loss = parse_task_and_loss(spec)
+    seed = integer(spec, "seed", "", 0, 0, 4294967295)
     s = {
-        "seed": integer(spec, "seed", "", 0, 0, 4294967295),
-        "data": parse_data(spec.get("data", {}), spec_dir),
-        "model": parse_model(spec.get("model", {})),
-        "loss": choice(spec, "loss", "", "cross_entropy", ["cross_entropy", "bce", "mse"]),
+        "seed": seed,
+        "task": task,
+        "data": parse_data(spec.get("data", {}), spec_dir, task == "regression"),
+        "model": parse_model(spec.get("model", {}), seed),
+        "loss": loss,
+        "regularization": parse_regularization(spec.get("regularization", {})),
         "optimizer": parse_optimizer(spec.get("optimizer", {"name": "sgd", "lr": 0.005})),
         "batch_size": integer(spec, "batch_size", "", 0, 0, 200000),
         "shuffle": boolean(spec, "shuffle", "", True),
@@ -152,7 +181,7 @@ def parse_spec(spec, spec_dir):
     return s
 
 
-def parse_data(d, spec_dir):
+def parse_data(d, spec_dir, regression):
     check_object(d, "data", ["name", "n", "noise", "split", "shuffle", "standardize", "x", "y", "text", "path"])
     name = choice(d, "name", "data", "radial", DATASETS)
     generated = name in GENERATED
@@ -172,13 +201,17 @@ def parse_data(d, spec_dir):
         "split": [float(f) for f in split],
         "shuffle": boolean(d, "shuffle", "data", name == "wine"),
         "standardize": boolean(d, "standardize", "data", False),
+        "regression": regression,
     }
     if name == "inline":
         x, y = d.get("x"), d.get("y")
         if not (isinstance(x, list) and 1 <= len(x) <= 200000 and all(isinstance(r, list) for r in x)
                 and 1 <= len(x[0]) <= 64 and all(len(r) == len(x[0]) and all(is_number(v) for v in r) for r in x)):
             fail("data.x", "1 .. 200000 rows of 1 .. 64 finite numbers, all rows the same width", x)
-        if not (isinstance(y, list) and len(y) == len(x) and all(is_integer(v) and 0 <= v <= 63 for v in y)):
+        if regression:  # real targets
+            if not (isinstance(y, list) and len(y) == len(x) and all(is_number(v) for v in y)):
+                fail("data.y", f"{len(x)} finite numbers", y)
+        elif not (isinstance(y, list) and len(y) == len(x) and all(is_integer(v) and 0 <= v <= 63 for v in y)):
             fail("data.y", f"{len(x)} labels, integers 0 .. 63", y)
         data["x"], data["y"] = x, y
     if name == "csv":
@@ -196,14 +229,23 @@ def parse_data(d, spec_dir):
     return data
 
 
-def parse_model(m):
-    check_object(m, "model", ["hidden", "activation", "init"])
+FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
+
+
+def parse_model(m, seed):
+    check_object(m, "model", ["hidden", "activation", "init", "features", "seed"])
     hidden = m.get("hidden", [200])
     if not (isinstance(hidden, list) and len(hidden) <= 8 and all(is_integer(h) and 1 <= h <= 1024 for h in hidden)):
         fail("model.hidden", "at most 8 layers of 1 .. 1024 units", hidden)
+    features = m.get("features")
+    if features is not None and not (isinstance(features, list) and 1 <= len(features) <= len(FEATURES) and
+                                     all(f in FEATURES for f in features) and len(set(features)) == len(features)):
+        fail("model.features", "a list of distinct names from " + ", ".join(FEATURES), features)
     return {"hidden": hidden,
-            "activation": choice(m, "activation", "model", "relu", ["relu", "tanh", "sigmoid"]),
-            "init": m.get("init")}  # shapes are checked against the layers in build_model
+            "activation": choice(m, "activation", "model", "relu", ["relu", "tanh", "sigmoid", "linear"]),
+            "init": m.get("init"),  # shapes are checked against the layers in build_model
+            "features": features,   # None: the data's inputs as they are
+            "seed": integer(m, "seed", "model", seed, 0, 4294967295)}
 
 
 # PyTorch turns lr, weight_decay, 1 - dampening and initial_accumulator_value into float32 and
@@ -312,7 +354,31 @@ def generate(name, n, noise):
         t = 1.75 * two_pi * a + np.pi * y
         x1 = add_noise(r * np.sin(t), noise)
         x2 = add_noise(r * np.cos(t), noise)
+    else:  # plane, multi_gauss: TensorFlow Playground's regression sets (float64 labels)
+        return regression_set(name, n, noise)
     return np.stack([x1, x2], axis=1), y.astype(np.int64)
+
+
+# The six bumps of multi_gauss: centre (cx, cy) and sign.
+BUMPS = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
+
+
+def regression_set(name, n, noise):
+    """Points uniform on [-6, 6]^2; the noise moves where the label is read, not the point (as
+    TensorFlow Playground's regressPlane and regressGaussian do)."""
+    x1 = 12 * u(n) - 6
+    x2 = 12 * u(n) - 6
+    e1 = noise * (12 * u(n) - 6) if noise > 0 else np.zeros(n)
+    e2 = noise * (12 * u(n) - 6) if noise > 0 else np.zeros(n)
+    a, b = x1 + e1, x2 + e2
+    if name == "plane":
+        t = (a + b) / 10
+    else:  # the bump value of largest magnitude, the first on a tie: sign * clamp(1 - dist / 2, 0, 1)
+        t = np.zeros(n)
+        for cx, cy, sign in BUMPS:
+            v = sign * np.clip(1 - np.sqrt((a - cx) * (a - cx) + (b - cy) * (b - cy)) / 2, 0, 1)
+            t = np.where(np.abs(v) > np.abs(t), v, t)
+    return np.stack([x1, x2], axis=1), t
 
 
 def read_wine():
@@ -324,7 +390,7 @@ def read_wine():
     return [r[:-1] for r in rows], [int(r[-1]) for r in rows]
 
 
-def parse_csv(text):
+def parse_csv(text, regression=False):
     """A header row, then one row per sample: number columns (features), the last an integer label."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 2:
@@ -342,6 +408,10 @@ def parse_csv(text):
             raise SpecError(f"spec error at data.text: row {row_number} column {bad + 1}: not a number: {cells[bad]!r}")
         if not all(math.isfinite(v) for v in values):
             raise SpecError(f"spec error at data.text: row {row_number}: not a finite number")
+        if regression:  # the last column is a real target
+            x.append(values)
+            y.append(float(cells[-1]))
+            continue
         if not (cells[-1].isdigit() and int(cells[-1]) <= 63):
             raise SpecError(f"spec error at data.text: row {row_number} column {width}: "
                             f"expected a label 0 .. 63, got {cells[-1]!r}")
@@ -380,9 +450,10 @@ def make_dataset(d, seed):
     elif name == "inline":
         x, y = d["x"], d["y"]
     else:
-        x, y = parse_csv(d["text"])
+        x, y = parse_csv(d["text"], d["regression"])
     x = np.asarray(x, dtype=np.float64).astype(np.float32)
-    y = np.asarray(y, dtype=np.int64)
+    # Labels, or real targets stored as float32 for regression.
+    y = np.asarray(y, dtype=np.float64).astype(np.float32) if d["regression"] else np.asarray(y, dtype=np.int64)
     n = len(y)
 
     # Shuffle once, with the permutation drawn from the same stream after the data. numpy's legacy
@@ -428,11 +499,11 @@ def make_dataset(d, seed):
 #                                          PyTorch's non-AVX2 ("default" capability) kernel instead.
 # ================================================================================================
 
-ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
+ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "linear": nn.Identity}
 
 
-def build_model(m, features, outputs, seed):
-    torch.manual_seed(seed)
+def build_model(m, features, outputs):
+    torch.manual_seed(m["seed"])  # model.seed, or the spec's seed: the weights' own stream
     widths = [features] + m["hidden"] + [outputs]
     layers = []
     for j in range(len(widths) - 1):
@@ -466,7 +537,10 @@ def build_model(m, features, outputs, seed):
 # Loss and predictions, from the logits z (n, outputs).
 # ================================================================================================
 
-def make_loss(name, classes):
+def make_loss(name, classes, task):
+    if task == "regression":  # one output z (n, 1) against the real targets t (n,)
+        loss = {"mse": nn.MSELoss(), "l1": nn.L1Loss(), "huber": nn.HuberLoss(delta=1.0)}[name]
+        return lambda z, t: loss(z, t.unsqueeze(1))
     if name == "cross_entropy":
         return lambda z, y: nn.CrossEntropyLoss()(z, y)
     if name == "bce":  # nn.Sigmoid then nn.BCELoss on the single output
@@ -507,10 +581,20 @@ def make_optimizer(o, params):
 # Metrics: loss and accuracy of each non-empty split under the current weights, in float32.
 # ================================================================================================
 
+def evaluate_regression(z, t, loss):
+    d = z[:, 0] - t
+    sq = d * d
+    r2 = 1 - sq.sum() / ((t - t.mean()) ** 2).sum()  # NaN (printed null) when t is constant
+    return {"loss": f32(loss), "mae": f32(d.abs().mean().item()), "rmse": f32(torch.sqrt(sq.mean()).item()),
+            "r2": f32(r2.item())}
+
+
 def evaluate(model, loss_fn, loss_name, x, y, classes, confusion):
     with torch.no_grad():
         z = model(x)
         loss = loss_fn(z, y).item()
+        if y.dtype == torch.float32:  # regression
+            return evaluate_regression(z, y, loss)
         predicted = predicted_class(z, loss_name)
     result = {"loss": f32(loss), "accuracy": f32((predicted == y).sum().item() / len(y))}
     if confusion:  # confusion[true][predicted]
@@ -561,22 +645,25 @@ def forward_traced(model, xb):
     return h, zs, acts
 
 
-def traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch):
+def traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch, regularization):
     params = layer_tensors(linears, lambda t: t.detach())
     optimizer.zero_grad()
     logits, zs, acts = forward_traced(model, xb)
     loss = loss_fn(logits, yb)
     if not math.isfinite(loss.item()):
         return loss, None
-    loss.backward()
+    extra = penalty(linears, regularization)
+    (loss + extra).backward()  # .grad includes the penalty's
     grad = layer_tensors(linears, lambda t: t.grad)
     optimizer.step()
     layers = [{"z": f32_list(z[0].detach()), "a": f32_list(a[0].detach()), "dz": f32_list(z.grad[0])}
               for z, a in zip(zs, acts)]
     batch = list(range(len(yb))) if index is None else [int(i) for i in index]
+    line = {"step": step, "epoch": epoch, "batch": batch, "loss": f32(loss.item())}
+    if regularization["l1"] > 0 or regularization["l2"] > 0:
+        line["penalty"] = f32(float(extra))  # l1 * sum |W| + l2 * sum W^2, before the step
     return loss, {"trace": {
-        "step": step, "epoch": epoch, "batch": batch, "loss": f32(loss.item()),
-        "params": params, "grad": grad,
+        **line, "params": params, "grad": grad,
         "state": [{"weight": state_of(optimizer, layer.weight), "bias": state_of(optimizer, layer.bias)}
                   for layer in linears],
         "after": layer_tensors(linears, lambda t: t.detach()),
@@ -587,23 +674,48 @@ def traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch):
 # The run: data, model, then the training loop, printing one JSON line per log epoch and a final one.
 # ================================================================================================
 
+def input_features(x, names):
+    """model.features of the (standardized, if on) inputs x (n, 2), in float32, as columns."""
+    if names is None:
+        return x
+    x1, x2 = x[:, 0], x[:, 1]
+    columns = {"x1": lambda: x1, "x2": lambda: x2, "x1^2": lambda: x1 ** 2, "x2^2": lambda: x2 ** 2,
+               "x1*x2": lambda: x1 * x2, "sin(x1)": lambda: torch.sin(x1), "sin(x2)": lambda: torch.sin(x2)}
+    return torch.stack([columns[name]() for name in names], dim=1)
+
+
+def penalty(linears, r):
+    """l1 * sum |W| + l2 * sum W^2 over the weight matrices (not the biases), for autograd."""
+    total = 0
+    if r["l1"] > 0:
+        total = total + r["l1"] * sum(layer.weight.abs().sum() for layer in linears)
+    if r["l2"] > 0:
+        total = total + r["l2"] * sum((layer.weight ** 2).sum() for layer in linears)
+    return total
+
+
 def run(s, show_weights, out=sys.stdout):
     x, y, split, scale = make_dataset(s["data"], s["seed"])
     features = x.shape[1]
-    classes = max(int(y.max()) + 1, 2)
+    regression = s["task"] == "regression"
+    classes = 1 if regression else max(int(y.max()) + 1, 2)
+    model_features = s["model"]["features"]
+    if model_features is not None and features != 2:
+        fail_with("model.features", f"input features need data of 2 features, the data has {features}")
     if s["loss"] == "bce" and classes != 2:
         fail_with("loss", f"\"bce\" needs labels 0 and 1 only, the data has {classes} classes")
     predict = s["predict"]
     if predict is not None and any(len(p) != features for p in predict):
         fail("predict", f"points of {features} numbers", predict)
 
-    splits = {name: (torch.from_numpy(x[split == name]), torch.from_numpy(y[split == name]))
+    splits = {name: (input_features(torch.from_numpy(x[split == name]), model_features), torch.from_numpy(y[split == name]))
               for name in ("train", "val", "test")}
     x_train, y_train = splits["train"]
     n_train = len(y_train)
 
-    model, linears = build_model(s["model"], features, 1 if s["loss"] == "bce" else classes, s["seed"])
-    loss_fn = make_loss(s["loss"], classes)
+    inputs = features if model_features is None else len(model_features)
+    model, linears = build_model(s["model"], inputs, 1 if s["loss"] == "bce" or regression else classes)
+    loss_fn = make_loss(s["loss"], classes, s["task"])
     optimizer = make_optimizer(s["optimizer"], model.parameters())
 
     def emit(line):
@@ -639,14 +751,16 @@ def run(s, show_weights, out=sys.stdout):
         for index in batches():
             xb, yb = (x_train, y_train) if index is None else (x_train[index], y_train[index])
             if step in traced:
-                loss, line = traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch - 1)
+                loss, line = traced_step(model, linears, optimizer, loss_fn, xb, yb, index, step, epoch - 1,
+                                         s["regularization"])
                 if line is not None:
                     emit(line)
             else:
                 optimizer.zero_grad()
                 loss = loss_fn(model(xb), yb)
                 if math.isfinite(loss.item()):
-                    loss.backward()
+                    # The objective adds the regularization penalty; the reported loss stays the data loss.
+                    (loss + penalty(linears, s["regularization"])).backward()
                     optimizer.step()
             if not math.isfinite(loss.item()):  # stop before stepping on a non-finite loss
                 status, message = "diverged", f"the training loss became {loss.item()} in epoch {epoch}"
@@ -667,10 +781,13 @@ def run(s, show_weights, out=sys.stdout):
         px = torch.tensor(predict, dtype=torch.float32).reshape(len(predict), features)
         model_x = torch.from_numpy(scale(px.numpy())) if scale else px  # in the data's own units
         with torch.no_grad():
-            z = model(model_x)
+            z = model(input_features(model_x, model_features))
             p = probabilities(z, s["loss"])
-        final["predict"] = [{"x": f32_list(px[j]), "logits": f32_list(z[j]), "probabilities": f32_list(p[j])}
-                            for j in range(len(predict))]
+        if regression:
+            final["predict"] = [{"x": f32_list(px[j]), "value": f32(z[j, 0])} for j in range(len(predict))]
+        else:
+            final["predict"] = [{"x": f32_list(px[j]), "logits": f32_list(z[j]), "probabilities": f32_list(p[j])}
+                                for j in range(len(predict))]
     if show_weights:
         final["weights"] = [{"weight": f32_rows(layer.weight.detach()), "bias": f32_list(layer.bias.detach())}
                             for layer in linears]
@@ -680,7 +797,8 @@ def run(s, show_weights, out=sys.stdout):
 def dataset_csv(s):
     x, y, split, _ = make_dataset(s["data"], s["seed"])
     header = ",".join(f"x{j + 1}" for j in range(x.shape[1])) + ",label,split"
-    rows = [",".join(csv_number(v) for v in x[i]) + f",{y[i]},{split[i]}" for i in range(len(y))]
+    label = (lambda v: csv_number(v)) if s["task"] == "regression" else str
+    rows = [",".join(csv_number(v) for v in x[i]) + f",{label(y[i])},{split[i]}" for i in range(len(y))]
     return "\n".join([header] + rows) + "\n"
 
 

@@ -26,11 +26,18 @@ void check_close(double ours, double theirs, double abs_tol, double rel_tol, con
   CHECK(std::abs(ours - theirs) <= abs_tol + rel_tol * std::abs(theirs));
 }
 
+void check_metric(const json& ours, const json& theirs, double abs_tol, const std::string& where) {
+  CAPTURE(where);
+  REQUIRE(ours.is_null() == theirs.is_null());
+  if (!theirs.is_null()) check_close(ours.get<double>(), theirs.get<double>(), abs_tol, 1e-5, where);
+}
+
 void check_split(const json& ours, const json& theirs, int n, const std::string& where) {
-  if (theirs["loss"].is_null()) {
-    CHECK(ours["loss"].is_null());
-  } else {
-    check_close(ours["loss"].get<double>(), theirs["loss"].get<double>(), 0, 1e-5, where + ".loss");
+  check_metric(ours["loss"], theirs["loss"], 0, where + ".loss");
+  if (theirs.contains("r2")) {  // regression: the same keys, each close
+    CHECK(ours.size() == theirs.size());
+    for (const char* key : {"mae", "rmse", "r2"}) check_metric(ours[key], theirs[key], 1e-6, where + "." + key);
+    return;
   }
   check_close(ours["accuracy"].get<double>(), theirs["accuracy"].get<double>(), 1e-7, 0,
               where + ".accuracy");
@@ -134,10 +141,16 @@ TEST_CASE("golden trajectories from PyTorch 1.13") {
           check_split(ours[split], theirs[split], e.data().split_size(static_cast<Split>(s)), where + "." + split);
       }
       if (theirs.contains("predict") && !diverged)
-        for (size_t p = 0; p < theirs["predict"].size(); ++p)
+        for (size_t p = 0; p < theirs["predict"].size(); ++p) {
+          if (theirs["predict"][p].contains("value")) {  // regression
+            check_close(ours["predict"][p]["value"].get<double>(), theirs["predict"][p]["value"].get<double>(), 1e-5,
+                        1e-4, where + ".predict.value");
+            continue;
+          }
           for (size_t c = 0; c < theirs["predict"][p]["probabilities"].size(); ++c)
             check_close(ours["predict"][p]["probabilities"][c].get<double>(),
                         theirs["predict"][p]["probabilities"][c].get<double>(), 1e-5, 1e-4, where + ".predict");
+        }
       if (theirs.contains("weights") && !diverged) check_weights(ours["weights"], theirs["weights"]);
     }
 
@@ -146,7 +159,10 @@ TEST_CASE("golden trajectories from PyTorch 1.13") {
       REQUIRE(d["y"].size() == size_t(e.data().size()));
       int mismatches = 0;
       for (int i = 0; i < e.data().size(); ++i) {
-        mismatches += d["y"][i].get<int>() != e.data().y[i];
+        if (e.data().regression)
+          mismatches += float(d["y"][i].get<double>()) != e.data().target[i];  // the same float32, exactly
+        else
+          mismatches += d["y"][i].get<int>() != e.data().y[i];
         const int split = i < e.data().split_end[0] ? 0 : i < e.data().split_end[1] ? 1 : 2;
         mismatches += d["split"][i].get<std::string>() != kSplitNames[split];
         for (int j = 0; j < e.data().features(); ++j) {

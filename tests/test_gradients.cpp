@@ -36,7 +36,7 @@ double mean_loss(const Sequential& model, const Problem& p, LossKind loss) {
 }  // namespace
 
 TEST_CASE("backward matches finite differences for every activation and loss") {
-  const auto act = GENERATE(Activation::ReLU, Activation::Tanh, Activation::Sigmoid);
+  const auto act = GENERATE(Activation::ReLU, Activation::Tanh, Activation::Sigmoid, Activation::Linear);
   const auto loss = GENERATE(LossKind::CrossEntropy, LossKind::BCE, LossKind::MSE);
   const int classes = 3;
   CAPTURE(int(act), int(loss));

@@ -4,21 +4,10 @@
 #include "error.h"
 #include "experiment.h"
 #include "spec.h"
+#include "spec_error_check.h"
 
 using namespace nnplay;
 using Catch::Matchers::Contains;
-
-namespace {
-void check_error(const std::string& spec, const std::vector<std::string>& parts) {
-  CAPTURE(spec);
-  try {
-    Experiment e(parse_spec(spec));
-    FAIL("no error");
-  } catch (const SpecError& error) {
-    for (const auto& part : parts) CHECK_THAT(error.what(), Contains(part));
-  }
-}
-}  // namespace
 
 TEST_CASE("an empty spec is tutorial 001's MLP") {
   const Spec s = parse_spec(std::string("{}"));

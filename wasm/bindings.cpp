@@ -76,9 +76,10 @@ class DatasetHandle {
   int size() const { return data_.size(); }
   int features() const { return data_.features(); }
   int classes() const { return data_.classes; }
+  bool regression() const { return data_.regression; }
   int splitEnd(int s) const { return data_.split_end[s]; }
   val x() const { return val(emscripten::typed_memory_view(data_.x.size(), data_.x.data())); }
-  val y() const { return view(data_.y); }
+  val y() const { return data_.regression ? view(data_.target) : view(data_.y); }  // labels, or real targets
   std::string csv() const { return guarded([&] { return nnplay::dataset_csv(data_); }, std::string()); }
 
  private:
@@ -113,7 +114,8 @@ class Trainer {
   std::string finalLine(bool weights) const {
     return guarded([&] { return nnplay::final_line(e_, weights).dump(); }, std::string());
   }
-  // Records as flat numbers, 5 each: epoch, step, train_loss, val_loss, val_accuracy.
+  // Records as flat numbers, 8 each: epoch, step, train_loss, val_loss, val_accuracy, val_mae,
+  // val_rmse, val_r2 (NaN where a split or a task has none).
   val recentRecords() { return flat(e_.recent()); }    // the last train call's epochs
   val historyRecords() { return flat(e_.history()); }  // the run's, thinned past the limit
   // The history's limit in records; Infinity (or any value past size_t) keeps every epoch.
@@ -207,8 +209,10 @@ class Trainer {
     }, false);
   }
   val landscapeView() const { return view(landscape_); }
-  // Probabilities per point (2 for bce); the data's class count is dataClasses().
-  int probabilityWidth() const { return nnplay::probability_width(e_.spec().loss, e_.model().outputs()); }
+  // Numbers per point of predict's probabilities and the grid: the class probabilities (2 for
+  // bce), or 1 value for regression; the data's class count is dataClasses().
+  int probabilityWidth() const { return nnplay::grid_width(e_); }
+  bool regression() const { return e_.data().regression; }
   int features() const { return e_.data().features(); }
 
   // Step traces (engine/trace.h): traceNextStep() asks for the next update's; takeTracesJson()
@@ -239,12 +243,18 @@ class Trainer {
   int dataClasses() const { return e_.data().classes; }
   int splitEnd(int s) const { return e_.data().split_end[s]; }
   val dataX() const { return val(emscripten::typed_memory_view(e_.data().x.size(), e_.data().x.data())); }
-  val dataY() const { return view(e_.data().y); }
+  val dataY() const { return e_.data().regression ? view(e_.data().target) : view(e_.data().y); }
 
  private:
+  // For regression, logitsView() holds the predicted values and the other views are empty.
   void keep_predictions(const nnplay::Matrix& z) {
     const nnplay::LossKind loss = e_.spec().loss;
     logits_.assign(z.data(), z.data() + z.size());
+    if (e_.data().regression) {
+      probabilities_.clear();
+      labels_.clear();
+      return;
+    }
     probabilities_.resize(size_t(z.cols()) * nnplay::probability_width(loss, int(z.rows())));
     nnplay::probabilities_into(loss, z, probabilities_.data());
     labels_.resize(size_t(z.cols()));
@@ -253,8 +263,8 @@ class Trainer {
 
   explicit Trainer(const nnplay::Spec& spec) : e_(spec) {}
   val flat(const std::vector<nnplay::EpochRecord>& records) {
-    if (records_.capacity() > 4 * 5 * std::max<std::size_t>(records.size(), 4096)) records_ = {};  // after a huge call
-    records_.resize(5 * records.size());
+    if (records_.capacity() > 4 * 8 * std::max<std::size_t>(records.size(), 4096)) records_ = {};  // after a huge call
+    records_.resize(8 * records.size());
     double* out = records_.data();
     for (const auto& r : records) {
       *out++ = r.epoch;
@@ -262,6 +272,9 @@ class Trainer {
       *out++ = r.train_loss;
       *out++ = r.val_loss;
       *out++ = r.val_accuracy;
+      *out++ = r.val_mae;
+      *out++ = r.val_rmse;
+      *out++ = r.val_r2;
     }
     return view(records_);
   }
@@ -335,6 +348,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("size", &DatasetHandle::size)
       .function("features", &DatasetHandle::features)
       .function("classes", &DatasetHandle::classes)
+      .function("regression", &DatasetHandle::regression)
       .function("splitEnd", &DatasetHandle::splitEnd)
       .function("x", &DatasetHandle::x)
       .function("y", &DatasetHandle::y)
@@ -370,6 +384,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("landscape", &Trainer::landscape)
       .function("landscapeView", &Trainer::landscapeView)
       .function("probabilityWidth", &Trainer::probabilityWidth)
+      .function("regression", &Trainer::regression)
       .function("features", &Trainer::features)
       .function("weightsJson", &Trainer::weightsJson)
       .function("traceNextStep", &Trainer::traceNextStep)

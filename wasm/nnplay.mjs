@@ -78,7 +78,10 @@ class Engine {
     return trainer;
   }
 
-  /** A trainer from parts: trainer({ data, model, loss, optimizer, batch_size, shuffle, drop_last, seed }, options). */
+  /**
+   * A trainer from parts: trainer({ data, model, loss, optimizer, task, regularization, batch_size,
+   * shuffle, drop_last, seed }, options).
+   */
   trainer({ data, model, loss, optimizer, ...rest } = {}, options = {}) {
     const spec = { ...rest };
     if (data) {
@@ -93,16 +96,24 @@ class Engine {
   }
 
   // Models, losses and optimizers are plain descriptions with PyTorch's names and options.
-  Sequential({ hidden = [200], activation = 'relu', init } = {}) {
-    return init ? { hidden, activation, init } : { hidden, activation };
+  // model.features and model.seed pass through when given (docs/spec.md).
+  Sequential({ hidden = [200], activation = 'relu', init, features, seed } = {}) {
+    const model = { hidden, activation };
+    if (init) model.init = init;
+    if (features) model.features = features;
+    if (seed !== undefined) model.seed = seed;
+    return model;
   }
   /** The linear model: multinomial logistic regression (one nn.Linear). */
-  LinearModel({ init } = {}) {
-    return this.Sequential({ hidden: [], init });
+  LinearModel({ init, features, seed } = {}) {
+    return this.Sequential({ hidden: [], init, features, seed });
   }
   CrossEntropyLoss() { return { name: 'cross_entropy' }; }
   BCELoss() { return { name: 'bce' }; }
   MSELoss() { return { name: 'mse' }; }
+  /** Regression only: nn.L1Loss and nn.HuberLoss (delta 1.0). */
+  L1Loss() { return { name: 'l1' }; }
+  HuberLoss() { return { name: 'huber' }; }
   SGD(options) { return { name: 'sgd', ...options }; }
   Adagrad(options = {}) { return { name: 'adagrad', ...options }; }
   Adam(options = {}) { return { name: 'adam', ...options }; }
@@ -178,13 +189,17 @@ class Engine {
   }
 }
 
-/** A dataset's points, copied out of WebAssembly memory: x is N*F (row by row), y is N labels. */
+/**
+ * A dataset's points, copied out of WebAssembly memory: x is N*F (row by row), y is N labels
+ * (Int32Array), or N real targets (Float32Array) when task is 'regression'.
+ */
 export class Dataset {
   constructor(spec, handle) {
     this.spec = spec;
     this.size = handle.size();
     this.features = handle.features();
     this.classes = handle.classes();
+    this.task = handle.regression() ? 'regression' : 'classification';
     this.splitEnd = [0, 1, 2].map((s) => handle.splitEnd(s));
     this.x = handle.x().slice();
     this.y = handle.y().slice();
@@ -195,8 +210,8 @@ export class Dataset {
   }
 }
 
-const HISTORY_FIELDS = 5;  // epoch, step, train_loss, val_loss, val_accuracy
-const DEFAULT_HISTORY_LIMIT = 100000;  // records of 40 bytes: 4 MB a trainer at most
+const HISTORY_FIELDS = 8;  // epoch, step, train_loss, val_loss, val_accuracy, val_mae, val_rmse, val_r2
+const DEFAULT_HISTORY_LIMIT = 100000;  // records of 64 bytes: 6.4 MB a trainer at most
 
 /** A value as an error message shows it: NaN and Infinity as themselves, strings quoted, at most 60 characters. */
 function shown(value) {
@@ -293,7 +308,9 @@ function historyRecords(flat) {
   const out = [];
   for (let i = 0; i < flat.length; i += HISTORY_FIELDS) {
     const record = { epoch: flat[i], step: flat[i + 1], train: { loss: flat[i + 2] } };
-    if (!Number.isNaN(flat[i + 3]) || !Number.isNaN(flat[i + 4])) record.val = { loss: flat[i + 3], accuracy: flat[i + 4] };
+    const [loss, accuracy, mae, rmse, r2] = flat.subarray(i + 3, i + 8);
+    if (!Number.isNaN(mae) || !Number.isNaN(rmse)) record.val = { loss, mae, rmse, r2 };  // regression
+    else if (!Number.isNaN(loss) || !Number.isNaN(accuracy)) record.val = { loss, accuracy };
     out.push(record);
   }
   return out;
@@ -398,10 +415,12 @@ export class Trainer {
   }
 
   get features() { return this.#live().features(); }
-  /** Number of probabilities per point: the data's classes, 2 for bce (a model of one output). */
+  /** Numbers per point of predict's probabilities and the grid: the data's classes, 2 for bce (a model of one output), 1 for regression (the value). */
   get probabilityWidth() { return this.#live().probabilityWidth(); }
   /** The old name of probabilityWidth (not the data's class count: that is data().classes). */
   get classes() { return this.probabilityWidth; }
+  /** 'classification' or 'regression' (the spec's task). */
+  get task() { return this.#live().regression() ? 'regression' : 'classification'; }
   get parameterCount() { return this.#live().parameterCount(); }
   /** Updates in one epoch (docs/spec.md's training loop: batch_size and drop_last decide; 0 is possible with drop_last). */
   get updatesPerEpoch() { return this.#live().updatesPerEpoch(); }
@@ -410,7 +429,8 @@ export class Trainer {
    * Predictions for many points in one call. points: an array of points, or a flat array of
    * count * features numbers, in the data's own units (standardized by the engine first when the
    * spec says data.standardize, like the spec's predict). Returns { logits, probabilities, labels }
-   * as typed arrays, point by point.
+   * as typed arrays, point by point; for regression { values }, the predicted value of each point
+   * (a Float32Array).
    */
   predict(points) {
     const t = this.#live();
@@ -434,6 +454,7 @@ export class Trainer {
 
   #predictions() {
     const t = this.#live();
+    if (t.regression()) return { values: t.logitsView().slice() };
     return { logits: t.logitsView().slice(), probabilities: t.probabilitiesView().slice(), labels: t.labelsView().slice() };
   }
 
@@ -523,11 +544,14 @@ export class Trainer {
     this.#check(t.setWeightsJson(jsonArgument(layers, 'weights are', this.#limits.weightsBytes)));
   }
 
-  /** The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd }. */
+  /**
+   * The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd, task }; y holds
+   * the labels, or the real targets (a Float32Array) for regression.
+   */
   data() {
     const t = this.#live();
     return { x: t.dataX().slice(), y: t.dataY().slice(), size: t.size(), features: t.features(), classes: t.dataClasses(),
-      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)) };
+      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)), task: t.regression() ? 'regression' : 'classification' };
   }
 
   /** Frees the WebAssembly memory; the trainer cannot be used afterwards. */

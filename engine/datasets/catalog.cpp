@@ -14,6 +14,8 @@ const std::vector<DatasetInfo>& dataset_catalog() {
       {"xor", true, 1000, 2, kGeneratedSplit, xor_dataset, nullptr},
       {"gauss", true, 1000, 2, kGeneratedSplit, gauss_dataset, nullptr},
       {"spiral", true, 1000, 2, kGeneratedSplit, spiral_dataset, nullptr},
+      {"plane", true, 1000, 1, kGeneratedSplit, plane_dataset, nullptr},  // regression: 1 output, real targets
+      {"multi_gauss", true, 1000, 1, kGeneratedSplit, multi_gauss_dataset, nullptr},
       {"study_hours", false, 0, 2, kAllTrain, nullptr, study_hours_dataset},
       {"toy4", false, 0, 3, kAllTrain, nullptr, toy4_dataset},
       {"wine", false, 0, 3, {0.8, 0.0, 0.2}, nullptr, wine_dataset},

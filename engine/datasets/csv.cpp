@@ -96,7 +96,7 @@ void check_text(const std::string& text) {
 
 }  // namespace
 
-RawData parse_csv(const std::string& text) {
+RawData parse_csv(const std::string& text, bool regression) {
   check_text(text);
   int row = 0;
   Header header;
@@ -116,18 +116,21 @@ RawData parse_csv(const std::string& text) {
     if (width != header.columns)
       fail(row, static_cast<int>(std::min(width, header.columns) + 1),
            "expected " + std::to_string(header.columns) + " columns like the header, got " + std::to_string(width));
-    if (raw.y.size() >= static_cast<size_t>(kMaxSamples))
+    if (raw.x.size() >= static_cast<size_t>(kMaxSamples))
       fail(row, 1, "at most " + std::to_string(kMaxSamples) + " rows are allowed");
     const auto fields = split_fields(line);
     const size_t f = header.features();
     std::vector<double> x(f);
     for (size_t j = 0; j < f; ++j) x[j] = parse_number(fields[j], row, static_cast<int>(j + 1));
     raw.x.push_back(std::move(x));
-    raw.y.push_back(parse_label(fields[f], row, static_cast<int>(f + 1)));
+    if (regression)
+      raw.t.push_back(parse_number(fields[f], row, static_cast<int>(f + 1)));
+    else
+      raw.y.push_back(parse_label(fields[f], row, static_cast<int>(f + 1)));
     if (header.split) raw.split.push_back(parse_split(fields[f + 1], row, static_cast<int>(f + 2)));
   }
   if (header.columns == 0) throw SpecError("CSV: the text is empty; expected a header row and data rows");
-  if (raw.y.empty()) throw SpecError("CSV: there are no data rows after the header");
+  if (raw.x.empty()) throw SpecError("CSV: there are no data rows after the header");
   return raw;
 }
 

@@ -36,8 +36,15 @@ function compareLines(name, ours, theirs) {
     for (const split of ['train', 'val', 'test']) {
       if (!b[split]) continue;
       assert.ok(closeRel(a[split].loss, b[split].loss, 1e-5), `${where}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
-      assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `${where}: ${split}.accuracy`);
+      if ('r2' in b[split]) {  // regression: the metrics, each close
+        for (const key of ['mae', 'rmse', 'r2']) assert.ok(closeRel(a[split][key], b[split][key], 1e-5), `${where}: ${split}.${key}`);
+      } else {
+        assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `${where}: ${split}.accuracy`);
+      }
     }
+    if (b.predict) b.predict.forEach((p, i) => {
+      if ('value' in p) assert.ok(closeRel(a.predict[i].value, p.value, 1e-5), `${where}: predict ${i}`);
+    });
     if (b.weights) {
       const wa = b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
       const wb = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
