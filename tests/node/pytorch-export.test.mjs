@@ -31,6 +31,26 @@ function exportPending(spec) {
     normal.regularization.l1 > 0 || normal.regularization.l2 > 0;
 }
 
+/** Every number of a trace line, value by value: within 1e-4 relative + 1e-6 absolute. */
+function assertNear(a, b, where) {
+  if (typeof a === 'number') {
+    assert.equal(typeof b, 'number', `${where}: ${a} vs ${b}`);
+    assert.ok(Math.abs(a - b) <= 1e-4 * Math.abs(a) + 1e-6, `${where}: ${a} vs ${b}`);
+  } else if (a === null || typeof a !== 'object') {
+    assert.equal(b, a, where);
+  } else {
+    assert.deepEqual(Object.keys(b ?? {}).sort(), Object.keys(a).sort(), `${where}: keys`);
+    for (const key of Object.keys(a)) assertNear(a[key], b[key], `${where}.${key}`);
+  }
+}
+
+function assertSameTrace(a, b, k) {
+  assert.ok(b.trace, `line ${k}: the script printed ${JSON.stringify(b).slice(0, 80)} where nnplay printed a trace`);
+  for (const key of ['step', 'epoch', 'batch']) assert.deepEqual(b.trace[key], a.trace[key], `line ${k}: trace.${key}`);
+  assert.equal(b.trace.sample?.index, a.trace.sample.index, `line ${k}: trace.sample.index`);
+  assertNear(a.trace, b.trace, `line ${k}: trace`);
+}
+
 for (const { name, spec } of cases) {
   const todo = exportPending(spec) ? 'the export does not write issue 14\'s fields yet (web/pytorch-export.js)' : undefined;
   test(`export as PyTorch: ${name}`, { todo }, (t) => {
@@ -49,6 +69,8 @@ for (const { name, spec } of cases) {
     assert.equal(theirs.length, ours.length);
     ours.forEach((a, k) => {
       const b = theirs[k];
+      if (a.trace) return assertSameTrace(a, b, k);
+      assert.ok(!b.trace, `line ${k}: a trace line where nnplay printed none`);
       for (const key of ['epoch', 'step', 'final', 'status', 'epochs']) assert.equal(b[key], a[key], `line ${k}: ${key}`);
       if (a.status === 'diverged') return;
       for (const split of ['train', 'val', 'test']) {

@@ -2,6 +2,7 @@
 // PyTorch 1.13. Because the engine seeds like numpy and PyTorch (docs/spec.md), the script prints
 // the same JSON lines as `nnplay run --weights` for the same spec, within float tolerance.
 // Pure function of a normalized spec (every default filled in: nn.normalize(spec)); no DOM.
+import { stepLines, traceHelperLines } from './pytorch-export-trace.js';
 
 const py = (value) => JSON.stringify(value).replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False').replace(/\bnull\b/g, 'None');
 const num = (v) => `${v}`;
@@ -211,6 +212,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     '    return out',
     '',
     '',
+    ...traceHelperLines(s.trace),
     '# ---- training: zero grad, forward, loss, backward, step -------------------------------------',
     'x_train, y_train = splits["train"]',
     'shuffle_stream = torch.Generator()',
@@ -233,13 +235,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'while epoch < EPOCHS and status == "ok":',
     '    epoch += 1',
     '    for index in batches():',
-    '        optimizer.zero_grad()',
-    '        loss = loss_fn(model(x_train[index]), y_train[index])',
-    '        if not math.isfinite(loss.item()):',
-    '            status = "diverged"  # a NaN or infinite loss: stop before the update',
-    '            break',
-    '        loss.backward()',
-    '        optimizer.step()',
+    ...stepLines(s.trace),
     '        step += 1',
     '    if status == "ok" and not all(torch.isfinite(p).all() for p in model.parameters()):',
     '        status = "diverged"',
