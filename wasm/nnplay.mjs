@@ -289,16 +289,6 @@ function flatPoints(points, f, maxPoints) {
   return flat;
 }
 
-// Arguments that Embind would silently turn into 0 (undefined, strings, fractions) are refused.
-function checkInteger(what, value) {
-  if (!Number.isInteger(value)) throw new NnplayError(`${what}: expected an integer, got ${shown(value)}`, 'spec');
-}
-function checkedBounds(what, bounds) {
-  if (!(Array.isArray(bounds) && bounds.length === 4 && bounds.every((v) => typeof v === 'number')))
-    throw new NnplayError(`${what}: bounds must be [xmin, xmax, ymin, ymax], got ${shown(bounds)}`, 'spec');
-  return bounds;
-}
-
 function checkHistoryLimit(value) {
   if (!(value === Infinity || (Number.isInteger(value) && value >= 0)))
     throw new NnplayError(`historyLimit: expected an integer >= 0 or Infinity, got ${shown(value)}`, 'spec');
@@ -486,9 +476,9 @@ export class Trainer {
    */
   unitGrids({ layer, size, bounds }, out) {
     const t = this.#live();
-    const [xmin, xmax, ymin, ymax] = checkedBounds('unitGrids', bounds);
-    checkInteger('unitGrids: layer', layer);
-    checkInteger('unitGrids: size', size);
+    const [xmin, xmax, ymin, ymax] = boundsArgument(bounds, 'unitGrids');
+    integerArgument(layer, 'unitGrids: layer', -INT_MAX, INT_MAX);  // the engine names the allowed range
+    integerArgument(size, 'unitGrids: size', -INT_MAX, INT_MAX);
     this.#check(t.unitGrids(layer, size, size, xmin, xmax, ymin, ymax));
     const view = t.unitGridsView();
     if (!out) return view.slice();
@@ -508,8 +498,9 @@ export class Trainer {
    */
   hiddenSpace({ layer = 1, units, bounds, lines = 11, samples = 41, maxPoints = 2000 }) {
     const [ux, uy] = units ?? [-1, -1];
-    const [xmin, xmax, ymin, ymax] = checkedBounds('hiddenSpace', bounds);
-    for (const [name, v] of Object.entries({ layer, ux, uy, lines, samples, maxPoints })) checkInteger(`hiddenSpace: ${name}`, v);
+    const [xmin, xmax, ymin, ymax] = boundsArgument(bounds, 'hiddenSpace');
+    for (const [name, v] of Object.entries({ layer, ux, uy, lines, samples, maxPoints }))
+      integerArgument(v, `hiddenSpace: ${name}`, -INT_MAX, INT_MAX);
     return this.#check(this.#live().hiddenSpace(layer, ux, uy, xmin, xmax, ymin, ymax, lines, samples, maxPoints));
   }
 

@@ -67,11 +67,19 @@ function compareGolden(name, ours, theirs) {
       assert.equal(split in a, split in b, `${where}: ${split}`);
       if (!b[split]) continue;
       assert.ok(near(a[split].loss, b[split].loss, 0, 1e-5), `${where}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
+      if ('r2' in b[split]) {  // regression: mae, rmse and r2 as the Catch2 golden test checks them
+        for (const key of ['mae', 'rmse', 'r2'])
+          assert.ok(near(a[split][key], b[split][key], 1e-6, 1e-5), `${where}: ${split}.${key} ${a[split][key]} vs ${b[split][key]}`);
+        continue;
+      }
       assert.ok(near(a[split].accuracy, b[split].accuracy, 1e-7, 0), `${where}: ${split}.accuracy ${a[split].accuracy} vs ${b[split].accuracy}`);
       if (b[split].confusion) assert.deepEqual(a[split].confusion, b[split].confusion, `${where}: ${split}.confusion`);
     }
-    b.predict?.forEach((p, i) => p.probabilities.forEach((v, c) =>
-      assert.ok(near(a.predict[i].probabilities[c], v, 1e-5, 1e-4), `${where}: predict[${i}] ${a.predict[i].probabilities[c]} vs ${v}`)));
+    b.predict?.forEach((p, i) => {
+      if ('value' in p) return assert.ok(near(a.predict[i].value, p.value, 1e-5, 1e-4), `${where}: predict[${i}] ${a.predict[i].value} vs ${p.value}`);
+      p.probabilities.forEach((v, c) =>
+        assert.ok(near(a.predict[i].probabilities[c], v, 1e-5, 1e-4), `${where}: predict[${i}] ${a.predict[i].probabilities[c]} vs ${v}`));
+    });
     if (b.weights) {
       const wa = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
       b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias])

@@ -234,7 +234,8 @@ test('10,000 trainers created and disposed leave the WebAssembly heap where it w
 
 test('specInfo() states the engine\'s own rules: datasets, their sizes and splits, output widths, caps, defaults', () => {
   const info = nn.specInfo();
-  assert.deepEqual(info.datasets.map((d) => d.name), ['radial', 'circle', 'xor', 'gauss', 'spiral', 'study_hours', 'toy4', 'wine', 'inline', 'csv']);
+  assert.deepEqual(info.datasets.map((d) => d.name),
+    ['radial', 'circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gauss', 'study_hours', 'toy4', 'wine', 'inline', 'csv']);
   for (const d of info.datasets.filter((x) => x.generated)) {
     const data = nn.normalize({ data: { name: d.name } }).data;
     assert.equal(data.n, d.n, `${d.name}: the default n`);
@@ -248,13 +249,14 @@ test('specInfo() states the engine\'s own rules: datasets, their sizes and split
     assert.deepEqual(nn.normalize({ data: { name } }).data.split, d.split, `${name}: the default split`);
   }
   const loss = Object.fromEntries(info.losses.map((l) => [l.name, l]));
-  assert.deepEqual(Object.keys(loss), ['cross_entropy', 'bce', 'mse']);
+  assert.deepEqual(Object.keys(loss), ['cross_entropy', 'bce', 'mse', 'l1', 'huber']);
   assert.deepEqual([loss.cross_entropy.outputs, loss.bce.outputs, loss.bce.classes, loss.mse.outputs], ['classes', 1, 2, 'classes']);
+  assert.deepEqual([loss.l1.outputs, loss.huber.outputs], ['classes', 'classes'], 'one output per class: 1 on regression data');
   const bce = nn.fromSpec({ data: { name: 'circle', n: 50 }, loss: 'bce', model: { hidden: [] } });
   assert.equal(bce.parameterCount, (2 + 1) * loss.bce.outputs, 'a bce model has one output');
   bce.dispose();
   assert.throws(() => nn.fromSpec({ data: { name: 'radial', n: 50 }, loss: 'bce' }), /bce/, 'bce needs two classes');
-  assert.deepEqual(info.activations, ['relu', 'tanh', 'sigmoid']);
+  assert.deepEqual(info.activations, ['relu', 'tanh', 'sigmoid', 'linear']);
   assert.deepEqual(info.optimizers, ['sgd', 'adagrad', 'adam']);
   const { caps } = info;
   nn.validate({ model: { hidden: Array(caps.hiddenLayers).fill(caps.units) } });
