@@ -54,7 +54,7 @@ void unit_grids(const Experiment& e, int layer, int w, int h, const GridBounds& 
   const bool outputs = layer == model.num_layers();
   const LossKind loss = e.spec().loss;
   const int C = probability_width(loss, model.outputs());
-  std::vector<float> p(size_t(C) * 64);  // one chunk's probabilities, cell after cell
+  std::vector<float> p(size_t(C) * grid_rows_detail::kCells);  // one chunk's probabilities, cell after cell
   const bool regression = e.data().regression;
   grid_rows_detail::for_grid_rows(model, layer - 1, w, h, b, [&](int row, int col, int m, const std::vector<Matrix>& a) {
     const auto values = a[layer - 1].leftCols(m);
