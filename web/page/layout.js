@@ -65,10 +65,13 @@ const PANEL = `
 <p class="explain" data-field="explain"></p>
 <div class="plot" tabindex="0">
   <canvas class="heatmap" width="100" height="100"></canvas>
+  <canvas class="highlight" width="1" height="1"></canvas>
   <canvas class="points"></canvas>
   <canvas class="probe"></canvas>
   <p class="no-plane" data-field="no-plane" hidden></p>
 </div>
+<div class="inside-host"></div>
+<div class="inside-detail"></div>
 <div class="readout" aria-live="polite" data-part="readout"></div>
 <dl class="counters" data-part="metrics">
   <div><dt data-i18n="epoch"></dt><dd data-field="epoch">0</dd></div>

@@ -4,6 +4,7 @@
 import { DecisionPlot } from './decision-plot.js';
 import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
+import { InsideStrip } from './inside-strip.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
 
@@ -16,8 +17,11 @@ export class PanelView {
   #t;
   #metrics = null;
 
-  /** t: the playground's translator (strings.js). */
-  constructor(section, { onProbe, onAdd, t }) {
+  /**
+   * t: the playground's translator (strings.js); onView(): what the panel's strip shows inside the
+   * network changed; onEdit(edit): a weight edited in the diagram (inside-strip.js).
+   */
+  constructor(section, { onProbe, onAdd, onView = () => {}, onEdit = async () => null, t }) {
     this.#section = section;
     this.#t = t;
     section.append(panelMarkup(section.ownerDocument));
@@ -27,6 +31,8 @@ export class PanelView {
     this.plot = new DecisionPlot(section.querySelector('.plot'), { onProbe, onAdd });
     this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
+    this.inside = new InsideStrip(section.querySelector('.inside-host'), { t, onView, onEdit, detailHost: section.querySelector('.inside-detail'),
+      onHighlight: (unit) => this.plot.setHighlight(unit) });
   }
 
   #percent(v) {
@@ -40,6 +46,7 @@ export class PanelView {
   /** The strings again, in the translator's language now. */
   relabel() {
     applyStrings(this.#section, this.#t);
+    this.inside.relabel();
     if (this.#metrics) this.#showMetrics(this.#metrics);
     if (!this.#fields['no-plane'].hidden) this.showPlane(this.#features);
   }
@@ -72,6 +79,7 @@ export class PanelView {
     this.#set('arch', layers.join(' → '));
     this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));
     this.plot.element.setAttribute('aria-label', t('plotLabel', { model: t(linear ? 'linearTitle' : 'mlpTitle') }));
+    this.inside.describe(t(linear ? 'linearTitle' : 'mlpTitle'), !linear);
   }
 
   /** Back to epoch 0 with nothing measured; `visibly` flashes the panel so the reset is seen. */
@@ -107,6 +115,7 @@ export class PanelView {
     this.#set('status', model.status === 'diverged' ? this.#t('status_diverged') : '');
     this.#section.classList.toggle('diverged', model.status === 'diverged');
     if (model.grid) this.plot.drawGrid(model.grid, model.probabilityWidth, gridSize);
+    this.inside.show(model);
     this.chart.append(model.records);
     if (model.metrics) this.#showMetrics(model.metrics);
   }

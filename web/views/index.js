@@ -1,5 +1,6 @@
 // The lesson views by name (web/lessons/catalog.js names a lesson's view). Each view is built as
-// new View(host, { t, lesson, options }) into an empty element and shows what the worker sends:
+// new View(host, { t, lesson, options, request }) into an empty element (request(question): the
+// run's worker request, e.g. a weight edited in a network diagram) and shows what the worker sends:
 // data(data) once per run (the dataset, or null), frame(snapshot) per frame (web/lessons/group.js),
 // destroy() when the lesson closes or starts again.
 import { BatchView } from './batch.js';

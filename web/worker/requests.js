@@ -1,5 +1,7 @@
 // The worker's answers about the current models (session.js's `request`): the take-home exports
-// (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
+// (a PyTorch script, the weights, the data as CSV), new weights, one weight or bias edited in the
+// network diagram ({ what: 'setWeight', panel, layer, to, from, value }: layer L >= 1 of the
+// diagram, W_L[to][from], or its bias[to] when from is null), and the engine's memory in use
 // ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks). Weights
 // travel in PyTorch's state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... },
 // the keys of the exported script's nn.Sequential, where the activations take the odd places.
@@ -43,6 +45,18 @@ const ANSWERS = {
       throw Object.assign(error, { kind: 'spec' });
     }
     trainer.setWeights(layers);  // all or nothing: a SpecError names the bad field
+    return trainer.final();
+  },
+  setWeight: (nn, spec, trainer, { layer, to, from, value }) => {
+    const layers = trainer.getWeights();
+    const target = layers[layer - 1];
+    const row = from === null || from === undefined ? target?.bias : target?.weight[to];
+    const index = from === null || from === undefined ? to : from;
+    if (!row || !Number.isInteger(index) || index < 0 || index >= row.length || !Number.isFinite(value))
+      throw Object.assign(new Error(`setWeight: no weight at layer ${layer}, unit ${to}, input ${from} (or the value ${value} is not a finite number)`),
+        { kind: 'spec' });
+    row[index] = value;
+    trainer.setWeights(layers);  // the optimizer's state stays: the model continues from the edited weight
     return trainer.final();
   },
 };
