@@ -126,9 +126,26 @@ test('"+184 more" opens every unit, and the arrow keys move between neurons', { 
   const { page, errors } = await open('#autoplay=false');
   await page.waitForSelector('[data-panel="b"] .net-more');
   await page.click('[data-panel="b"] .net-more');
-  const cells = await until(() => page.$$eval('[data-panel="b"] .net-all-grid canvas', (els) => els.filter((c) => c.width > 1).length), (n) => n === 200);
-  assert.equal(cells, 200);
-  assert.equal(await page.getAttribute('[data-panel="b"] .net-all-grid canvas:last-child', 'data-unit'), '1:199');
+  // One sheet of 200 maps, 10 a row: 20 rows of 24 x 24 cells with a one-pixel gap, each map painted.
+  const sheet = '[data-panel="b"] .net-all-sheet';
+  assert.equal(await until(() => page.getAttribute(sheet, 'data-units'), (n) => n === '200'), '200');
+  const painted = await page.$eval(sheet, (canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const units = [];
+    for (let u = 0; u < 200; u++) {
+      const [x0, y0] = [(u % 10) * 25, Math.floor(u / 10) * 25];
+      let coloured = 0;
+      for (let r = 0; r < 24; r++) for (let c = 0; c < 24; c++) {
+        const p = 4 * ((y0 + r) * canvas.width + x0 + c);
+        if (data[p] < 250 || data[p + 1] < 250 || data[p + 2] < 250) coloured += 1;
+      }
+      units.push(coloured);
+    }
+    return { size: [canvas.width, canvas.height], painted: units.filter((n) => n > 0).length };
+  });
+  assert.deepEqual(painted.size, [249, 499]);
+  assert.ok(painted.painted > 150, `${painted.painted} of 200 maps have colour`);
+  assert.match(await page.getAttribute(sheet, 'aria-label'), /All 200 units of hidden layer 1/);
   await page.click('[data-panel="b"] .net-all-close');
   assert.equal(await page.isVisible('[data-panel="b"] .net-all'), false);
 
