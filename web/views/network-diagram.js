@@ -117,7 +117,8 @@ export class NetworkDiagram {
   /** The rows and their neurons, the edge lines, the "+N more" buttons. */
   #build(net) {
     const t = this.#t;
-    const focused = this.element.contains(document.activeElement) ? document.activeElement.dataset?.neuron : null;
+    const active = this.element.getRootNode().activeElement;  // the document's, or a shadow root's
+    const focused = active && this.element.contains(active) ? active.dataset?.neuron : null;
     for (const row of this.#rows) row.element.remove();
     const kept = new Map();
     this.#rows = net.sizes.map((size, l) => {
