@@ -164,6 +164,11 @@ test('"+184 more" opens every unit, and the arrow keys move between neurons', { 
   // Enter edits the focused neuron's bias.
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.dataset?.edit), 'bias 2:0');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('0.5');
+  await page.keyboard.press('Enter');
+  assert.match(await until(() => page.textContent('[data-panel="b"] .net-detail .net-bias'), (t) => /0\.500/.test(t)), /bias 0\.500/);
+  assert.equal(await focused(), '2:0', 'the focus is back on the neuron');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -14,10 +14,14 @@ export class NetworkDetail {
   key = null;
   sticky = false;  // shown by focus or a click: stays when the pointer leaves
 
-  constructor({ t, onEdit, names }) {
+  #refocus;
+
+  /** names(key): a neuron's name; refocus(key): puts the focus back on a neuron after an edit. */
+  constructor({ t, onEdit, names, refocus }) {
     this.#t = t;
     this.#onEdit = onEdit;
     this.#names = names;
+    this.#refocus = refocus;
     const canvas = el('canvas', { className: 'net-big', width: 1, height: 1 });
     this.#parts = {
       canvas,
@@ -145,6 +149,7 @@ export class NetworkDetail {
     const close = () => {
       form.hidden = true;
       form.replaceChildren();
+      this.#refocus(key);  // the keyboard goes on from the neuron it came from
     };
     cancel.addEventListener('click', close);
     input.addEventListener('keydown', (event) => {

@@ -51,7 +51,7 @@ export class NetworkDiagram {
     this.#svg.classList.add('net-edges');
     this.#svg.setAttribute('aria-hidden', 'true');
     this.#body = el('div', { className: 'net-body' }, this.#svg);
-    this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key) });
+    this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key), refocus: (key) => this.neuron(key)?.focus() });
     this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
     this.element.append(this.#body);
     host.append(this.element);
@@ -59,6 +59,14 @@ export class NetworkDiagram {
     new ResizeObserver(() => this.#placeEdges()).observe(this.#body);
     this.#body.addEventListener('keydown', (event) => this.#key(event));
     this.#body.addEventListener('pointerleave', () => this.#show(null));
+    // Focus leaving the diagram and its card lets the neuron go (and the plot's highlight).
+    const blur = (event) => {
+      if (this.element.contains(event.relatedTarget) || this.#detail.element.contains(event.relatedTarget)) return;
+      this.#detail.sticky = false;
+      this.#show(null);
+    };
+    this.element.addEventListener('focusout', blur);
+    this.#detail.element.addEventListener('focusout', blur);
     this.#svg.addEventListener('pointerover', (event) => this.#edgeEvent(event, false));
     this.#svg.addEventListener('click', (event) => this.#edgeEvent(event, true));
   }
@@ -107,6 +115,7 @@ export class NetworkDiagram {
     this.#drawWeights(net);
     if (net.all) this.#all.update(net);
     this.#detail.update(net);
+    if (this.#detail.key) this.#highlight(this.#detail.key);  // the highlight follows training
     const now = performance.now();
     if (now - this.#labelled > LABEL_EVERY_MS || rebuilt) {
       this.#labelled = now;
@@ -270,6 +279,11 @@ export class NetworkDiagram {
   #show(key, sticky = false) {
     if (!key && this.#detail.sticky) key = this.#detail.key;
     this.#detail.show(key, sticky);
+    this.#highlight(key);
+  }
+
+  /** The plot lights up where neuron `key` is active (null: nowhere), with its map now. */
+  #highlight(key) {
     if (!key || !this.#net?.map || this.#net.map.height === 1) return this.#onHighlight(null);
     const [l, u] = key.split(':').map(Number);
     const i = this.#net.shown[l].indexOf(u);
