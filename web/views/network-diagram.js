@@ -16,13 +16,12 @@
 // Test hooks: the container has data-network and an aria-label; each neuron data-neuron="L:U" and
 // an aria-label; the arrow keys move the focus between neurons.
 import { el } from '../page/dom.js';
-import { divergingCss } from '../shared/palette.js';
 import { paintMap, unitColor } from './unit-map.js';
 import { NetworkDetail } from './network-detail.js';
+import { NetworkEdges, signedCss } from './network-edges.js';
 import { AllUnits } from './network-all.js';
 import { neuronName, layerName } from './network-names.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const LABEL_EVERY_MS = 1000;  // accessible names follow the weights, but not every frame
 
 export class NetworkDiagram {
@@ -32,8 +31,7 @@ export class NetworkDiagram {
   #structure = '';
   #rows = [];          // per layer: { element, neurons: [element] }
   #neurons = new Map();  // 'L:U' -> its element, kept while the unit is shown
-  #edges = [];         // per layer L >= 1: [{ line, hit, from, to, u, v }] by v * shown[L-1].length + u
-  #svg;
+  #edges = new NetworkEdges();
   #body;
   #detail;
   #all;
@@ -47,10 +45,7 @@ export class NetworkDiagram {
     this.element = el('figure', { className: 'network' });
     this.element.dataset.network = '';
     this.element.setAttribute('role', 'group');
-    this.#svg = document.createElementNS(SVG, 'svg');
-    this.#svg.classList.add('net-edges');
-    this.#svg.setAttribute('aria-hidden', 'true');
-    this.#body = el('div', { className: 'net-body' }, this.#svg);
+    this.#body = el('div', { className: 'net-body' }, this.#edges.svg);
     this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key), refocus: (key) => this.neuron(key)?.focus() });
     this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
     this.element.append(this.#body);
@@ -67,8 +62,8 @@ export class NetworkDiagram {
     };
     this.element.addEventListener('focusout', blur);
     this.#detail.element.addEventListener('focusout', blur);
-    this.#svg.addEventListener('pointerover', (event) => this.#edgeEvent(event, false));
-    this.#svg.addEventListener('click', (event) => this.#edgeEvent(event, true));
+    this.#edges.svg.addEventListener('pointerover', (event) => this.#edgeEvent(event, false));
+    this.#edges.svg.addEventListener('click', (event) => this.#edgeEvent(event, true));
   }
 
   setLabel(text) {
@@ -148,7 +143,8 @@ export class NetworkDiagram {
     });
     this.#neurons = kept;
     if (!this.neuron(this.#focus)) this.#setFocus('0:0');
-    this.#buildEdges(net);
+    this.#edges.build(net);
+    this.#placeEdges();
     if (focused && this.neuron(focused)) this.neuron(focused).focus();
   }
 
@@ -171,70 +167,20 @@ export class NetworkDiagram {
     return neuron;
   }
 
-  #buildEdges(net) {
-    this.#svg.replaceChildren();
-    this.#edges = net.shown.map((to, l) => {
-      if (l === 0) return [];
-      const from = net.shown[l - 1];
-      const edges = [];
-      for (let j = 0; j < to.length; j++) for (let i = 0; i < from.length; i++) {
-        const line = document.createElementNS(SVG, 'line');
-        line.classList.add('edge');
-        const hit = document.createElementNS(SVG, 'line');
-        hit.classList.add('edge-hit');
-        hit.dataset.edge = `${l - 1}:${from[i]}>${l}:${to[j]}`;
-        this.#svg.append(line, hit);
-        edges.push({ line, hit, l, u: from[i], v: to[j], i, j });
-      }
-      return edges;
-    });
-    this.#placeEdges();
-  }
-
-  /** Edge ends at the neurons' centres (layout is read here only: after a rebuild or a resize). */
   #placeEdges() {
-    if (!this.#net) return;
-    const box = this.#body.getBoundingClientRect();
-    this.#svg.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
-    const centre = (neuron) => {
-      const r = neuron.getBoundingClientRect();
-      return [r.left - box.left + r.width / 2, r.top - box.top + r.height / 2];
-    };
-    const centres = this.#rows.map((row) => row.neurons.map(centre));
-    for (const edges of this.#edges) for (const e of edges) {
-      const [[x1, y1], [x2, y2]] = [centres[e.l - 1][e.i], centres[e.l][e.j]];
-      for (const line of [e.line, e.hit]) {
-        line.setAttribute('x1', x1); line.setAttribute('y1', y1); line.setAttribute('x2', x2); line.setAttribute('y2', y2);
-      }
-    }
+    if (this.#net) this.#edges.place(this.#body, this.#rows.map((row) => row.neurons));
   }
 
-  /** Edge colour = sign, width = |w| against the layer's largest; biases the same on their neurons. */
+  /** Edges by the weights (or the overlay's values); biases the same on their neurons; the overlay's badges. */
   #drawWeights(net) {
-    const overlay = this.#overlay?.edges;
-    this.#edges.forEach((edges, l) => {
+    this.#edges.draw(net, this.#overlay?.edges);
+    net.biases.forEach((biases, l) => {
       if (l === 0) return;
-      const weights = net.weights[l];
-      let max = 1e-9;
-      for (const e of edges) {
-        const value = overlay?.[e.hit.dataset.edge]?.value ?? weights[e.j * net.shown[l - 1].length + e.i];
-        e.value = value;
-        max = Math.max(max, Math.abs(value));
-      }
-      for (const e of edges) {
-        // Attributes change only when the drawing does (a style recalculation per edge otherwise).
-        const s = e.value / max;
-        const stroke = divergingCss(Math.sign(s) * (0.35 + 0.65 * Math.abs(s)));
-        const width = (0.4 + 3.6 * Math.abs(s)).toFixed(1);
-        if (e.stroke !== stroke) e.line.setAttribute('stroke', e.stroke = stroke);
-        if (e.width !== width) e.line.setAttribute('stroke-width', e.width = width);
-      }
-      const biases = net.biases[l];
       const scale = Math.max(1e-9, ...Array.from(biases, Math.abs));
       this.#rows[l].neurons.forEach((neuron, j) => {
         const b = biases[j] / scale;
         const mark = neuron.querySelector('.bias');
-        mark.style.background = divergingCss(Math.sign(b) * (0.35 + 0.65 * Math.abs(b)));
+        mark.style.background = signedCss(b);
         mark.style.transform = `scale(${(0.45 + 0.55 * Math.abs(b)).toFixed(2)})`;
       });
     });
@@ -294,9 +240,8 @@ export class NetworkDiagram {
   }
 
   #edgeEvent(event, click) {
-    const key = event.target.dataset?.edge;
-    if (!key) return;
-    const e = this.#edges.flat().find((x) => x.hit.dataset.edge === key);
+    const e = this.#edges.at(event.target);
+    if (!e) return;
     if (click) this.#detail.edit(`${e.l}:${e.v}`, e.u);
     else this.#detail.showEdge(e, e.value);
   }
