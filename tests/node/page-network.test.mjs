@@ -75,6 +75,11 @@ test('neuron maps change while training, and the hidden-space view renders and c
   const a = await until(() => canvasHash(page, hs), (h) => h !== null);
   const b = await until(() => canvasHash(page, hs), (h) => h !== a);
   assert.notEqual(a, b, 'the hidden space animates');
+  // On two chosen units instead of the principal directions.
+  await page.selectOption('[data-panel="b"] .hs-axes', 'units');
+  await page.fill('[data-panel="b"] .hs-unit >> nth=1', '5');
+  await page.press('[data-panel="b"] .hs-unit >> nth=1', 'Enter');
+  assert.match(await until(() => page.textContent('[data-panel="b"] .hs-caption'), (c) => /units 0 and 5/.test(c)), /units 0 and 5/);
   // The linear model has no hidden space.
   assert.equal(await page.isVisible('[data-panel="a"] .inside-tab[data-tab="hidden"]'), false);
   assert.deepEqual(errors, []);

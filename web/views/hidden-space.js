@@ -207,8 +207,8 @@ export class HiddenSpaceView {
 
   #describe(view) {
     const t = this.#t;
-    const axes = this.#choice.units
-      ? t('hsOnUnits', { i: this.#choice.units[0], j: this.#choice.units[1] })
+    const axes = view.onUnits  // the axes the worker drew on
+      ? t('hsOnUnits', { i: view.onUnits[0], j: view.onUnits[1] })
       : t('hsOnPrincipal', { a: (100 * view.variance[0]).toFixed(0), b: (100 * view.variance[1]).toFixed(0) });
     const text = `${t('netHidden', { n: view.layer })} (${view.units}): ${axes}${view.logits.length ? ` ${t('hsLinear')}` : ''}`;
     if (this.#caption.textContent !== text) this.#caption.textContent = text;

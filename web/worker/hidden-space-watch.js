@@ -17,7 +17,7 @@ export class HiddenSpaceWatch {
   }
 
   /**
-   * { layer, hidden, units, axes, variance, points, labels, lines, logits, lineCount, samples }
+   * { layer, hidden, units, onUnits, axes, variance, points, labels, lines, logits, lineCount, samples }
    * for { layer, units } (units: [i, j] or null for the principal directions), buffers pushed on
    * `transfer`; null when the model has no hidden layer.
    */
@@ -28,6 +28,6 @@ export class HiddenSpaceWatch {
     const view = this.#trainer.hiddenSpace({ layer: chosen, units: picked, bounds, lines: LINES, samples: SAMPLES, maxPoints: MAX_POINTS });
     for (const a of [view.axes, view.center, view.variance, view.points, view.labels, view.lines, view.logits])
       if (ArrayBuffer.isView(a)) transfer.push(a.buffer);
-    return { layer: chosen, hidden, ...view, lineCount: LINES, samples: SAMPLES };
+    return { layer: chosen, hidden, ...view, onUnits: picked ?? null, lineCount: LINES, samples: SAMPLES };
   }
 }
