@@ -308,7 +308,7 @@ test('the hash sets the state, and a bad value falls back to its default with a 
   assert.equal(await page.textContent('[data-panel="b"] [data-field="arch"]'), '2 → 8 tanh → 8 tanh → 2');
   const spec = JSON.parse(await page.textContent('#spec'));
   assert.deepEqual(spec.b.model, { hidden: [8, 8], activation: 'tanh' });
-  assert.deepEqual(spec.b.data, { name: 'circle', n: 500, noise: 0.1, split: [0.8, 0.1, 0.1] });
+  assert.deepEqual(spec.b.data, { name: 'circle', n: 500, noise: 0.1 }, "the split is the dataset's own, the engine's default");
   assert.equal(spec.b.optimizer.name, 'adam');
 
   await page.goto(`${session.server.url}/index.html#lr=fast&data=<img>`);

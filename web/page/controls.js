@@ -55,7 +55,8 @@ function selectControl(t, field, emit) {
     show(value, ctx) {
       select.value = String(value);
       for (const option of select.options) {
-        option.disabled = field.key === 'loss' && option.value === 'bce' && ctx.classes !== 2;
+        // A loss that needs another class count than the data's (bce: 2) is the engine's refusal.
+        option.disabled = field.key === 'loss' && (ctx.rules.classesNeeded(option.value) ?? ctx.classes) !== ctx.classes;
         if (field.key === 'data' && option.value === 'csv') option.hidden = option.disabled = value !== 'csv';
       }
     },
@@ -100,24 +101,27 @@ function checkboxControl(t, field, emit) {
   return { row, show(value) { input.checked = value; } };
 }
 
-/** Hidden layers as two numbers: how many layers, and the units in each. */
+/** Hidden layers as two numbers: how many layers, and the units in each (up to the engine's caps). */
 function layersControl(t, field, emit, invalid) {
-  const layers = el('input', { type: 'number', id: idOf(field.key), min: 0, max: 8, step: 1, inputMode: 'numeric' });
-  const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, max: 1024, step: 1,
+  const layers = el('input', { type: 'number', id: idOf(field.key), min: 0, step: 1, inputMode: 'numeric' });
+  const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, step: 1,
     inputMode: 'numeric', value: '8' });
   let shown = [];
-  const show = (value) => {
+  const show = (value, ctx) => {
+    layers.max = String(ctx.rules.caps.hiddenLayers);
+    units.max = String(ctx.rules.caps.units);
     shown = value;
     layers.value = String(value.length);
     if (value.length) units.value = String(value[0]);
     units.disabled = value.length === 0;
   };
   const commit = () => {
-    const value = !/^\d$/.test(layers.value) || units.value === '' ? undefined
+    // Past the engine's caps is the engine's to refuse (the playground asks it before applying).
+    const value = !/^\d{1,2}$/.test(layers.value) || units.value === '' ? undefined
       : parseValue(field, Array(Number(layers.value)).fill(units.value).join(','));
     if (value !== undefined) return emit(value);
     invalid(field, `${layers.value} × ${units.value}`, shown.join(', ') || '0');
-    show(shown);
+    show(shown, { rules: { caps: { hiddenLayers: layers.max, units: units.max } } });
   };
   layers.addEventListener('change', commit);
   units.addEventListener('change', commit);

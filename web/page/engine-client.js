@@ -13,6 +13,7 @@
 // resolve to null, frames of the dead worker are never acked.
 import { createWorker } from './worker-source.js';
 import { WorkerSupervisor } from './worker-supervisor.js';
+import { EngineRules } from '../shared/engine-rules.js';
 
 export class EngineClient {
   #worker;
@@ -21,8 +22,12 @@ export class EngineClient {
   #nextId = 0;
   /** What specs allow (nn.specInfo()), once the engine has loaded; null before. */
   info = null;
+  /** Resolves to the engine's rules (shared/engine-rules.js) once the engine has loaded. */
+  ready;
+  #resolveReady;
 
   constructor() {
+    this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
     this.#worker = new WorkerSupervisor({
       create: createWorker,
       onMessage: (msg) => this.#receive(msg),
@@ -50,7 +55,10 @@ export class EngineClient {
   }
 
   #receive(msg) {
-    if (msg.type === 'info') this.info = msg.info;
+    if (msg.type === 'info') {
+      this.info = msg.info;
+      this.#resolveReady(new EngineRules(msg.info));
+    }
     else if (msg.type === 'reply') this.#reply(msg);
     else if (msg.type === 'error' && !msg.channel) this.#toAll((c) => c.failed(msg));
     else this.#channels.get(msg.channel)?.receive(msg);
@@ -145,7 +153,8 @@ class Channel {
 
   /**
    * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel },
-   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } or { what: 'memory' }.
+   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } (any data spec: its size,
+   * features and classes), { what: 'checkSpecs', specs } (true, or the engine's refusal) or { what: 'memory' }.
    */
   request(question) {
     return this.#client.request(this.#send, question);

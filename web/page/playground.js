@@ -23,7 +23,7 @@ import { DRAW_BOUNDS } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, classesOf, defaultState,
+import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   hashFromState, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
@@ -46,7 +46,10 @@ export class Playground {
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
+  #rules = null;          // the engine's rules (shared/engine-rules.js), once it has loaded
+  #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
   #lastReadout = 0;
+  #edits = Promise.resolve();  // the controls' edits, applied in order
   #latest = {};
 
   /**
@@ -83,7 +86,7 @@ export class Playground {
     this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
-      onChange: (patch) => this.update(patch),
+      onChange: (patch) => this.#edit(patch),
       onAction: (name) => this.#action(name),
       onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
     });
@@ -102,13 +105,22 @@ export class Playground {
     });
   }
 
+  /** The engine's rules (shared/engine-rules.js); null until the engine has loaded. */
+  get rules() {
+    return this.#rules;
+  }
+
   /** The first element under the root that matches `selector`. */
   $(selector) {
     return this.#root.querySelector(selector);
   }
 
-  /** Starts: the first screen trains at once (unless autoplay is off). `rejected` names bad link values. */
-  start(rejected = []) {
+  /**
+   * Starts once the engine has loaded (its rules decide the defaults the state leaves to it): the
+   * first screen trains at once (unless autoplay is off). `rejected` names bad link values.
+   */
+  async start(rejected = []) {
+    this.#rules = await this.#client.ready;
     this.state = this.#reconciled(this.state);
     this.#render();
     this.#onState(this.state);
@@ -168,18 +180,62 @@ export class Playground {
     return panel ? `${t(name)} (${t(`panel_${panel}`)})` : t(name);
   }
 
-  /** The state with the engine's constraints applied, saying what had to change. */
+  /** What identifies data whose class count only the engine can tell (imported or drawn), else null. */
+  #dataKey(state) {
+    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify(dataSpecOf(state));
+  }
+
+  /** The data's class count: the engine's for a named set, what it read from other data, or null before it has. */
+  #classesOf(state) {
+    return this.#rules.datasetClasses(state.data) ?? (this.#learned.key === this.#dataKey(state) ? this.#learned.classes : null);
+  }
+
+  /** The state with the engine's defaults and constraints applied (state.js's reconcile), saying what had to change. */
   #reconciled(candidate) {
-    const { state: fixed, changed } = reconcile(candidate);
-    if (changed.includes('loss')) this.notify(this.t('bceNeedsTwo', { k: classesOf(candidate) }));
+    const classes = this.#classesOf(candidate);
+    const { state: fixed, changed } = reconcile(candidate, this.#rules, classes);
+    if (changed.includes('loss')) this.notify(this.t('bceNeedsTwo', { k: classes }));
     return fixed;
+  }
+
+  /** The state after a patch: another dataset without its own n takes the engine's default size for it. */
+  #candidate(patch) {
+    return { ...this.state, ...patch, ...(patch.data && patch.n === undefined ? { n: null } : {}) };
+  }
+
+  /**
+   * An edit from the controls. One that would rebuild the models is first put to the engine: a
+   * setting it refuses (past a cap or the work limit) is not applied, and a notice gives the
+   * engine's reason, which names the limit; training goes on as it was.
+   */
+  #edit(patch) {
+    this.#edits = this.#edits.then(async () => {
+      if (!this.#rules) return this.update(patch);
+      const candidate = this.#candidate(patch);
+      const next = reconcile(candidate, this.#rules, this.#classesOf(candidate)).state;
+      const effect = strongestEffect(changedKeys(this.state, next));
+      if (effect === 'data' || effect === 'train') {
+        try {
+          await this.#run.request({ what: 'checkSpecs', specs: specsOf(next) });
+        } catch (error) {
+          if (error.kind !== 'spec') return this.update(patch);  // not a refusal (a restart): the run says what happens
+          this.notify(this.t('settingRefused', { message: error.message }));
+          return this.#render();  // the controls show the settings kept
+        }
+      }
+      return this.update(patch);
+    });
   }
 
   /** Applies a patch of state fields and everything that follows from it. */
   update(patch) {
     const state = this.state;
-    const next = this.#reconciled({ ...state, ...patch });
-    if (patch.data && patch.n === undefined && DEFAULT_N[patch.data]) next.n = DEFAULT_N[patch.data];
+    const candidate = this.#candidate(patch);
+    if (!this.#rules) {  // not started yet: start() applies the engine's rules and trains
+      this.state = candidate;
+      return;
+    }
+    const next = this.#reconciled(candidate);
     const keys = changedKeys(state, next);
     if (keys.length === 0) return;
     this.state = next;
@@ -209,11 +265,12 @@ export class Playground {
   #render() {
     const { state, t } = this;
     const context = this.#context;
-    context.classes = context.data?.classes ?? classesOf(state);
+    context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
+    context.rules = this.#rules;
     this.#controls.render(state, context);
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
-        outputs: state.loss === 'bce' ? 1 : context.classes, features: context.features });
+        outputs: this.#rules.outputs(state.loss, context.classes), features: context.features });
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
     }
     const swatches = Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
@@ -253,10 +310,23 @@ export class Playground {
     }
   }
 
-  /** New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`. */
+  /**
+   * New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`.
+   * Imported or drawn data under a loss that needs a class count (bce) is first read by the engine
+   * (its class count decides whether the loss can stay), so the run never starts on a refusal.
+   */
   #restart(visibly = true) {
+    if (!this.#rules) return;  // start() trains once the engine has loaded
     this.#clearPanels(visibly);
-    this.#run.reset();
+    const key = this.#dataKey(this.state);
+    if (key === null || !specsOf(this.state).a || this.#rules.classesNeeded(this.state.loss) === null || this.#learned.key === key) return this.#run.reset();
+    this.#run.request({ what: 'checkCsv', data: dataSpecOf(this.state) }).then(({ classes }) => {
+      this.#learned = { key, classes };
+      if (this.#dataKey(this.state) !== key) return;  // the data changed meanwhile: that change restarted
+      const fixed = this.#reconciled(this.state);
+      if (changedKeys(this.state, fixed).length) this.update(fixed);
+      else this.#run.reset();
+    }, () => this.#run.reset());  // unreadable data: the run reports the engine's error
   }
 
   /** Both panels back to epoch 0 (with a flash if `visibly`), no banner. */
@@ -293,6 +363,8 @@ export class Playground {
   #showData(data) {
     const context = this.#context;
     context.data = data;
+    const key = this.#dataKey(this.state);
+    if (data && key !== null) this.#learned = { key, classes: data.classes };
     context.features = data?.features ?? 2;
     for (const panel of Object.values(this.#panels)) {
       panel.showPlane(context.features);

@@ -130,6 +130,7 @@ export const ko = {
   divergedHelp: '학습률을 낮춘 뒤 초기화를 누르세요.',
   engineError: '엔진이 멈췄습니다: {message}',
   specError: '이 설정으로는 학습할 수 없습니다: {message}',
+  settingRefused: '엔진이 허용하지 않아 적용하지 않았습니다: {message}. 설정은 그대로입니다.',
   hashMalformed: '이 링크를 읽을 수 없어 기본 실험을 보여 줍니다.',
   restartCrash: '엔진에 오류가 나서 다시 시작했습니다. 실험을 설정대로 다시 만들었고 에포크 0부터 다시 학습합니다.',
   restartSilent: '엔진이 {s}초 동안 응답하지 않아 다시 시작했습니다. 실험을 설정대로 다시 만들었고 에포크 0부터 다시 학습합니다.',

@@ -142,6 +142,7 @@ export const en = {
   divergedHelp: 'Lower the learning rate, then press Reset.',
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
+  settingRefused: 'Not applied, the engine refuses it: {message}. The settings stay as they were.',
   hashMalformed: 'This link could not be read, so the default experiment is shown.',
   restartCrash: 'The engine failed and was restarted: the experiment was set up again from its settings and starts over at epoch 0.',
   restartSilent: 'The engine did not answer for {s} s and was restarted: the experiment was set up again from its settings and starts over at epoch 0.',

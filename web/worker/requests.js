@@ -5,6 +5,15 @@
 // the keys of the exported script's nn.Sequential, where the activations take the odd places.
 import { exportPyTorch } from '../shared/pytorch-export.js';
 
+/** Weights JSON text as a value; its size and depth are the engine's to check (setWeights), after this. */
+function parseWeights(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not valid JSON: ${error.message}`);
+  }
+}
+
 /** The engine's layers [{ weight, bias }] as a state_dict. */
 export function stateDictOf(layers) {
   const dict = {};
@@ -38,7 +47,7 @@ const ANSWERS = {
   setWeights: (nn, spec, trainer, msg) => {
     let layers;
     try {
-      layers = layersOf(msg.weights);
+      layers = layersOf(typeof msg.weights === 'string' ? parseWeights(msg.weights) : msg.weights);
     } catch (error) {
       throw Object.assign(error, { kind: 'spec' });
     }
@@ -53,10 +62,21 @@ function checkCsv(nn, msg) {
   return { size, features, classes };
 }
 
+/**
+ * Whether the engine builds these specs ({ name: spec }), by building and dropping each: every
+ * rule is the engine's, the work cap too (checked on the data before a model is built). Throws its
+ * SpecError, which names the field and the limit.
+ */
+function checkSpecs(nn, msg) {
+  for (const spec of Object.values(msg.specs)) if (spec) nn.fromSpec(spec, { historyLimit: 0 }).dispose();
+  return true;
+}
+
 /** { value } or { error: { message, kind } } for msg = { what, panel, ... }. */
 export function answer(nn, group, msg) {
   try {
     if (msg.what === 'checkCsv') return { value: checkCsv(nn, msg) };
+    if (msg.what === 'checkSpecs') return { value: checkSpecs(nn, msg) };
     if (msg.what === 'memory') return { value: { heapInUse: nn.heapInUse() } };
     if (!group) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
     const model = group.models[msg.panel];
@@ -64,6 +84,7 @@ export function answer(nn, group, msg) {
     if (!model || !Object.hasOwn(ANSWERS, msg.what)) throw Object.assign(new Error(`unknown request ${msg.what}`), { kind: 'engine' });
     return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg) };
   } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw error;  // a trap: the worker must die (main.js's fail)
     return { error: { message: error.message, kind: error.kind ?? 'engine' } };
   }
 }
