@@ -107,21 +107,23 @@ function layersControl(t, field, emit, invalid) {
   const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, step: 1,
     inputMode: 'numeric', value: '8' });
   let shown = [];
+  let caps = null;  // the engine's (specInfo caps): its rules, shown as the inputs' max
   const show = (value, ctx) => {
-    layers.max = String(ctx.rules.caps.hiddenLayers);
-    units.max = String(ctx.rules.caps.units);
+    caps = ctx.rules.caps;
+    layers.max = String(caps.hiddenLayers);
+    units.max = String(caps.units);
     shown = value;
     layers.value = String(value.length);
     if (value.length) units.value = String(value[0]);
     units.disabled = value.length === 0;
   };
   const commit = () => {
-    // Past the engine's caps is the engine's to refuse (the playground asks it before applying).
-    const value = !/^\d{1,2}$/.test(layers.value) || units.value === '' ? undefined
-      : parseValue(field, Array(Number(layers.value)).fill(units.value).join(','));
+    const count = Number(layers.value), width = Number(units.value);
+    const withinCaps = /^\d+$/.test(layers.value) && count <= caps.hiddenLayers && width <= caps.units;
+    const value = !withinCaps || units.value === '' ? undefined : parseValue(field, Array(count).fill(units.value).join(','));
     if (value !== undefined) return emit(value);
     invalid(field, `${layers.value} × ${units.value}`, shown.join(', ') || '0');
-    show(shown, { rules: { caps: { hiddenLayers: layers.max, units: units.max } } });
+    show(shown, { rules: { caps } });
   };
   layers.addEventListener('change', commit);
   units.addEventListener('change', commit);

@@ -22,7 +22,7 @@ import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
-import { stateFromSpec } from '../shared/spec-state.js';
+import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
 import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   hashFromState, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
@@ -49,7 +49,7 @@ export class Playground {
   #rules = null;          // the engine's rules (shared/engine-rules.js), once it has loaded
   #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
   #lastReadout = 0;
-  #edits = Promise.resolve();  // the controls' edits, applied in order
+  #refusable = null;   // the last configuration came from a control's edit: { playing, undo } (the values before it)
   #latest = {};
 
   /**
@@ -117,10 +117,20 @@ export class Playground {
 
   /**
    * Starts once the engine has loaded (its rules decide the defaults the state leaves to it): the
-   * first screen trains at once (unless autoplay is off). `rejected` names bad link values.
+   * first screen trains at once (unless autoplay is off). `rejected` names bad link values; `spec`
+   * (an object or JSON text) is applied on the state first.
    */
-  async start(rejected = []) {
+  async start(rejected = [], { spec } = {}) {
     this.#rules = await this.#client.ready;
+    if (spec !== undefined) {  // the element's spec attribute: applied on the state, within the engine's caps
+      try {
+        const result = this.stateOfSpec(spec, this.state);
+        this.state = result.state;
+        rejected.push(...result.ignored.map((name) => `spec.${name}`));
+      } catch (error) {
+        rejected.push(`spec (${error.message})`);
+      }
+    }
     this.state = this.#reconciled(this.state);
     this.#render();
     this.#onState(this.state);
@@ -148,12 +158,22 @@ export class Playground {
     return this.#run.step(n);
   }
 
-  /** Sets an experiment spec (docs/spec.md) or { a, b } specs; returns the names of the parts not applied. */
+  /**
+   * Sets an experiment spec (docs/spec.md) or { a, b } specs, as an object or JSON text; returns
+   * the names of the parts not applied. Throws, having done nothing, for a spec past the engine's
+   * size caps, or before the engine has loaded (the element's and embed's 'ready').
+   */
   setSpec(spec) {
     const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, this.state[k]]));
-    const { state, ignored } = stateFromSpec(spec, { ...defaultState(), ...view });
+    const { state, ignored } = this.stateOfSpec(spec, { ...defaultState(), ...view });
     this.update(state);
     return ignored;
+  }
+
+  /** The state (from `base`) that trains `spec` (spec-state.js): { state, ignored }; throws as setSpec does. */
+  stateOfSpec(spec, base) {
+    if (!this.#rules) throw new Error('the engine is still loading: wait until it is ready');
+    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base);
   }
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
@@ -204,30 +224,19 @@ export class Playground {
   }
 
   /**
-   * An edit from the controls. One that would rebuild the models is first put to the engine: a
-   * setting it refuses (past a cap or the work limit) is not applied, and a notice gives the
-   * engine's reason, which names the limit; training goes on as it was.
+   * An edit from the controls. The engine decides what it builds: when it refuses the models an
+   * edit asks for (past a cap or the work limit: a SpecError, which names the limit), the edit is
+   * not kept: a notice gives the engine's reason, and the values before it come back (#refused).
    */
   #edit(patch) {
-    this.#edits = this.#edits.then(async () => {
-      if (!this.#rules) return this.update(patch);
-      const candidate = this.#candidate(patch);
-      const next = reconcile(candidate, this.#rules, this.#classesOf(candidate)).state;
-      const effect = strongestEffect(changedKeys(this.state, next));
-      if (effect === 'data' || effect === 'train') {
-        try {
-          await this.#run.request({ what: 'checkSpecs', specs: specsOf(next) });
-        } catch (error) {
-          if (error.kind !== 'spec') return this.update(patch);  // not a refusal (a restart): the run says what happens
-          this.notify(this.t('settingRefused', { message: error.message }));
-          return this.#render();  // the controls show the settings kept
-        }
-      }
-      return this.update(patch);
-    });
+    const playing = this.#run.playing;
+    const before = this.state;
+    const effect = this.update(patch);
+    const undo = Object.fromEntries(changedKeys(before, this.state).map((key) => [key, before[key]]));
+    if (effect === 'data' || effect === 'train') this.#refusable = { playing, undo };
   }
 
-  /** Applies a patch of state fields and everything that follows from it. */
+  /** Applies a patch of state fields and everything that follows from it; returns the change's effect (state.js). */
   update(patch) {
     const state = this.state;
     const candidate = this.#candidate(patch);
@@ -252,6 +261,7 @@ export class Playground {
     }
     if (keys.includes('autoplay') && next.autoplay !== this.#run.playing) this.#setPlaying(next.autoplay);
     this.#run.set({ speed: next.speed, limit: next.limit });
+    return effect;
   }
 
   /** Everything in the new language. */
@@ -317,6 +327,7 @@ export class Playground {
    */
   #restart(visibly = true) {
     if (!this.#rules) return;  // start() trains once the engine has loaded
+    this.#refusable = null;
     this.#clearPanels(visibly);
     const key = this.#dataKey(this.state);
     if (key === null || !specsOf(this.state).a || this.#rules.classesNeeded(this.state.loss) === null || this.#learned.key === key) return this.#run.reset();
@@ -361,6 +372,7 @@ export class Playground {
   // ---- what the worker sends ------------------------------------------------------------------
 
   #showData(data) {
+    this.#refusable = null;
     const context = this.#context;
     context.data = data;
     const key = this.#dataKey(this.state);
@@ -427,9 +439,18 @@ export class Playground {
   }
 
   #showError({ kind, message }) {
+    if (kind === 'spec' && this.#refusable) return this.#refused(message);
     this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message }), false);
     this.#setPlaying(false);
     this.#host.dataset.ready = 'true';
+  }
+
+  /** The engine refused the models of a control's edit: the edit is undone, playing as before. */
+  #refused(message) {
+    const { playing, undo } = this.#refusable;
+    this.notify(this.t('settingRefused', { message }));
+    this.update(undo);  // a restart: were the settings before refused too, the banner says why
+    this.#setPlaying(playing);
   }
 
   // ---- toolbar, banner, notices ---------------------------------------------------------------

@@ -123,8 +123,11 @@ export class TakeHome {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return null;
+    if (file.size > limit) {  // refused before it is read: the engine's cap (its rules' limits)
+      this.#fail(this.#t('fileTooLarge', { file: file.name, size: file.size, limit }));
+      return null;
+    }
     try {
-      if (file.size > limit) throw new Error('too large');
       return { name: file.name, text: await file.text() };
     } catch {
       this.#fail(this.#t('fileUnreadable', { file: file.name }));

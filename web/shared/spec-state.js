@@ -65,6 +65,25 @@ function putModel(state, ignored, panel, model) {
   if (model.init !== undefined) ignored.push('model.init');
 }
 
+/**
+ * A spec given from outside (an object, or its JSON text) as an object, refused before any work
+ * when it is past the engine's size caps (limits: nn.limits(), in the engine's rules): the text
+ * past specBytes, a CSV's `data.text` (at the top, or in `a` or `b`) past csvBytes. Throws an
+ * Error naming the cap. (A string longer than a cap in characters is longer still in bytes.)
+ */
+export function specWithinLimits(spec, limits) {
+  if (typeof spec === 'string') {
+    if (spec.length > limits.specBytes) throw new Error(`the spec is ${spec.length} characters, past the engine's cap of ${limits.specBytes} bytes`);
+    spec = JSON.parse(spec);
+  }
+  for (const [where, part] of [['', spec], ['a.', spec?.a], ['b.', spec?.b]]) {
+    const text = part?.data?.text;
+    if (typeof text === 'string' && text.length > limits.csvBytes)
+      throw new Error(`${where}data.text is ${text.length} characters, past the engine's cap of ${limits.csvBytes} bytes for CSV text`);
+  }
+  return spec;
+}
+
 /** The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. */
 export function stateFromSpec(spec, base) {
   const state = structuredClone(base);

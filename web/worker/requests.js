@@ -62,21 +62,10 @@ function checkCsv(nn, msg) {
   return { size, features, classes };
 }
 
-/**
- * Whether the engine builds these specs ({ name: spec }), by building and dropping each: every
- * rule is the engine's, the work cap too (checked on the data before a model is built). Throws its
- * SpecError, which names the field and the limit.
- */
-function checkSpecs(nn, msg) {
-  for (const spec of Object.values(msg.specs)) if (spec) nn.fromSpec(spec, { historyLimit: 0 }).dispose();
-  return true;
-}
-
 /** { value } or { error: { message, kind } } for msg = { what, panel, ... }. */
 export function answer(nn, group, msg) {
   try {
     if (msg.what === 'checkCsv') return { value: checkCsv(nn, msg) };
-    if (msg.what === 'checkSpecs') return { value: checkSpecs(nn, msg) };
     if (msg.what === 'memory') return { value: { heapInUse: nn.heapInUse() } };
     if (!group) throw Object.assign(new Error('there is no model yet'), { kind: 'engine' });
     const model = group.models[msg.panel];
