@@ -48,6 +48,7 @@ export class Playground {
   #context = { classes: 2, data: null, features: 2 };
   #rules = null;          // the engine's rules (shared/engine-rules.js), once it has loaded
   #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
+  #plannedKey = null;     // the data key (#dataKey) of the configuration sent last
   #lastReadout = 0;
   #refusable = null;   // the last configuration came from a control's edit: { playing, undo } (the values before it)
   #latest = {};
@@ -69,6 +70,7 @@ export class Playground {
     this.#client = new EngineClient();
     this.#run = new Run(this.#client, 'playground', {
       plan: () => {
+        this.#plannedKey = this.#dataKey(this.state);
         const specs = specsOf(this.state);
         return specs.a ? { specs, watch: { grid: GRID_SIZE } } : null;
       },
@@ -375,8 +377,7 @@ export class Playground {
     this.#refusable = null;
     const context = this.#context;
     context.data = data;
-    const key = this.#dataKey(this.state);
-    if (data && key !== null) this.#learned = { key, classes: data.classes };
+    if (data && this.#plannedKey !== null) this.#learned = { key: this.#plannedKey, classes: data.classes };
     context.features = data?.features ?? 2;
     for (const panel of Object.values(this.#panels)) {
       panel.showPlane(context.features);
