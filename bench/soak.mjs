@@ -41,7 +41,7 @@ export const TOLERANCE = {
 };
 
 /** Runs before the page's scripts: remembers each Worker the page starts. */
-function recordWorkers() {
+export function recordWorkers() {
   const Base = window.Worker;
   window.__soakWorkers = [];
   window.Worker = class extends Base {
@@ -62,7 +62,7 @@ const MEMORY_PREFIX = `{
 `;
 
 /** Asks the page's (last) engine worker for its allocator's bytes in use, through the worker protocol. */
-function askHeapInUse() {
+export function askHeapInUse() {
   return new Promise((resolve, reject) => {
     const worker = window.__soakWorkers.at(-1);
     const id = -1 - Math.floor(Math.random() * 1e9);  // the page's own requests count up from 1

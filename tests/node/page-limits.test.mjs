@@ -7,12 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { browserSession, collectErrors, until } from './browser.mjs';
+import { askHeapInUse, recordWorkers } from '../../bench/soak.mjs';
 
 const session = browserSession();
 
 async function open(hash = '') {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
+  await page.addInitScript(recordWorkers);  // to ask the engine's heap in use (bench/soak.mjs)
   const errors = collectErrors(page);
   await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
@@ -60,6 +62,7 @@ test('weights nested 3,000 deep or past the size cap: a clear error, the request
   const { page, errors, close } = await open('#data=xor&b.hidden=4&limit=30&speed=5');
   await until(() => page.textContent('#status'), (s) => s === 'epoch limit reached');
   const upload = (name, text) => page.setInputFiles('.takehome input.weights-file', { name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const heapBefore = await page.evaluate(askHeapInUse);
   await upload('deep.json', `{"0.weight": ${'['.repeat(3000)}${']'.repeat(3000)}, "0.bias": [0]}`);
   const deep = await until(() => page.textContent('.takehome .error'), (s) => s.startsWith('deep.json'), 20000);
   assert.match(deep, /^deep\.json: these weights do not fit the .*: weights are nested deeper than the cap of 64 levels/);
@@ -74,6 +77,7 @@ test('weights nested 3,000 deep or past the size cap: a clear error, the request
   });
   const big = await until(() => page.textContent('.takehome .error'), (s) => s.startsWith('big.json'), 20000);
   assert.equal(big, "big.json is 67108865 bytes, past the engine's cap of 67108864 bytes.");
+  assert.equal(await page.evaluate(askHeapInUse), heapBefore, 'the engine\'s heap in use as it was: the refusals kept nothing');
   // The engine still answers: the right file loads.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.takehome .exportWeights')]);
   const exported = await readFile(await download.path(), 'utf8');
