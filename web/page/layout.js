@@ -70,6 +70,8 @@ const PANEL = `
   <p class="no-plane" data-field="no-plane" hidden></p>
 </div>
 <div class="readout" aria-live="polite" data-part="readout"></div>
+<div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
+<section class="inspector" hidden></section>
 <dl class="counters" data-part="metrics">
   <div><dt data-i18n="epoch"></dt><dd data-field="epoch">0</dd></div>
   <div><dt data-i18n="updates"></dt><dd data-field="updates">0</dd></div>

@@ -6,6 +6,7 @@ import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
+import { Inspector } from './inspector.js';
 
 const RATE_WINDOW_MS = 1500;
 
@@ -16,8 +17,8 @@ export class PanelView {
   #t;
   #metrics = null;
 
-  /** t: the playground's translator (strings.js). */
-  constructor(section, { onProbe, onAdd, t }) {
+  /** t: the playground's translator (strings.js); inspect: the step inspector's { ask, pause, context } (inspector.js). */
+  constructor(section, { onProbe, onAdd, t, inspect }) {
     this.#section = section;
     this.#t = t;
     section.append(panelMarkup(section.ownerDocument));
@@ -27,6 +28,11 @@ export class PanelView {
     this.plot = new DecisionPlot(section.querySelector('.plot'), { onProbe, onAdd });
     this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
+    const inspector = section.querySelector('.inspector');
+    inspector.id = `inspector-${section.dataset.panel}`;
+    const opener = section.querySelector('.inspect-open');
+    opener.setAttribute('aria-controls', inspector.id);
+    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent });
   }
 
   #percent(v) {
@@ -40,6 +46,7 @@ export class PanelView {
   /** The strings again, in the translator's language now. */
   relabel() {
     applyStrings(this.#section, this.#t);
+    this.inspector.relabel();
     if (this.#metrics) this.#showMetrics(this.#metrics);
     if (!this.#fields['no-plane'].hidden) this.showPlane(this.#features);
   }

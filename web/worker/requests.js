@@ -1,6 +1,8 @@
 // The worker's answers about the current models (session.js's `request`): the take-home exports
 // (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
-// ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks). Weights
+// ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks), and one
+// traced update for the step inspector ({ what: 'trace', sample? }: { trace, state, spec }, spec
+// normalized). Weights
 // travel in PyTorch's state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... },
 // the keys of the exported script's nn.Sequential, where the activations take the odd places.
 import { exportPyTorch } from '../shared/pytorch-export.js';
@@ -45,7 +47,16 @@ const ANSWERS = {
     trainer.setWeights(layers);  // all or nothing: a SpecError names the bad field
     return trainer.final();
   },
+  // One update under the microscope (docs/api.md step({ trace })); its records join the next frame's.
+  trace: (nn, spec, trainer, msg, model) => {
+    const result = trainer.step({ trace: true, ...(msg.sample === undefined ? {} : { sample: msg.sample }) });
+    model.records?.push(...result.records);
+    return { trace: result.trace, state: trainer.state, spec: nn.normalize(spec) };
+  },
 };
+
+/** The requests that change the weights: a frame shows them (session.js). */
+export const CHANGES_WEIGHTS = new Set(['setWeights', 'trace']);
 
 /** A CSV's shape, or the engine's SpecError naming the row and column: { size, features, classes }. */
 function checkCsv(nn, msg) {
@@ -62,7 +73,7 @@ export function answer(nn, group, msg) {
     const model = group.models[msg.panel];
     const spec = group.specs[msg.panel];
     if (!model || !Object.hasOwn(ANSWERS, msg.what)) throw Object.assign(new Error(`unknown request ${msg.what}`), { kind: 'engine' });
-    return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg) };
+    return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg, model) };
   } catch (error) {
     return { error: { message: error.message, kind: error.kind ?? 'engine' } };
   }

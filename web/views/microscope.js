@@ -1,0 +1,49 @@
+// The lesson "One step under the microscope": a network small enough that every number fits
+// (2 -> 3 ReLU -> 3 on six radial points), the step inspector (page/inspector.js) open on it, and
+// the PyTorch script that prints the same tensors for its first step
+// (shared/pytorch-export-snippet.js, from the normalized spec the worker answers with).
+import { el } from '../page/dom.js';
+import { Inspector } from '../page/inspector.js';
+import { microscopeSnippet } from '../shared/pytorch-export-snippet.js';
+
+export class MicroscopeView {
+  #data = null;
+  #snippet;
+  #host;
+
+  /** ask(question): a request to the lesson's worker run; pause(): pauses the lesson's training. */
+  constructor(host, { t, ask, pause }) {
+    this.#host = host;
+    const k = (key) => t(`lesson.microscope.${key}`);
+    const opener = el('button', { type: 'button', className: 'inspect-open primary' });
+    const root = el('section', { className: 'inspector', id: 'inspector-lesson', hidden: true });
+    opener.setAttribute('aria-controls', root.id);
+    opener.setAttribute('aria-expanded', 'false');
+    this.inspector = new Inspector(root, opener, {
+      t, ask: (question) => ask({ ...question, panel: 'model' }), pause,
+      title: () => k('title'),
+      context: () => ({ loss: 'cross_entropy', task: 'classification', activation: 'relu',
+        label: (i) => this.#data?.y[i], trainSize: this.#data?.splitEnd[0] ?? 1 }),
+      onTrace: ({ spec }) => this.#showSnippet(spec),
+    });
+    this.#snippet = el('pre', { className: 'torch-print snippet', textContent: k('snippetLater') });
+    host.replaceChildren(el('div', { className: 'view-microscope' },
+      el('div', { className: 'inspect-bar' }, opener), root,
+      el('details', { className: 'card snippet-box' }, el('summary', {}, k('snippetTitle')), el('p', { className: 'hint' }, k('snippetHint')), this.#snippet)));
+  }
+
+  #showSnippet(spec) {
+    if (!this.#snippet.dataset.ready) this.#snippet.textContent = microscopeSnippet(spec);
+    this.#snippet.dataset.ready = 'true';
+  }
+
+  data(data) {
+    this.#data = data;
+  }
+
+  frame() {}
+
+  destroy() {
+    this.#host.replaceChildren();
+  }
+}
