@@ -191,3 +191,40 @@ test('the microscope lesson opens from its link, paused at step 0; its inspector
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the inspector works for each optimizer, loss and batch mode, and on the linear model, with the engine\'s numbers', { timeout: 90000 }, async () => {
+  const cases = [
+    { hash: '#data=circle&n=100&loss=bce&optimizer=momentum&lr=0.05&batch=mini&batchSize=8&b.hidden=4&autoplay=false', state: 'momentum_buffer', criterion: 'bceTerm' },
+    { hash: '#data=gauss&n=100&loss=mse&optimizer=adagrad&lr=0.05&batch=stochastic&b.hidden=3&b.activation=sigmoid&autoplay=false', state: 'sum', criterion: 'sqError' },
+    { hash: '#data=spiral&n=100&optimizer=adam&lr=0.01&b.hidden=3,3&b.activation=tanh&autoplay=false', state: 'exp_avg', criterion: 'nll' },
+  ];
+  for (const { hash, state, criterion } of cases) {
+    const { page, errors } = await open(hash);
+    const specs = specsOf(stateFromHash(hash).state);
+    for (const panel of ['a', 'b']) {
+      const trainer = nn.fromSpec(specs[panel]);
+      const engine = trainer.step({ trace: true }).trace;
+      trainer.dispose();
+      const root = `#inspector-${panel}`;
+      await page.click(`[data-panel="${panel}"] .inspect-open`);
+      await page.waitForSelector(`${root}[data-step="0"] .tensor-item`);
+      const seen = [];
+      for (let k = 0; k < 5; k++) {
+        seen.push(await page.getAttribute(root, 'data-line'));
+        const items = await page.$$eval(`${root} .tensor-item`, (els) => els.map((f) => ({ item: f.dataset.item, name: f.dataset.name,
+          state: f.dataset.state, value: JSON.parse(f.querySelector('pre').dataset.value) })));
+        if (k === 1) assert.ok(items.some((i) => i.item === criterion), `${hash}: ${criterion}`);
+        if (k === 3) close(items.find((i) => i.item === 'grad' && i.name === '0.weight').value, engine.grad[0].weight, `${hash} ${panel}: 0.weight.grad`);
+        if (k === 4) {
+          assert.ok(items.some((i) => i.item === 'state' && i.state === state), `${hash}: ${state}`);
+          close(items.find((i) => i.item === 'param' && i.name === '0.bias').value, engine.after[0].bias, `${hash} ${panel}: 0.bias after`);
+        }
+        if (k < 4) await page.keyboard.press('ArrowDown');
+      }
+      assert.deepEqual(seen, ['forward', 'criterion', 'zeroGrad', 'backward', 'step']);
+      await page.keyboard.press('Escape');
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -29,7 +29,8 @@ for (const golden of goldens) {
     assert.deepEqual(keys('forward'), ['x', ...Array(hidden).fill(['z', 'a']).flat(), 'logits']);
     assert.equal(lines.criterion[0].value, trace.loss);
     assert.equal(keys('criterion').includes('penalty'), trace.penalty !== undefined);
-    if (spec.task === 'regression') assert.ok(keys('criterion').includes('target'));
+    if (spec.task === 'regression') assert.deepEqual(keys('criterion').slice(-2), ['target', 'error']);
+    else if (spec.loss === 'mse') assert.deepEqual(keys('criterion').slice(-2), ['onehot', 'sqError']);
     else if (spec.loss === 'bce') assert.ok(keys('criterion').includes('sigmoid'));
     else {
       const p = lines.criterion.find((i) => i.key === 'softmax').value[0];

@@ -54,8 +54,18 @@ function criterion(trace, { loss, label, task }) {
   const items = [{ key: 'loss', args: { n: trace.batch.length, loss }, value: trace.loss }];
   if (trace.penalty !== undefined) items.push({ key: 'penalty', args: {}, value: trace.penalty });
   const logits = trace.sample.layers.at(-1).z;
-  if (task === 'regression' || label === undefined) {
-    if (label !== undefined) items.push({ key: 'target', args: { i: trace.sample.index }, value: row([label].flat()) });
+  const i = trace.sample.index;
+  if (label === undefined) return items;
+  if (task === 'regression') {
+    const target = [label].flat();
+    items.push({ key: 'target', args: { i }, value: row(target) });
+    items.push({ key: 'error', args: { i }, value: row(logits.map((z, k) => f32(z - target[k]))) });
+    return items;
+  }
+  if (loss === 'mse') {  // against one-hot targets: F.one_hot(y, classes)
+    const onehot = logits.map((_, k) => (k === label ? 1 : 0));
+    items.push({ key: 'onehot', args: { i }, value: row(onehot) });
+    items.push({ key: 'sqError', args: { i }, value: row(logits.map((z, k) => f32(f32(z - onehot[k]) ** 2))) });
     return items;
   }
   if (loss === 'bce') {
