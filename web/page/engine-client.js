@@ -145,7 +145,8 @@ class Channel {
 
   /**
    * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel },
-   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } or { what: 'memory' }.
+   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data }, { what: 'memory' } or
+   * { what: 'trace', panel, sample? }: one traced update of that model (the step inspector).
    */
   request(question) {
     return this.#client.request(this.#send, question);
