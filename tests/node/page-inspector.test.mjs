@@ -13,6 +13,7 @@ import { loadEngine, root } from './helpers.mjs';
 import { formatTensor } from '../../web/shared/torch-format.js';
 import { specsOf, stateFromHash } from '../../web/shared/state.js';
 import { ko } from '../../web/page/strings-inspector.js';
+import { ko as lessonsKo } from '../../web/lessons/texts.js';
 
 const session = browserSession();
 const shots = path.join(root, 'screenshots');
@@ -115,6 +116,12 @@ test('the inspector shows PyTorch\'s numbers for step 0 and walks the five lines
   assert.equal(await page.isDisabled('#inspector-b .inspector-previous'), true);
   // The panel counts the traced update.
   assert.equal(await page.textContent('[data-panel="b"] [data-field="updates"]'), '1');
+  // A reset replaces the model: the old trace goes, and "Next step" traces the new model's step 0.
+  await page.click('#reset');
+  await page.waitForSelector('#inspector-b:not([data-step])');
+  assert.equal(await page.textContent('#inspector-b .inspector-next'), 'Next step');
+  await page.click('#inspector-b .inspector-next');
+  await page.waitForSelector('#inspector-b[data-step="0"] .tensor-item');
   // Escape closes and gives the focus back.
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#inspector-b'), true);
@@ -164,6 +171,11 @@ test('opened while training, it pauses; after the last line "Next step" traces t
 test('the microscope lesson opens from its link, paused at step 0; its inspector shows the engine\'s first step and gives the PyTorch snippet', { timeout: 60000 }, async () => {
   const { LESSON, MICROSCOPE_SPEC } = await import('../../web/lessons/catalog.js');
   const { microscopeSnippet } = await import('../../web/shared/pytorch-export-snippet.js');
+  const korean = await open('#lesson=microscope&lang=ko');
+  await korean.page.waitForSelector('.lesson[data-lesson="microscope"]:not([hidden])', { timeout: 10000 });
+  assert.equal(await korean.page.textContent('.lesson h2'), lessonsKo['lesson.microscope.title']);
+  assert.equal(await korean.page.textContent('.view-microscope .inspect-open'), ko.open);
+  await korean.page.close();
   const { page, errors } = await open('#lesson=microscope');
   await page.waitForSelector('.lesson[data-lesson="microscope"]:not([hidden])', { timeout: 10000 });
   assert.equal(await page.getAttribute('.lesson', 'data-status'), 'paused', 'it waits for the learner');

@@ -68,6 +68,8 @@ export class Inspector {
     p.sample.addEventListener('change', () => this.choose(p.sample.value === '' ? null : Number(p.sample.value)));
     p.sampleLabel = el('label', { className: 'inspector-sample-label' }, el('span'), p.sample);
     p.keys = el('p', { className: 'hint inspector-keys' });
+    p.sampleHint = el('p', { className: 'hint inspector-sample-hint', id: `${this.#root.id || 'inspector'}-sample-hint` });
+    p.sample.setAttribute('aria-describedby', p.sampleHint.id);
     p.current = el('p', { className: 'inspector-current' });
     p.current.setAttribute('aria-live', 'polite');
     p.about = el('p', { className: 'inspector-about' });
@@ -76,7 +78,7 @@ export class Inspector {
       el('div', { className: 'inspector-body' }, el('div', { className: 'inspector-code' }, p.list,
         el('div', { className: 'inspector-nav' }, p.previous, p.next)),
       el('div', { className: 'inspector-detail' }, p.current, p.about, p.values)),
-      el('div', { className: 'inspector-foot' }, p.sampleLabel, p.keys));
+      el('div', { className: 'inspector-foot' }, p.sampleLabel, p.sampleHint, p.keys));
     this.#root.setAttribute('role', 'region');
     this.relabel();
   }
@@ -145,6 +147,17 @@ export class Inspector {
     if (this.isOpen) this.#focusLine();
   }
 
+  /** The model was replaced (a reset): its trace is gone; "Next step" traces the new one. */
+  forget() {
+    this.#trace = null;
+    this.#lines = null;
+    this.#line = LINES.length - 1;
+    this.#show();
+    this.#parts.header.textContent = '';
+    delete this.#root.dataset.step;
+    this.#setStatus(this.#t('inspector.reset'));
+  }
+
   /** Chooses the sample shown (an index into the training split; null: the batch's first), from the next step on. */
   choose(index) {
     const max = this.#context().trainSize - 1;
@@ -199,7 +212,7 @@ export class Inspector {
     p.next.textContent = t(this.#line === LINES.length - 1 ? 'inspector.nextStep' : 'inspector.next');
     const max = Math.max(0, (this.#context()?.trainSize ?? 1) - 1);
     p.sample.max = String(max);
-    p.sample.title = t('inspector.sampleHint', { max });
+    p.sampleHint.textContent = t('inspector.sampleHint', { max });
     if (!this.#lines) return;
     const trace = this.#trace;
     this.#root.dataset.step = String(trace.step);

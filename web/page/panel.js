@@ -95,6 +95,7 @@ export class PanelView {
       this.#set(`${split}-loss`, t('notMeasured'));
     }
     this.chart.clear();
+    if (this.inspector.isOpen) this.inspector.forget();
     this.#set('confusion-title', '');
     renderConfusion(this.#fields.confusion, null, t);
     if (visibly) {
