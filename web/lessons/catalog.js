@@ -84,7 +84,8 @@ export const LESSONS = [
   {
     id: 'sigmoid', view: 'sigmoid', epochs: 1001, speed: 2,
     plan: () => ({ specs: { model: STUDY_HOURS_SPEC },
-      watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame' } }),
+      watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame',
+        network: { range: [-1, 22], size: 16 } } }),
   },
   {
     id: 'softmax', view: 'softmax', epochs: 1001, speed: 2,

@@ -67,9 +67,9 @@ export class Playground {
     this.#run = new Run(this.#client, 'playground', {
       plan: () => {
         const specs = specsOf(this.state);
-        return specs.a ? { specs, watch: { grid: GRID_SIZE } } : null;
+        return specs.a ? { specs, watch: { grid: GRID_SIZE, network: {}, hiddenSpace: true } } : null;
       },
-      settings: () => ({ speed: this.state.speed, limit: this.state.limit }),
+      settings: () => ({ speed: this.state.speed, limit: this.state.limit, view: this.#insideView() }),
       onData: (d) => this.#showData(d),
       draw: (f) => this.#drawFrame(f),
       stepped: () => this.metrics(),
@@ -79,7 +79,9 @@ export class Playground {
       onRestart: (why) => this.#engineRestarted(why),
     });
     this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
-      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p, name), t, inspect: this.#inspectOptions(name) })]));
+      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p, name), t, inspect: this.#inspectOptions(name),
+        onView: () => this.#panels && this.#run.set({ view: this.#insideView() }),
+        onEdit: (edit) => this.#editWeight(name, edit) })]));
     this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
@@ -158,6 +160,21 @@ export class Playground {
   /** The specs the models train now: { a, b }. */
   specs() {
     return specsOf(this.state);
+  }
+
+  /** What each panel shows inside its network, for the worker to compute (worker/trainer-group.js's setView). */
+  #insideView() {
+    return this.#panels ? Object.fromEntries(PANELS.map((name) => [name, this.#panels[name].inside.view()])) : {};
+  }
+
+  /** A weight or bias edited in a panel's diagram: the model continues from it. Resolves to null or the error's message. */
+  async #editWeight(panel, edit) {
+    try {
+      await this.#run.request({ what: 'setWeight', panel, ...edit });
+      return null;
+    } catch (error) {
+      return error.message;
+    }
   }
 
   // ---- state changes --------------------------------------------------------------------------

@@ -15,3 +15,18 @@ export const classCss = (k, alpha = 1) => `rgba(${classColor(k).join(', ')}, ${a
 
 /** Outline of the data points: dark, so a point stands out on any background, even its own colour. */
 export const POINT_OUTLINE = 'rgba(20, 20, 30, 0.9)';
+
+// Signed values (weights, biases, unit activations): ColorBrewer's PuOr, a diverging palette that
+// stays readable with the common colour-vision deficiencies. Negative orange-brown, positive
+// purple, zero near white; distinct from the class colours' blue and green.
+export const DIVERGING = { negative: [179, 88, 6], zero: [247, 247, 247], positive: [84, 39, 136] };
+
+/** The colour of a signed value s in [-1, 1] (clamped): from the negative end through zero to the positive end. */
+export function divergingColor(s) {
+  const v = Math.max(-1, Math.min(1, Number.isFinite(s) ? s : 0));
+  const end = v < 0 ? DIVERGING.negative : DIVERGING.positive;
+  const a = Math.abs(v);
+  return DIVERGING.zero.map((z, c) => Math.round(z + (end[c] - z) * a));
+}
+
+export const divergingCss = (s, alpha = 1) => `rgba(${divergingColor(s).join(', ')}, ${alpha})`;

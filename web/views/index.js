@@ -1,6 +1,7 @@
 // The lesson views by name (web/lessons/catalog.js names a lesson's view). Each view is built as
-// new View(host, { t, lesson, options, ask, pause }) into an empty element (ask: a request to the
-// lesson's worker run, pause: pauses it) and shows what the worker sends:
+// new View(host, { t, lesson, options, request, pause }) into an empty element (request(question): the
+// run's worker request, e.g. a weight edited in a network diagram or a traced step; pause(): pauses
+// the run) and shows what the worker sends:
 // data(data) once per run (the dataset, or null), frame(snapshot) per frame (web/lessons/group.js),
 // destroy() when the lesson closes or starts again.
 import { BatchView } from './batch.js';

@@ -11,8 +11,8 @@ export class MicroscopeView {
   #snippet;
   #host;
 
-  /** ask(question): a request to the lesson's worker run; pause(): pauses the lesson's training. */
-  constructor(host, { t, ask, pause }) {
+  /** request(question): a request to the lesson's worker run; pause(): pauses the lesson's training. */
+  constructor(host, { t, request, pause }) {
     this.#host = host;
     const k = (key) => t(`lesson.microscope.${key}`);
     const opener = el('button', { type: 'button', className: 'inspect-open primary' });
@@ -20,7 +20,7 @@ export class MicroscopeView {
     opener.setAttribute('aria-controls', root.id);
     opener.setAttribute('aria-expanded', 'false');
     this.inspector = new Inspector(root, opener, {
-      t, ask: (question) => ask({ ...question, panel: 'model' }), pause,
+      t, ask: (question) => request({ ...question, panel: 'model' }), pause,
       title: () => k('title'),
       context: () => ({ loss: 'cross_entropy', task: 'classification', activation: 'relu',
         label: (i) => this.#data?.y[i], trainSize: this.#data?.splitEnd[0] ?? 1 }),

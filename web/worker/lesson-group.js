@@ -10,6 +10,7 @@
 //   evaluate   'frame': metrics under the weights now; 'epoch': metrics after every epoch
 //   metrics    final() (confusion matrices included), on frames that carry metrics
 //   path       two flat parameters after every epoch, [i, j] in PyTorch's order
+//   network    the network diagram's maps and weights, { size, top, range } (trainer-group.js's inside())
 //   landscape  the loss over those two parameters, { params, width, height, bounds, levels }, sent
 //              once with its contours (views/contours.js) worked out here, off the page's thread
 //
@@ -110,6 +111,7 @@ export class LessonGroup extends TrainerGroup {
       }
       if (w.evaluate === 'frame') out.evaluation = t.evaluate();
       if (w.metrics && withMetrics) out.metrics = t.final();
+      Object.assign(out, this.inside(name, w, this.bounds, withMetrics, transfer));
       trainers[name] = out;
       m.records = [];
       m.evals = [];

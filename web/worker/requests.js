@@ -1,5 +1,7 @@
 // The worker's answers about the current models (session.js's `request`): the take-home exports
-// (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
+// (a PyTorch script, the weights, the data as CSV), new weights, one weight or bias edited in the
+// network diagram ({ what: 'setWeight', panel, layer, to, from, value }: layer L >= 1 of the
+// diagram, W_L[to][from], or its bias[to] when from is null), the engine's memory in use
 // ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks), and one
 // traced update for the step inspector ({ what: 'trace', sample? }: { trace, state, spec }, spec
 // normalized). Weights
@@ -47,6 +49,18 @@ const ANSWERS = {
     trainer.setWeights(layers);  // all or nothing: a SpecError names the bad field
     return trainer.final();
   },
+  setWeight: (nn, spec, trainer, { layer, to, from, value }) => {
+    const layers = trainer.getWeights();
+    const target = layers[layer - 1];
+    const row = from === null || from === undefined ? target?.bias : target?.weight[to];
+    const index = from === null || from === undefined ? to : from;
+    if (!row || !Number.isInteger(index) || index < 0 || index >= row.length || !Number.isFinite(value))
+      throw Object.assign(new Error(`setWeight: no weight at layer ${layer}, unit ${to}, input ${from} (or the value ${value} is not a finite number)`),
+        { kind: 'spec' });
+    row[index] = value;
+    trainer.setWeights(layers);  // the optimizer's state stays: the model continues from the edited weight
+    return trainer.final();
+  },
   // One update under the microscope (docs/api.md step({ trace })); its records join the next frame's.
   trace: (nn, spec, trainer, msg, model) => {
     const result = trainer.step({ trace: true, ...(msg.sample === undefined ? {} : { sample: msg.sample }) });
@@ -56,7 +70,7 @@ const ANSWERS = {
 };
 
 /** The requests that change the weights: a frame shows them (session.js). */
-export const CHANGES_WEIGHTS = new Set(['setWeights', 'trace']);
+export const CHANGES_WEIGHTS = new Set(['setWeights', 'setWeight', 'trace']);
 
 /** A CSV's shape, or the engine's SpecError naming the row and column: { size, features, classes }. */
 function checkCsv(nn, msg) {

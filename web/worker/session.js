@@ -29,7 +29,7 @@ export function yieldToMessages() {
 }
 
 /** The trainer group a plan asks for. Throws the engine's NnplayError for a bad spec. */
-const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch.grid) : new LessonGroup(nn, plan));
+const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch) : new LessonGroup(nn, plan));
 
 export class Session {
   #nn;
@@ -41,6 +41,7 @@ export class Session {
   #playing = false;
   #speed = 1;
   #limit = Infinity;
+  #view = {};               // what the page shows inside the networks (trainer-group.js's setView)
   #busy = false;            // a loop (play, step, a frame after new weights) owns the group
   #lastMetrics = 0;
   #frameSeq = 0;
@@ -148,6 +149,7 @@ export class Session {
     }
     this.#group = groupOf(this.#nn, plan);
     const group = this.#group;
+    group.setView(this.#view);
     const { x, y, splitEnd, classes, features, task } = group.data;  // the group needs them no more: hand them over
     const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
       batchSize: spec.batch_size ?? 0 }));
@@ -186,11 +188,26 @@ export class Session {
     });
   }
 
-  /** Live settings: speed (epochs per frame), limit (epochs), lr. */
-  set({ speed, limit, lr }) {
+  /** Live settings: speed (epochs per frame), limit (epochs), lr, view (a paused run shows it at once). */
+  async set({ speed, limit, lr, view }) {
     if (speed !== undefined) this.#speed = speed;
     if (limit !== undefined) this.#limit = limit;
     if (lr !== undefined) this.#group?.setLr(lr);
+    if (view !== undefined && JSON.stringify(view) !== JSON.stringify(this.#view)) {
+      this.#view = view;
+      this.#group?.setView(view);
+      await this.#showNow();
+    }
+  }
+
+  /** Paused (no loop holds the group), one frame shows the models as they are now. */
+  async #showNow() {
+    const group = this.#group;
+    if (!group || this.#busy) return;
+    await this.#hold(async () => {
+      await this.#waitForAck();
+      if (group === this.#group) this.#postFrame(true);
+    });
   }
 
   /**
@@ -220,12 +237,8 @@ export class Session {
     const reply = answer(this.#nn, this.#group, msg);
     this.#send({ type: 'reply', id: msg.id, ...reply });
     // While playing, the next frame shows the new weights; paused, one frame shows them now.
-    const group = this.#group;
-    if (!CHANGES_WEIGHTS.has(msg.what) || reply.error || !group || this.#busy) return;
-    await this.#hold(async () => {
-      await this.#waitForAck();
-      if (group === this.#group) this.#postFrame(true);
-    });
+    if (!CHANGES_WEIGHTS.has(msg.what) || reply.error) return;
+    await this.#showNow();
   }
 
   /** Lets the trainers go (the page closed this channel). */

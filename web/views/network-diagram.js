@@ -1,0 +1,311 @@
+// The network diagram: one row per layer (inputs at the top, the outputs at the bottom), each
+// neuron a small live map of what it computes over the plane (unit-map.js), each edge a line whose
+// colour is the weight's sign and whose width is |w|, each bias a small mark on its neuron. It
+// draws the snapshots network-watch.js makes in the worker and decides nothing.
+//
+//   new NetworkDiagram(host, { t, onEdit, onAll, onHighlight, detailHost })
+//     onEdit({ layer, to, from, value })  a weight (from = input unit) or a bias (from = null) was
+//                                         edited; returns a promise of null or an error message
+//     onAll(layer | null)                 the "+N more" grid opened on a layer (or closed)
+//     onHighlight(unit | null)            a neuron is hovered or focused: { map, width, height, offset, signed }
+//     detailHost                          where the detail card goes (default: under the diagram)
+//   update(network)   a snapshot; setLabel(text) the accessible name; relabel() the language
+//   setOverlay({ neurons: { 'L:U': { value, label } }, edges: { 'L:U>L+1:V': { value, label } } })
+//                     values drawn on the diagram by someone else (the step inspector); null clears
+//
+// Test hooks: the container has data-network and an aria-label; each neuron data-neuron="L:U" and
+// an aria-label; the arrow keys move the focus between neurons.
+import { el } from '../page/dom.js';
+import { divergingCss } from '../shared/palette.js';
+import { paintMap, unitColor } from './unit-map.js';
+import { NetworkDetail } from './network-detail.js';
+import { AllUnits } from './network-all.js';
+import { neuronName, layerName } from './network-names.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const LABEL_EVERY_MS = 1000;  // accessible names follow the weights, but not every frame
+
+export class NetworkDiagram {
+  #t;
+  #onHighlight;
+  #net = null;
+  #structure = '';
+  #rows = [];          // per layer: { element, neurons: [element] }
+  #edges = [];         // per layer L >= 1: [{ line, hit, from, to, u, v }] by v * shown[L-1].length + u
+  #svg;
+  #body;
+  #detail;
+  #all;
+  #overlay = null;
+  #labelled = 0;
+  #focus = '0:0';      // the neuron with tabindex 0
+
+  constructor(host, { t, onEdit, onAll, onHighlight = () => {}, detailHost = null }) {
+    this.#t = t;
+    this.#onHighlight = onHighlight;
+    this.element = el('figure', { className: 'network' });
+    this.element.dataset.network = '';
+    this.element.setAttribute('role', 'group');
+    this.#svg = document.createElementNS(SVG, 'svg');
+    this.#svg.classList.add('net-edges');
+    this.#svg.setAttribute('aria-hidden', 'true');
+    this.#body = el('div', { className: 'net-body' }, this.#svg);
+    this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key) });
+    this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
+    this.element.append(this.#body, this.#all.element);
+    host.append(this.element);
+    (detailHost ?? this.element).append(this.#detail.element);
+    new ResizeObserver(() => this.#placeEdges()).observe(this.#body);
+    this.#body.addEventListener('keydown', (event) => this.#key(event));
+    this.#body.addEventListener('pointerleave', () => this.#show(null));
+    this.#svg.addEventListener('pointerover', (event) => this.#edgeEvent(event, false));
+    this.#svg.addEventListener('click', (event) => this.#edgeEvent(event, true));
+  }
+
+  setLabel(text) {
+    this.element.setAttribute('aria-label', text);
+  }
+
+  /** The strings again, in the translator's language now. */
+  relabel() {
+    this.#structure = '';
+    if (this.#net) this.update(this.#net);
+    this.#detail.relabel();
+    this.#all.relabel();
+  }
+
+  /** The neuron elements, by 'L:U'. */
+  neuron(key) {
+    const [l, u] = key.split(':').map(Number);
+    const i = this.#net?.shown[l]?.indexOf(u) ?? -1;
+    return i < 0 ? null : this.#rows[l].neurons[i];
+  }
+
+  #nameOf(key) {
+    return neuronName(this.#t, this.#net, key);
+  }
+
+  /** Draws a snapshot: rebuilds the rows when the shown units changed, then maps, edges and biases. */
+  update(net) {
+    this.#net = net;
+    const structure = JSON.stringify([net.sizes, net.shown.map((s) => Array.from(s)), net.map?.width, net.map?.height, this.#t.lang]);
+    if (structure !== this.#structure) {
+      this.#structure = structure;
+      this.element.classList.toggle('line-maps', net.map?.height === 1);  // 1-D data: maps along a line
+      this.#build(net);
+    }
+    net.maps.forEach((maps, l) => {
+      if (!maps || !net.map) return;
+      const cells = net.map.width * net.map.height;
+      this.#rows[l].neurons.forEach((neuron, i) => {
+        const color = unitColor(net, l, maps, i * cells, cells, net.shown[l][i]);
+        paintMap(neuron.querySelector('canvas'), maps, i * cells, net.map.width, net.map.height, color);
+      });
+    });
+    this.#drawWeights(net);
+    if (net.all) this.#all.update(net);
+    this.#detail.update(net);
+    const now = performance.now();
+    if (now - this.#labelled > LABEL_EVERY_MS || structure !== this.#structure) {
+      this.#labelled = now;
+      this.#labelNeurons(net);
+    }
+  }
+
+  /** The rows and their neurons, the edge lines, the "+N more" buttons. */
+  #build(net) {
+    const t = this.#t;
+    const focused = this.element.contains(document.activeElement) ? document.activeElement.dataset?.neuron : null;
+    for (const row of this.#rows) row.element.remove();
+    this.#rows = net.sizes.map((size, l) => {
+      const neurons = Array.from(net.shown[l], (u) => {
+        const key = `${l}:${u}`;
+        const neuron = el('div', { className: 'neuron', tabIndex: key === this.#focus ? 0 : -1 }, el('canvas', { width: 1, height: 1 }));
+        neuron.dataset.neuron = key;
+        neuron.setAttribute('role', 'button');
+        if (l > 0) neuron.append(el('span', { className: 'bias' }));
+        neuron.addEventListener('pointerenter', () => this.#show(key));
+        neuron.addEventListener('pointermove', (event) => this.#detail.pointAt(key, neuron, event));
+        neuron.addEventListener('focus', () => {
+          this.#setFocus(key);
+          this.#show(key, true);
+        });
+        neuron.addEventListener('click', (event) => {
+          if (l > 0 && event.target.classList.contains('bias')) this.#detail.edit(key, null);
+          else this.#show(key, true);
+        });
+        return neuron;
+      });
+      const hiddenCount = size - net.shown[l].length;
+      const more = hiddenCount > 0 ? el('button', { type: 'button', className: 'net-more', textContent: t('netMore', { n: hiddenCount }) }) : null;
+      more?.addEventListener('click', () => this.#all.open(l));
+      const row = el('div', { className: 'net-row' }, el('span', { className: 'net-row-name' }, layerName(t, net, l)),
+        el('div', { className: 'net-units' }, ...neurons, more));
+      this.#body.append(row);
+      return { element: row, neurons };
+    });
+    if (!this.neuron(this.#focus)) this.#setFocus('0:0');
+    this.#buildEdges(net);
+    if (focused && this.neuron(focused)) this.neuron(focused).focus();
+  }
+
+  #buildEdges(net) {
+    this.#svg.replaceChildren();
+    this.#edges = net.shown.map((to, l) => {
+      if (l === 0) return [];
+      const from = net.shown[l - 1];
+      const edges = [];
+      for (let j = 0; j < to.length; j++) for (let i = 0; i < from.length; i++) {
+        const line = document.createElementNS(SVG, 'line');
+        line.classList.add('edge');
+        const hit = document.createElementNS(SVG, 'line');
+        hit.classList.add('edge-hit');
+        hit.dataset.edge = `${l - 1}:${from[i]}>${l}:${to[j]}`;
+        this.#svg.append(line, hit);
+        edges.push({ line, hit, l, u: from[i], v: to[j], i, j });
+      }
+      return edges;
+    });
+    this.#placeEdges();
+  }
+
+  /** Edge ends at the neurons' centres (layout is read here only: after a rebuild or a resize). */
+  #placeEdges() {
+    if (!this.#net) return;
+    const box = this.#body.getBoundingClientRect();
+    this.#svg.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
+    const centre = (neuron) => {
+      const r = neuron.getBoundingClientRect();
+      return [r.left - box.left + r.width / 2, r.top - box.top + r.height / 2];
+    };
+    const centres = this.#rows.map((row) => row.neurons.map(centre));
+    for (const edges of this.#edges) for (const e of edges) {
+      const [[x1, y1], [x2, y2]] = [centres[e.l - 1][e.i], centres[e.l][e.j]];
+      for (const line of [e.line, e.hit]) {
+        line.setAttribute('x1', x1); line.setAttribute('y1', y1); line.setAttribute('x2', x2); line.setAttribute('y2', y2);
+      }
+    }
+  }
+
+  /** Edge colour = sign, width = |w| against the layer's largest; biases the same on their neurons. */
+  #drawWeights(net) {
+    const overlay = this.#overlay?.edges;
+    this.#edges.forEach((edges, l) => {
+      if (l === 0) return;
+      const weights = net.weights[l];
+      let max = 1e-9;
+      for (const e of edges) {
+        const value = overlay?.[e.hit.dataset.edge]?.value ?? weights[e.j * net.shown[l - 1].length + e.i];
+        e.value = value;
+        max = Math.max(max, Math.abs(value));
+      }
+      for (const e of edges) {
+        const s = e.value / max;
+        e.line.setAttribute('stroke', divergingCss(Math.sign(s) * (0.35 + 0.65 * Math.abs(s))));
+        e.line.setAttribute('stroke-width', (0.4 + 3.6 * Math.abs(s)).toFixed(2));
+      }
+      const biases = net.biases[l];
+      const scale = Math.max(1e-9, ...Array.from(biases, Math.abs));
+      this.#rows[l].neurons.forEach((neuron, j) => {
+        const b = biases[j] / scale;
+        const mark = neuron.querySelector('.bias');
+        mark.style.background = divergingCss(Math.sign(b) * (0.35 + 0.65 * Math.abs(b)));
+        mark.style.transform = `scale(${(0.45 + 0.55 * Math.abs(b)).toFixed(2)})`;
+      });
+    });
+    for (const [key, { value, label } = {}] of Object.entries(this.#overlay?.neurons ?? {})) {
+      const neuron = this.neuron(key);
+      if (!neuron) continue;
+      let badge = neuron.querySelector('.overlay');
+      if (!badge) neuron.append(badge = el('span', { className: 'overlay' }));
+      badge.textContent = label ?? (Number.isFinite(value) ? value.toFixed(2) : '');
+    }
+  }
+
+  /** Values someone else draws on the diagram (see the header); null clears them. */
+  setOverlay(overlay) {
+    this.#overlay = overlay;
+    for (const badge of this.element.querySelectorAll('.neuron .overlay')) badge.remove();
+    this.element.classList.toggle('overlaid', Boolean(overlay));
+    if (this.#net) this.#drawWeights(this.#net);
+  }
+
+  /** Accessible names: the neuron, its bias and its strongest outgoing weight among those shown. */
+  #labelNeurons(net) {
+    const t = this.#t;
+    const last = net.sizes.length - 1;
+    this.#rows.forEach((row, l) => row.neurons.forEach((neuron, i) => {
+      const key = `${l}:${net.shown[l][i]}`;
+      const parts = [this.#nameOf(key)];
+      if (l > 0) parts.push(t('netBias', { value: net.biases[l][i].toFixed(2) }));
+      if (l < last) {
+        const w = net.weights[l + 1];
+        const n = net.shown[l].length;
+        let best = 0;
+        for (let j = 1; j < net.shown[l + 1].length; j++) if (Math.abs(w[j * n + i]) > Math.abs(w[best * n + i])) best = j;
+        parts.push(t('netStrongest', { to: this.#nameOf(`${l + 1}:${net.shown[l + 1][best]}`), value: w[best * n + i].toFixed(2) }));
+      }
+      const label = parts.join(', ');
+      if (neuron.getAttribute('aria-label') !== label) neuron.setAttribute('aria-label', label);
+    }));
+  }
+
+  /** Hover or focus on a neuron (null: none): the detail card and the plot's highlight. */
+  #show(key, sticky = false) {
+    if (!key && this.#detail.sticky) key = this.#detail.key;
+    this.#detail.show(key, sticky);
+    if (!key || !this.#net?.map || this.#net.map.height === 1) return this.#onHighlight(null);
+    const [l, u] = key.split(':').map(Number);
+    const i = this.#net.shown[l].indexOf(u);
+    const maps = this.#net.maps[l];
+    if (!maps || i < 0) return this.#onHighlight(null);
+    const { width, height } = this.#net.map;
+    this.#onHighlight({ map: maps, offset: i * width * height, width, height, signed: l < this.#net.sizes.length - 1 });
+  }
+
+  #edgeEvent(event, click) {
+    const key = event.target.dataset?.edge;
+    if (!key) return;
+    const e = this.#edges.flat().find((x) => x.hit.dataset.edge === key);
+    if (click) this.#detail.edit(`${e.l}:${e.v}`, e.u);
+    else this.#detail.showEdge(e, e.value);
+  }
+
+  #setFocus(key) {
+    this.neuron(this.#focus)?.setAttribute('tabindex', '-1');
+    this.#focus = key;
+    this.neuron(key)?.setAttribute('tabindex', '0');
+  }
+
+  /** Arrow keys: left/right within a layer, up/down to the nearest neuron of the layer above/below; Enter edits a bias. */
+  #key(event) {
+    const key = event.target.dataset?.neuron;
+    if (!key || !this.#net) return;
+    const [l, u] = key.split(':').map(Number);
+    const shown = this.#net.shown;
+    const i = shown[l].indexOf(u);
+    const near = (m) => shown[m][Math.min(shown[m].length - 1, Math.round((i + 0.5) * shown[m].length / shown[l].length - 0.5))];
+    const moves = {
+      ArrowLeft: () => [l, shown[l][Math.max(0, i - 1)]],
+      ArrowRight: () => [l, shown[l][Math.min(shown[l].length - 1, i + 1)]],
+      ArrowUp: () => (l > 0 ? [l - 1, near(l - 1)] : [l, u]),
+      ArrowDown: () => (l < shown.length - 1 ? [l + 1, near(l + 1)] : [l, u]),
+      Home: () => [l, shown[l][0]],
+      End: () => [l, shown[l].at(-1)],
+    };
+    if (moves[event.key]) {
+      const next = moves[event.key]().join(':');
+      this.#setFocus(next);
+      this.neuron(next).focus();
+    } else if ((event.key === 'Enter' || event.key === ' ') && l > 0) {
+      this.#detail.edit(key, null);
+    } else return;
+    event.preventDefault();
+  }
+
+  destroy() {
+    this.#onHighlight(null);
+    this.element.remove();
+    this.#detail.element.remove();
+  }
+}
