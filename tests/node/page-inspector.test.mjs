@@ -11,6 +11,7 @@ import path from 'node:path';
 import { browserSession, collectErrors, until } from './browser.mjs';
 import { loadEngine, root } from './helpers.mjs';
 import { formatTensor } from '../../web/shared/torch-format.js';
+import { badge } from '../../web/shared/step-overlay.js';
 import { specsOf, stateFromHash } from '../../web/shared/state.js';
 import { ko } from '../../web/page/strings-inspector.js';
 import { ko as lessonsKo } from '../../web/lessons/texts.js';
@@ -99,6 +100,11 @@ test('the inspector shows PyTorch\'s numbers for step 0 and walks the five lines
     close(pick(shown, 'grad', `${2 * l}.bias`).value, layer.bias, `${2 * l}.bias.grad`);
     assert.equal(pick(shown, 'grad', `${2 * l}.weight`).text, formatTensor(layer.weight));
   });
+  // The network diagram shows dL/dz on each neuron and colours the edges by dL/dW.
+  const diagram = '[data-panel="b"] [data-network]';
+  assert.equal(await page.textContent(`${diagram} [data-neuron="1:2"] .overlay`), badge(want.sample.layers[0].dz[2]));
+  assert.equal(await page.textContent(`${diagram} [data-neuron="2:0"] .overlay`), badge(want.sample.layers[1].dz[0]));
+  assert.equal(await page.getAttribute(diagram, 'class'), 'network overlaid');
   // Line 5: the updates and the parameters after step().
   await page.keyboard.press('ArrowDown');
   assert.equal(await lineOf(page), 'step');
@@ -122,9 +128,10 @@ test('the inspector shows PyTorch\'s numbers for step 0 and walks the five lines
   assert.equal(await page.textContent('#inspector-b .inspector-next'), 'Next step');
   await page.click('#inspector-b .inspector-next');
   await page.waitForSelector('#inspector-b[data-step="0"] .tensor-item');
-  // Escape closes and gives the focus back.
+  // Escape closes and gives the focus back; the diagram's overlay goes.
   await page.keyboard.press('Escape');
   assert.equal(await page.isHidden('#inspector-b'), true);
+  assert.equal(await page.$$eval(`${diagram} .overlay`, (els) => els.length), 0);
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('inspect-open')), true);
   assert.deepEqual(errors, []);
   await page.close();
@@ -192,12 +199,15 @@ test('the microscope lesson opens from its link, paused at step 0; its inspector
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.getAttribute('#inspector-lesson', 'data-line'), line);
   }
+  assert.equal(await page.textContent('.view-microscope [data-network] [data-neuron="1:0"] .overlay'), badge(engine.sample.layers[0].dz[0]));
   const grads = (await shown()).filter((f) => f.item === 'grad');
   close(grads.find((f) => f.name === '0.weight').value, engine.grad[0].weight, '0.weight.grad');
   assert.equal(grads.find((f) => f.name === '2.bias').text, formatTensor(engine.grad[1].bias));
   assert.equal(await page.textContent('.view-microscope .snippet'), microscopeSnippet(nn.normalize(MICROSCOPE_SPEC)));
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.getAttribute('#inspector-lesson', 'data-line'), 'step');
+  await page.locator('.view-microscope .network-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'lesson-microscope-step-1280.png') });
   await page.click('.view-microscope .snippet-box summary');
   await page.screenshot({ path: path.join(shots, 'lesson-microscope-1280.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -106,7 +106,7 @@ export const LESSONS = [
   },
   {
     id: 'microscope', view: 'microscope', epochs: 200, speed: 1, autoplay: false,
-    plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame' } }),
+    plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame', network: { plane: true } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
 ];

@@ -20,6 +20,8 @@ export class Inspector {
   #context;
   #title;
   #onTrace;
+  #onLine;
+  #plot;  // a plot to pick the sample on
   #line = 0;
   #lines = null;   // stepLines() of the latest trace
   #trace = null;
@@ -32,9 +34,11 @@ export class Inspector {
    * root: the (hidden) element the inspector fills; opener: the button that opens it. ask(question)
    * sends a request to the worker (run.request); pause() pauses training; context() gives
    * { loss, task, activation, label(i), trainSize }; title() the model's name; onTrace(answer)
-   * hears each answer ({ trace, state, spec }: the normalized spec).
+   * hears each answer ({ trace, state, spec }: the normalized spec); onLine(line, trace) hears the
+   * line shown (null when none: closed or reset), for the network diagram (../shared/step-overlay.js);
+   * plot: whether a click on a plot can pick the sample (the hint says so).
    */
-  constructor(root, opener, { t, ask, pause, context, title, onTrace = () => {} }) {
+  constructor(root, opener, { t, ask, pause, context, title, onTrace = () => {}, onLine = null, plot = true }) {
     this.#root = root;
     this.#opener = opener;
     this.#t = t;
@@ -43,6 +47,8 @@ export class Inspector {
     this.#context = context;
     this.#title = title;
     this.#onTrace = onTrace;
+    this.#onLine = onLine;
+    this.#plot = plot;
     this.#build();
     opener.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
     root.addEventListener('keydown', (event) => this.#key(event));
@@ -73,11 +79,12 @@ export class Inspector {
     p.current = el('p', { className: 'inspector-current' });
     p.current.setAttribute('aria-live', 'polite');
     p.about = el('p', { className: 'inspector-about' });
+    p.diagram = el('p', { className: 'hint inspector-diagram', hidden: !this.#onLine });
     p.values = el('div', { className: 'inspector-values' });
     this.#root.replaceChildren(el('div', { className: 'inspector-head' }, p.heading, p.close), p.header,
       el('div', { className: 'inspector-body' }, el('div', { className: 'inspector-code' }, p.list,
         el('div', { className: 'inspector-nav' }, p.previous, p.next)),
-      el('div', { className: 'inspector-detail' }, p.current, p.about, p.values)),
+      el('div', { className: 'inspector-detail' }, p.current, p.about, p.diagram, p.values)),
       el('div', { className: 'inspector-foot' }, p.sampleLabel, p.sampleHint, p.keys));
     this.#root.setAttribute('role', 'region');
     this.relabel();
@@ -119,6 +126,7 @@ export class Inspector {
     this.isOpen = false;
     this.#root.hidden = true;
     this.#root.closest('.panel')?.classList.remove('inspecting');
+    this.#onLine?.(null);
     this.#opener.setAttribute('aria-expanded', 'false');
     this.#opener.focus();
   }
@@ -156,6 +164,7 @@ export class Inspector {
     this.#parts.header.textContent = '';
     delete this.#root.dataset.step;
     this.#setStatus(this.#t('inspector.reset'));
+    this.#onLine?.(null);
   }
 
   /** Chooses the sample shown (an index into the training split; null: the batch's first), from the next step on. */
@@ -212,7 +221,7 @@ export class Inspector {
     p.next.textContent = t(this.#line === LINES.length - 1 ? 'inspector.nextStep' : 'inspector.next');
     const max = Math.max(0, (this.#context()?.trainSize ?? 1) - 1);
     p.sample.max = String(max);
-    p.sampleHint.textContent = t('inspector.sampleHint', { max });
+    p.sampleHint.textContent = t(this.#plot ? 'inspector.sampleHint' : 'inspector.sampleHintNoPlot', { max });
     if (!this.#lines) return;
     const trace = this.#trace;
     this.#root.dataset.step = String(trace.step);
@@ -221,6 +230,8 @@ export class Inspector {
       + (missed ? ` ${t('inspector.notInBatch', { i: this.#sample })}` : '');
     p.current.textContent = t('inspector.current', { k: this.#line + 1, code: CODE[line] });
     p.about.textContent = t(`inspector.about.${line}`);
+    p.diagram.textContent = t(`inspector.diagram.${line}`);
+    if (this.isOpen) this.#onLine?.(line, trace);
     p.values.replaceChildren(...this.#lines[line].map((item) => tensorFigure(item, t)));
   }
 }

@@ -8,6 +8,7 @@ import { InsideStrip } from './inside-strip.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
 import { Inspector } from './inspector.js';
+import { overlayOf } from '../shared/step-overlay.js';
 
 const RATE_WINDOW_MS = 1500;
 
@@ -39,7 +40,8 @@ export class PanelView {
     inspector.id = `inspector-${section.dataset.panel}`;
     const opener = section.querySelector('.inspect-open');
     opener.setAttribute('aria-controls', inspector.id);
-    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent });
+    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent,
+      onLine: (line, trace) => this.inside.diagram.setOverlay(line ? overlayOf(line, trace, inspect.context()) : null) });
   }
 
   #percent(v) {
