@@ -100,6 +100,13 @@ test('the inspector shows PyTorch\'s numbers for step 0 and walks the five lines
     close(pick(shown, 'grad', `${2 * l}.bias`).value, layer.bias, `${2 * l}.bias.grad`);
     assert.equal(pick(shown, 'grad', `${2 * l}.weight`).text, formatTensor(layer.weight));
   });
+  // A wide tensor has all its values in a table, built when opened.
+  const table = `#inspector-b .tensor-item[data-item="grad"][data-name="2.weight"]`;
+  await page.click(`${table} summary`);
+  const cells = await page.$$eval(`${table} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+  assert.equal(cells.length, 3);
+  close(cells, want.grad[1].weight.map((row) => row.map((v) => Number(v.toFixed(4)))), 'the table of 2.weight.grad');
+  await page.focus('#inspector-b .code-line[data-line="backward"]');
   // The network diagram shows dL/dz on each neuron and colours the edges by dL/dW.
   const diagram = '[data-panel="b"] [data-network]';
   assert.equal(await page.textContent(`${diagram} [data-neuron="1:2"] .overlay`), badge(want.sample.layers[0].dz[2]));

@@ -59,3 +59,23 @@ test('step lines: Adam\'s bias-corrected step size, and softmax as torch compute
   const p = softmax([1000, 1000, 1000]);  // shifted by the max: no overflow
   assert.ok(p.every((v) => Math.abs(v - 1 / 3) < 1e-6));
 });
+
+test('step overlay: the diagram\'s keys and the trace\'s values for each line', async () => {
+  const { overlayOf, badge } = await import('../../web/shared/step-overlay.js');
+  const golden = goldens.find((g) => g.name === 'trace_sgd_full.json');
+  const trace = golden.lines.find((l) => l.trace).trace;  // 2 -> 4 ReLU -> 3
+  const forward = overlayOf('forward', trace);
+  assert.deepEqual(Object.keys(forward.neurons), ['0:0', '0:1', '1:0', '1:1', '1:2', '1:3', '2:0', '2:1', '2:2']);
+  assert.equal(forward.neurons['1:2'].value, trace.sample.layers[0].a[2]);
+  assert.equal(forward.edges, undefined, 'the weights stay on the edges');
+  const backward = overlayOf('backward', trace);
+  assert.equal(Object.keys(backward.edges).length, 2 * 4 + 4 * 3);
+  assert.equal(backward.edges['1:3>2:0'].value, trace.grad[1].weight[0][3], 'edge u -> v carries dL/dW[v][u]');
+  assert.equal(backward.neurons['2:1'].value, trace.sample.layers[1].dz[1]);
+  assert.ok(Object.values(overlayOf('zeroGrad', trace).edges).every((e) => e.value === 0));
+  const step = overlayOf('step', trace);
+  assert.equal(step.edges['0:1>1:2'].value, trace.after[0].weight[2][1] - trace.params[0].weight[2][1]);
+  const p = overlayOf('criterion', trace, { loss: 'cross_entropy', task: 'classification' }).neurons;
+  assert.ok(Math.abs(p['2:0'].value + p['2:1'].value + p['2:2'].value - 1) < 1e-6, 'the outputs\' probabilities');
+  assert.deepEqual([badge(0.1234), badge(-0.00123), badge(0)], ['0.12', '-0.0012', '0']);
+});
