@@ -33,11 +33,12 @@ const runs = [
 
 /** Hovers the MLP's neurons one after another, and the plot between them (the highlight, the detail card). */
 async function hoverNeurons(page, ms) {
-  const neurons = await page.$$('[data-panel="b"] [data-neuron]');
+  const neurons = page.locator('[data-panel="b"] [data-neuron]');
+  const count = await neurons.count();
   for (let round = 0; round < 3; round++) {
-    for (const neuron of neurons) {
-      await neuron.hover();
-      await page.waitForTimeout(ms / (4 * neurons.length));
+    for (let i = 0; i < count; i++) {
+      await neurons.nth(i).hover();
+      await page.waitForTimeout(ms / (4 * count));
     }
     await page.hover('[data-panel="b"] .plot');
   }

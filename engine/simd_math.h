@@ -16,6 +16,15 @@ inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) { return (f32x4)((mask & (i32x
 
 inline f32x4 abs(f32x4 v) { return (f32x4)((i32x4)v & splat_bits(0x7fffffff)); }
 
+// lo <= v <= hi, a NaN stays NaN.
+inline f32x4 clamp(f32x4 v, float lo, float hi) {
+#ifdef __wasm_simd128__  // one instruction each: pmin(a, b) = b < a ? b : a, pmax(a, b) = a < b ? b : a
+  return __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(v, splat(hi)), splat(lo));
+#else
+  return select(v < splat(lo), splat(lo), select(v > splat(hi), splat(hi), v));  // NaN compares false
+#endif
+}
+
 // exp(x) for x <= 88 (exp(88) = 1.65e38; below -87.3 it gives exp(-87.3) = 1.2e-38, never a
 // subnormal, which WebAssembly cannot flush to zero and which makes later arithmetic slow):
 //   x = k ln2 + r, k = round(x / ln2), |r| <= ln2 / 2      exp(x) = 2^k exp(r)
@@ -23,12 +32,14 @@ inline f32x4 abs(f32x4 v) { return (f32x4)((i32x4)v & splat_bits(0x7fffffff)); }
 //   exp(r) = 1 + r + r^2/2! + ... + r^7/7!                 (the next term is < 2^-27 of it)
 //   2^k is built in the float's exponent bits: (k + 127) << 23.
 inline f32x4 exp(f32x4 x) {
-  x = select(x < splat(-87.3f), splat(-87.3f), x);  // NaN compares false and stays
-  x = select(x > splat(88.0f), splat(88.0f), x);
-  const f32x4 t = x * splat(1.44269504f);           // x / ln2, within [-126, 127]
-  const i32x4 finite = t == t;                       // NaN lanes get k = 0: their r stays NaN
-  const i32x4 k = __builtin_convertvector(select(finite, t + select(t < splat(0.0f), splat(-0.5f), splat(0.5f)), splat(0.0f)), i32x4);
-  const f32x4 kf = __builtin_convertvector(k, f32x4);
+  x = clamp(x, -87.3f, 88.0f);
+  // k = round(x / ln2) without a conversion instruction: adding 1.5 * 2^23 leaves the rounded
+  // integer in the low bits of the mantissa (|x / ln2| < 2^22), and subtracting it again gives k
+  // as a float. A NaN gives a NaN kf (and any k), so r, p and the result stay NaN.
+  const f32x4 magic = splat(12582912.0f);
+  const f32x4 shifted = x * splat(1.44269504f) + magic;
+  const f32x4 kf = shifted - magic;
+  const i32x4 k = (i32x4)shifted - (i32x4)magic;
   const f32x4 r = (x - kf * splat(0.693359375f)) - kf * splat(-2.12194440e-4f);
   f32x4 p = splat(1.0f / 5040);
   p = p * r + splat(1.0f / 720);
@@ -41,23 +52,16 @@ inline f32x4 exp(f32x4 x) {
   return p * (f32x4)((k + 127) << 23);
 }
 
-// sigmoid(z) = 1 / (1 + e^-z), written with e = e^-|z| <= 1 so that nothing overflows:
-//   z >= 0: 1 / (1 + e)        z < 0: e / (1 + e)
+// sigmoid(z) = 1 / (1 + e^-z), PyTorch's formula (engine/sigmoid.h). e^-z is taken at most at
+// e^87.3, so that below z = -87.3 the result is 1.2e-38 and never a subnormal (PyTorch: 0).
 inline f32x4 sigmoid(f32x4 z) {
-  const f32x4 e = exp(-abs(z));
-  const f32x4 s = splat(1.0f) / (splat(1.0f) + e);
-  return select(z < splat(0.0f), e * s, s);
+  return splat(1.0f) / (splat(1.0f) + exp(clamp(-z, -87.3f, 87.3f)));
 }
 
 // tanh(x) as Eigen 3.4's generic_fast_tanh_float (no FMA): x clamped to +-7.90531110763549805,
 // then an odd degree-13 polynomial over an even degree-6 one in x^2; |x| < 0.0004 gives x itself.
 inline f32x4 tanh(f32x4 a) {
-  const f32x4 c = splat(7.90531110763549805f);
-#ifdef __wasm_simd128__  // one instruction each (pmin(a, b) = b < a ? b : a): NaN stays
-  const f32x4 x = __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(a, c), -c);
-#else
-  const f32x4 x = select(a < -c, -c, select(a > c, c, a));  // NaN compares false and stays
-#endif
+  const f32x4 x = clamp(a, -7.90531110763549805f, 7.90531110763549805f);
   const f32x4 x2 = x * x;
   f32x4 p = x2 * splat(-2.76076847742355e-16f) + splat(2.00018790482477e-13f);
   p = x2 * p + splat(-8.60467152213735e-11f);

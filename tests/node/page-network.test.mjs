@@ -126,9 +126,26 @@ test('"+184 more" opens every unit, and the arrow keys move between neurons', { 
   const { page, errors } = await open('#autoplay=false');
   await page.waitForSelector('[data-panel="b"] .net-more');
   await page.click('[data-panel="b"] .net-more');
-  const cells = await until(() => page.$$eval('[data-panel="b"] .net-all-grid canvas', (els) => els.filter((c) => c.width > 1).length), (n) => n === 200);
-  assert.equal(cells, 200);
-  assert.equal(await page.getAttribute('[data-panel="b"] .net-all-grid canvas:last-child', 'data-unit'), '1:199');
+  // One sheet of 200 maps, 10 a row: 20 rows of 24 x 24 cells with a one-pixel gap, each map painted.
+  const sheet = '[data-panel="b"] .net-all-sheet';
+  assert.equal(await until(() => page.getAttribute(sheet, 'data-units'), (n) => n === '200'), '200');
+  const painted = await page.$eval(sheet, (canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const units = [];
+    for (let u = 0; u < 200; u++) {
+      const [x0, y0] = [(u % 10) * 25, Math.floor(u / 10) * 25];
+      let coloured = 0;
+      for (let r = 0; r < 24; r++) for (let c = 0; c < 24; c++) {
+        const p = 4 * ((y0 + r) * canvas.width + x0 + c);
+        if (data[p] < 250 || data[p + 1] < 250 || data[p + 2] < 250) coloured += 1;
+      }
+      units.push(coloured);
+    }
+    return { size: [canvas.width, canvas.height], painted: units.filter((n) => n > 0).length };
+  });
+  assert.deepEqual(painted.size, [249, 499]);
+  assert.ok(painted.painted > 150, `${painted.painted} of 200 maps have colour`);
+  assert.match(await page.getAttribute(sheet, 'aria-label'), /All 200 units of hidden layer 1/);
   await page.click('[data-panel="b"] .net-all-close');
   assert.equal(await page.isVisible('[data-panel="b"] .net-all'), false);
 
@@ -174,4 +191,43 @@ test('the sigmoid lesson shows its one neuron, editable, and the radial lesson b
   assert.ok(await radial.page.isVisible('[data-panel="b"] [data-neuron="2:0"]'));
   assert.deepEqual(radial.errors, []);
   await radial.page.close();
+});
+
+test('setOverlay draws other values on the diagram (the step inspector\'s hook) and null restores the weights', { timeout: 30000 }, async () => {
+  const { page, errors } = await open('#autoplay=false');
+  const result = await page.evaluate(async () => {
+    const { NetworkDiagram } = await import('./views/network-diagram.js');
+    const { translator } = await import('./page/strings.js');
+    const host = document.createElement('div');
+    host.style.width = '300px';
+    document.body.append(host);
+    const diagram = new NetworkDiagram(host, { t: translator('en'), onEdit: async () => null, onAll: () => {} });
+    const f = (a) => Float32Array.from(a);
+    // A 2 -> 2 -> 1 network, maps of 2 x 2 cells.
+    diagram.update({ sizes: [2, 2, 1], inputs: ['x1', 'x2'], task: 'classification', map: { width: 2, height: 2, bounds: [-1, 1, -1, 1] },
+      shown: [Int32Array.from([0, 1]), Int32Array.from([0, 1]), Int32Array.from([0])],
+      maps: [f([0, 1, 0, 1, 1, 1, 0, 0]), f([0, 1, 2, 3, 3, 2, 1, 0]), f([0.1, 0.5, 0.9, 0.2])],
+      weights: [null, f([1, -1, 0.5, 0.25]), f([2, -3])], biases: [null, f([0.1, -0.2]), f([0.3])], all: null });
+    const edge = (key) => host.querySelector(`[data-edge="${key}"]`).previousElementSibling;
+    const before = [edge('1:0>2:0').getAttribute('stroke'), edge('1:0>2:0').getAttribute('stroke-width')];
+    diagram.setOverlay({ neurons: { '1:1': { value: 0.4242 } }, edges: { '1:0>2:0': { value: -5 }, '1:1>2:0': { value: 1 } } });
+    const during = [edge('1:0>2:0').getAttribute('stroke'), edge('1:0>2:0').getAttribute('stroke-width'),
+      host.querySelector('[data-neuron="1:1"] .overlay')?.textContent];
+    diagram.setOverlay(null);
+    const after = [edge('1:0>2:0').getAttribute('stroke'), edge('1:0>2:0').getAttribute('stroke-width'),
+      host.querySelector('[data-neuron="1:1"] .overlay')];
+    const label = host.querySelector('[data-neuron="1:0"]').getAttribute('aria-label');
+    diagram.destroy();
+    return { before, during, after, label };
+  });
+  // Weight 2 (of max |3|) is purple (positive); the overlay's -5 (the largest) is orange and the widest.
+  assert.match(result.before[0], /^rgba\(1\d\d, \d+, 1\d\d, 1\)$/);
+  assert.notEqual(result.during[0], result.before[0]);
+  assert.match(result.during[0], /^rgba\(179, 88, 6, 1\)$/);
+  assert.equal(result.during[1], '4.00');
+  assert.equal(result.during[2], '0.42');
+  assert.deepEqual(result.after, [...result.before, null]);
+  assert.equal(result.label, 'hidden layer 1, unit 0, bias 0.10, weight to output (probability of class 1): 2.00');
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -3,7 +3,8 @@
 // talks over its own channel (channel(name)): configure a plan, play, pause, step, live settings,
 // predictions, requests, and acknowledgements of drawn frames. What comes back goes to the
 // channel's callbacks: onData (the dataset of a new configuration), onFrame (training progress),
-// onError. Frames from an earlier configuration are dropped. The run calls done(frame) after
+// onError. Inside the network (docs/api.md): the live setting `view` says which diagrams and
+// hidden spaces the page shows, and the request `setWeight` edits one weight or bias. Frames from an earlier configuration are dropped. The run calls done(frame) after
 // drawing a frame; only then does the worker send that channel's next.
 //
 // The worker is watched (worker-supervisor.js): when it dies it is replaced by a fresh one, started

@@ -18,6 +18,7 @@ export class InsideStrip {
   #tab = 'network';
   #all = null;
   #hasHidden = true;
+  #row;
   diagram;
   hiddenSpace;
 
@@ -53,7 +54,7 @@ export class InsideStrip {
       this.#select(next);
       this.#tabs[next].focus();
     });
-    this.#details.addEventListener('toggle', () => onView());
+    this.#details.addEventListener('toggle', () => this.#select(this.#tab));
     this.diagram = new NetworkDiagram(this.#pages.network, { t, onEdit, onHighlight, detailHost,
       onAll: (layer) => {
         this.#all = layer;
@@ -61,6 +62,7 @@ export class InsideStrip {
       } });
     this.hiddenSpace = new HiddenSpaceView(this.#pages.hidden, { t, onChoose: () => onView() });
     host.append(this.#details);
+    this.#row = host.closest('.plot-row');  // wide screens give the hidden space half the row
     this.relabel();
     this.#select('network');
     this.#onView = onView;
@@ -83,6 +85,7 @@ export class InsideStrip {
       this.#tabs[n].tabIndex = n === name ? 0 : -1;
       this.#pages[n].hidden = n !== name;
     }
+    this.#row?.classList.toggle('hidden-space-open', name === 'hidden' && this.#details.open);
     this.#onView();
   }
 

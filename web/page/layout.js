@@ -63,6 +63,8 @@ const PANEL = `
   <p class="status-badge" data-field="status"></p>
 </header>
 <p class="explain" data-field="explain"></p>
+<div class="plot-row">
+<div class="plot-column">
 <div class="plot" tabindex="0">
   <canvas class="heatmap" width="100" height="100"></canvas>
   <canvas class="highlight" width="1" height="1"></canvas>
@@ -70,8 +72,10 @@ const PANEL = `
   <canvas class="probe"></canvas>
   <p class="no-plane" data-field="no-plane" hidden></p>
 </div>
-<div class="inside-host"></div>
 <div class="inside-detail"></div>
+</div>
+<div class="inside-host"></div>
+</div>
 <div class="readout" aria-live="polite" data-part="readout"></div>
 <div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
 <section class="inspector" hidden></section>

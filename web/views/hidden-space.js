@@ -10,7 +10,8 @@
 import { el } from '../page/dom.js';
 import { classColor, classCss, POINT_OUTLINE } from '../shared/palette.js';
 
-const REGION = 40;         // region cells per side of the background
+const REGION = 64;         // region cells per side of the background
+const BOUNDARY_STEPS = 240; // samples along each candidate boundary line
 const REGION_TINT = 0.28;
 const MARGIN = 0.12;
 
@@ -114,6 +115,7 @@ export class HiddenSpaceView {
     const py = (q2) => ((win[3] - q2) / (win[3] - win[2])) * size;
     if (view.logits.length) this.#regions(ctx, view.logits, win, size);
     this.#lines(ctx, view, px, py, dpr);
+    if (view.logits.length) this.#boundaries(ctx, view.logits, win, px, py, dpr);
     const radius = Math.max(1.2, 2.2 * dpr);
     ctx.lineWidth = 0.6 * dpr;
     ctx.strokeStyle = POINT_OUTLINE;
@@ -151,8 +153,40 @@ export class HiddenSpaceView {
     }
     const tile = new OffscreenCanvas(REGION, REGION);
     tile.getContext('2d').putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = false;
     ctx.drawImage(tile, 0, 0, size, size);
+  }
+
+  /**
+   * The output layer's decision lines in this space, straight: for classes k and j the line
+   * z_k = z_j, drawn where k and j are the two largest logits (for bce, z = 0).
+   */
+  #boundaries(ctx, logits, [x0, x1, y0, y1], px, py, dpr) {
+    const outputs = logits.length / 3;
+    const z = (k, q1, q2) => logits[3 * k] * q1 + logits[3 * k + 1] * q2 + logits[3 * k + 2];
+    const pairs = outputs === 1 ? [[0, -1]] : [];
+    for (let k = 0; k < outputs; k++) for (let j = k + 1; j < outputs; j++) pairs.push([k, j]);
+    ctx.strokeStyle = '#1d1d28';
+    ctx.lineWidth = 1.6 * dpr;
+    for (const [k, j] of pairs) {
+      // (a, b, c) of a q1 + b q2 + c = 0
+      const [a, b, c] = [0, 1, 2].map((i) => logits[3 * k + i] - (j < 0 ? 0 : logits[3 * j + i]));
+      const vertical = Math.abs(b) < Math.abs(a);
+      ctx.beginPath();
+      let drawing = false;
+      for (let s = 0; s <= BOUNDARY_STEPS; s++) {
+        const t = s / BOUNDARY_STEPS;
+        const q1 = vertical ? null : x0 + t * (x1 - x0);
+        const q2 = vertical ? y0 + t * (y1 - y0) : null;
+        const p1 = vertical ? -(b * q2 + c) / a : q1;
+        const p2 = vertical ? q2 : -(a * q1 + c) / b;
+        let onTop = Number.isFinite(p1) && Number.isFinite(p2);
+        if (onTop && j >= 0) for (let m = 0; m < outputs; m++) if (m !== k && m !== j && z(m, p1, p2) > z(k, p1, p2)) onTop = false;
+        if (onTop && !drawing) ctx.moveTo(px(p1), py(p2));
+        else if (onTop) ctx.lineTo(px(p1), py(p2));
+        drawing = onTop;
+      }
+      ctx.stroke();
+    }
   }
 
   /** The plane's grid lines as the layer bends them: the first half vertical, the second horizontal. */

@@ -8,7 +8,7 @@
 //                                         edited; returns a promise of null or an error message
 //     onAll(layer | null)                 the "+N more" grid opened on a layer (or closed)
 //     onHighlight(unit | null)            a neuron is hovered or focused: { map, width, height, offset, signed }
-//     detailHost                          where the detail card goes (default: under the diagram)
+//     detailHost                          where the detail card and the "+N more" grid go (default: under the diagram)
 //   update(network)   a snapshot; setLabel(text) the accessible name; relabel() the language
 //   setOverlay({ neurons: { 'L:U': { value, label } }, edges: { 'L:U>L+1:V': { value, label } } })
 //                     values drawn on the diagram by someone else (the step inspector); null clears
@@ -31,6 +31,7 @@ export class NetworkDiagram {
   #net = null;
   #structure = '';
   #rows = [];          // per layer: { element, neurons: [element] }
+  #neurons = new Map();  // 'L:U' -> its element, kept while the unit is shown
   #edges = [];         // per layer L >= 1: [{ line, hit, from, to, u, v }] by v * shown[L-1].length + u
   #svg;
   #body;
@@ -52,9 +53,9 @@ export class NetworkDiagram {
     this.#body = el('div', { className: 'net-body' }, this.#svg);
     this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key) });
     this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
-    this.element.append(this.#body, this.#all.element);
+    this.element.append(this.#body);
     host.append(this.element);
-    (detailHost ?? this.element).append(this.#detail.element);
+    (detailHost ?? this.element).append(this.#all.element, this.#detail.element);
     new ResizeObserver(() => this.#placeEdges()).observe(this.#body);
     this.#body.addEventListener('keydown', (event) => this.#key(event));
     this.#body.addEventListener('pointerleave', () => this.#show(null));
@@ -89,7 +90,8 @@ export class NetworkDiagram {
   update(net) {
     this.#net = net;
     const structure = JSON.stringify([net.sizes, net.shown.map((s) => Array.from(s)), net.map?.width, net.map?.height, this.#t.lang]);
-    if (structure !== this.#structure) {
+    const rebuilt = structure !== this.#structure;
+    if (rebuilt) {
       this.#structure = structure;
       this.element.classList.toggle('line-maps', net.map?.height === 1);  // 1-D data: maps along a line
       this.#build(net);
@@ -106,7 +108,7 @@ export class NetworkDiagram {
     if (net.all) this.#all.update(net);
     this.#detail.update(net);
     const now = performance.now();
-    if (now - this.#labelled > LABEL_EVERY_MS || structure !== this.#structure) {
+    if (now - this.#labelled > LABEL_EVERY_MS || rebuilt) {
       this.#labelled = now;
       this.#labelNeurons(net);
     }
@@ -115,25 +117,16 @@ export class NetworkDiagram {
   /** The rows and their neurons, the edge lines, the "+N more" buttons. */
   #build(net) {
     const t = this.#t;
-    const focused = this.element.contains(document.activeElement) ? document.activeElement.dataset?.neuron : null;
+    const active = this.element.getRootNode().activeElement;  // the document's, or a shadow root's
+    const focused = active && this.element.contains(active) ? active.dataset?.neuron : null;
     for (const row of this.#rows) row.element.remove();
+    const kept = new Map();
     this.#rows = net.sizes.map((size, l) => {
+      // A unit that stays shown keeps its element (and the pointer or the focus on it).
       const neurons = Array.from(net.shown[l], (u) => {
         const key = `${l}:${u}`;
-        const neuron = el('div', { className: 'neuron', tabIndex: key === this.#focus ? 0 : -1 }, el('canvas', { width: 1, height: 1 }));
-        neuron.dataset.neuron = key;
-        neuron.setAttribute('role', 'button');
-        if (l > 0) neuron.append(el('span', { className: 'bias' }));
-        neuron.addEventListener('pointerenter', () => this.#show(key));
-        neuron.addEventListener('pointermove', (event) => this.#detail.pointAt(key, neuron, event));
-        neuron.addEventListener('focus', () => {
-          this.#setFocus(key);
-          this.#show(key, true);
-        });
-        neuron.addEventListener('click', (event) => {
-          if (l > 0 && event.target.classList.contains('bias')) this.#detail.edit(key, null);
-          else this.#show(key, true);
-        });
+        const neuron = this.#neurons.get(key) ?? this.#neuron(key, l);
+        kept.set(key, neuron);
         return neuron;
       });
       const hiddenCount = size - net.shown[l].length;
@@ -144,9 +137,29 @@ export class NetworkDiagram {
       this.#body.append(row);
       return { element: row, neurons };
     });
+    this.#neurons = kept;
     if (!this.neuron(this.#focus)) this.#setFocus('0:0');
     this.#buildEdges(net);
     if (focused && this.neuron(focused)) this.neuron(focused).focus();
+  }
+
+  /** A neuron's element: its map's canvas, its bias mark (not on inputs), its events. */
+  #neuron(key, l) {
+    const neuron = el('div', { className: 'neuron', tabIndex: key === this.#focus ? 0 : -1 }, el('canvas', { width: 1, height: 1 }));
+    neuron.dataset.neuron = key;
+    neuron.setAttribute('role', 'button');
+    if (l > 0) neuron.append(el('span', { className: 'bias' }));
+    neuron.addEventListener('pointerenter', () => this.#show(key));
+    neuron.addEventListener('pointermove', (event) => this.#detail.pointAt(key, neuron, event));
+    neuron.addEventListener('focus', () => {
+      this.#setFocus(key);
+      this.#show(key, true);
+    });
+    neuron.addEventListener('click', (event) => {
+      if (l > 0 && event.target.classList.contains('bias')) this.#detail.edit(key, null);
+      else this.#show(key, true);
+    });
+    return neuron;
   }
 
   #buildEdges(net) {
@@ -307,5 +320,6 @@ export class NetworkDiagram {
     this.#onHighlight(null);
     this.element.remove();
     this.#detail.element.remove();
+    this.#all.element.remove();
   }
 }

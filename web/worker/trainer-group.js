@@ -97,17 +97,23 @@ export class TrainerGroup {
     const m = this.models[name];
     const view = this.view[name] ?? {};
     const out = {};
-    if (watch.network && view.network !== false) {
-      m.networkWatch ??= new NetworkWatch(m.trainer, this.specs[name], watch.network.range);
-      const w = m.networkWatch;
-      if (force || w.cadence.due()) out.network = w.cadence.run(() => w.snapshot(bounds, { ...watch.network, all: view.all ?? null }, transfer));
-    }
-    if (watch.hiddenSpace && bounds && view.hiddenSpace) {
-      m.hiddenLayers ??= m.trainer.getWeights().length - 1;
-      m.hiddenWatch ??= new HiddenSpaceWatch(m.trainer);
-      const w = m.hiddenWatch;
-      if (m.hiddenLayers > 0 && (force || w.cadence.due()))
-        out.hiddenSpace = w.cadence.run(() => w.snapshot(bounds, view.hiddenSpace, m.hiddenLayers, transfer));
+    try {
+      if (watch.network && view.network !== false) {
+        m.networkWatch ??= new NetworkWatch(m.trainer, this.specs[name], watch.network.range);
+        const w = m.networkWatch;
+        if (force || w.cadence.due()) out.network = w.cadence.run(() => w.snapshot(bounds, { ...watch.network, all: view.all ?? null }, transfer));
+      }
+      if (watch.hiddenSpace && bounds && view.hiddenSpace) {
+        m.hiddenLayers ??= m.trainer.getWeights().length - 1;
+        m.hiddenWatch ??= new HiddenSpaceWatch(m.trainer);
+        const w = m.hiddenWatch;
+        if (m.hiddenLayers > 0 && (force || w.cadence.due()))
+          out.hiddenSpace = w.cadence.run(() => w.snapshot(bounds, view.hiddenSpace, m.hiddenLayers, transfer));
+      }
+    } catch (error) {
+      // A view the engine refuses (a diverged model's NaN weights, units out of range) is left out
+      // of the frame: it never stops training. A trap is no such error.
+      if (error instanceof WebAssembly.RuntimeError || !error?.kind) throw error;
     }
     return out;
   }
