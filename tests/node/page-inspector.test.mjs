@@ -103,6 +103,7 @@ test('the inspector shows PyTorch\'s numbers for step 0 and walks the five lines
   // A wide tensor has all its values in a table, built when opened.
   const table = `#inspector-b .tensor-item[data-item="grad"][data-name="2.weight"]`;
   await page.click(`${table} summary`);
+  await page.waitForSelector(`${table} tbody tr`);  // the toggle event builds it
   const cells = await page.$$eval(`${table} tbody tr`, (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
   assert.equal(cells.length, 3);
   close(cells, want.grad[1].weight.map((row) => row.map((v) => Number(v.toFixed(4)))), 'the table of 2.weight.grad');

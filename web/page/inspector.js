@@ -22,6 +22,7 @@ export class Inspector {
   #onTrace;
   #onLine;
   #plot;  // a plot to pick the sample on
+  #above;
   #line = 0;
   #lines = null;   // stepLines() of the latest trace
   #trace = null;
@@ -36,9 +37,10 @@ export class Inspector {
    * { loss, task, activation, label(i), trainSize }; title() the model's name; onTrace(answer)
    * hears each answer ({ trace, state, spec }: the normalized spec); onLine(line, trace) hears the
    * line shown (null when none: closed or reset), for the network diagram (../shared/step-overlay.js);
-   * plot: whether a click on a plot can pick the sample (the hint says so).
+   * plot: whether a click on a plot can pick the sample (the hint says so); above: an element above
+   * the inspector to keep in view with it when the screen is tall enough (the plot and its diagram).
    */
-  constructor(root, opener, { t, ask, pause, context, title, onTrace = () => {}, onLine = null, plot = true }) {
+  constructor(root, opener, { t, ask, pause, context, title, onTrace = () => {}, onLine = null, plot = true, above = null }) {
     this.#root = root;
     this.#opener = opener;
     this.#t = t;
@@ -49,6 +51,7 @@ export class Inspector {
     this.#onTrace = onTrace;
     this.#onLine = onLine;
     this.#plot = plot;
+    this.#above = above;
     this.#build();
     opener.addEventListener('click', () => (this.isOpen ? this.close() : this.open()));
     root.addEventListener('keydown', (event) => this.#key(event));
@@ -117,9 +120,17 @@ export class Inspector {
     this.#root.closest('.panel')?.classList.add('inspecting');  // a narrow screen gives it the whole row
     this.#opener.setAttribute('aria-expanded', 'true');
     this.#line = 0;
-    this.#root.scrollIntoView({ block: 'start' });
+    this.#scrollIntoView();
     this.#focusLine();
     await this.step();
+  }
+
+  /** The inspector's top at the top of the screen, or the element above it when both fit (with the five lines). */
+  #scrollIntoView() {
+    const above = this.#above?.getBoundingClientRect();
+    const LINES_HEIGHT = 310;  // the inspector's head, its five lines and the buttons under them
+    const fits = above && above.height > 0 && this.#root.getBoundingClientRect().top - above.top + LINES_HEIGHT < innerHeight - 64;
+    (fits ? this.#above : this.#root).scrollIntoView({ block: 'start' });
   }
 
   close() {

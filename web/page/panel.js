@@ -40,7 +40,7 @@ export class PanelView {
     inspector.id = `inspector-${section.dataset.panel}`;
     const opener = section.querySelector('.inspect-open');
     opener.setAttribute('aria-controls', inspector.id);
-    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent,
+    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent, above: this.plot.element,
       onLine: (line, trace) => this.inside.diagram.setOverlay(line ? overlayOf(line, trace, inspect.context()) : null) });
   }
 
