@@ -224,7 +224,7 @@ test('setOverlay draws other values on the diagram (the step inspector\'s hook) 
   assert.match(result.before[0], /^rgba\(1\d\d, \d+, 1\d\d, 1\)$/);
   assert.notEqual(result.during[0], result.before[0]);
   assert.match(result.during[0], /^rgba\(179, 88, 6, 1\)$/);
-  assert.equal(result.during[1], '4.00');
+  assert.equal(result.during[1], '4.0');
   assert.equal(result.during[2], '0.42');
   assert.deepEqual(result.after, [...result.before, null]);
   assert.equal(result.label, 'hidden layer 1, unit 0, bias 0.10, weight to output (probability of class 1): 2.00');

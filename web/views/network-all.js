@@ -4,10 +4,9 @@
 // with a one-pixel gap, put in one ImageData: 200 small canvases would cost the compositor 200
 // layers a frame. The pointer over a map names its unit.
 import { el } from '../page/dom.js';
-import { unitColor } from './unit-map.js';
+import { paintInto, unitColor } from './unit-map.js';
 
 const COLUMNS = 10;
-const GAP = [255, 255, 255];
 
 export class AllUnits {
   #t;
@@ -84,17 +83,10 @@ export class AllUnits {
     const ctx = sheet.getContext('2d');
     const image = ctx.createImageData(w, h);
     const px = image.data;
-    for (let i = 0; i < w * h; i++) [px[4 * i], px[4 * i + 1], px[4 * i + 2], px[4 * i + 3]] = [...GAP, 255];
+    px.fill(255);  // the gaps: white
     for (let u = 0; u < count; u++) {
-      const color = unitColor(net, l, all.maps, u * cells, cells, u);
       const [x0, y0] = [(u % COLUMNS) * (width + 1), Math.floor(u / COLUMNS) * (height + 1)];
-      for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) {
-        const [red, green, blue] = color(all.maps[u * cells + r * width + c]);
-        const p = 4 * ((y0 + r) * w + x0 + c);
-        px[p] = red;
-        px[p + 1] = green;
-        px[p + 2] = blue;
-      }
+      paintInto(px, w, x0, y0, all.maps, u * cells, width, height, unitColor(net, l, all.maps, u * cells, cells, u));
     }
     ctx.putImageData(image, 0, 0);
   }

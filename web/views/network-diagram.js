@@ -213,9 +213,12 @@ export class NetworkDiagram {
         max = Math.max(max, Math.abs(value));
       }
       for (const e of edges) {
+        // Attributes change only when the drawing does (a style recalculation per edge otherwise).
         const s = e.value / max;
-        e.line.setAttribute('stroke', divergingCss(Math.sign(s) * (0.35 + 0.65 * Math.abs(s))));
-        e.line.setAttribute('stroke-width', (0.4 + 3.6 * Math.abs(s)).toFixed(2));
+        const stroke = divergingCss(Math.sign(s) * (0.35 + 0.65 * Math.abs(s)));
+        const width = (0.4 + 3.6 * Math.abs(s)).toFixed(1);
+        if (e.stroke !== stroke) e.line.setAttribute('stroke', e.stroke = stroke);
+        if (e.width !== width) e.line.setAttribute('stroke-width', e.width = width);
       }
       const biases = net.biases[l];
       const scale = Math.max(1e-9, ...Array.from(biases, Math.abs));
