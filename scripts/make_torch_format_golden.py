@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Write tests/golden/torch_format.json: tensors and the strings PyTorch 1.13 prints for them.
+"""Write tests/golden/print/torch_format.json: tensors and the strings PyTorch 1.13 prints for them.
 
     /usr/bin/python3 scripts/make_torch_format_golden.py
 
@@ -17,7 +17,7 @@ import numpy as np
 import torch
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "tests", "golden", "torch_format.json")
+OUT = os.path.join(ROOT, "tests", "golden", "print", "torch_format.json")
 
 
 def encode(a):

@@ -1,4 +1,4 @@
-// web/shared/torch-format.js against the strings PyTorch 1.13 prints (tests/golden/torch_format.json,
+// web/shared/torch-format.js against the strings PyTorch 1.13 prints (tests/golden/print/torch_format.json,
 // made by scripts/make_torch_format_golden.py with Debian's python3-torch): fixed, sci and int modes,
 // ties rounded half to even, -0, nan/inf, line wrapping, summarization with '...', suffixes.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { root } from './helpers.mjs';
 import { formatExp, formatFixed, formatTensor } from '../../web/shared/torch-format.js';
 
-const golden = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'golden', 'torch_format.json'), 'utf8'));
+const golden = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'golden', 'print', 'torch_format.json'), 'utf8'));
 const SPECIAL = { nan: NaN, inf: Infinity, '-inf': -Infinity };
 const decode = (v) => (Array.isArray(v) ? v.map(decode) : typeof v === 'string' ? SPECIAL[v] : v);
 

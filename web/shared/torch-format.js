@@ -11,7 +11,7 @@
 // Values are float32 (Math.fround), formatted from their exact binary value with Python's rounding
 // (round half to even on an exact tie; JavaScript's toFixed rounds ties up). Pure: no DOM.
 // tests/node/torch-format.test.mjs compares it with strings printed by python3-torch
-// (tests/golden/torch_format.json, made by scripts/make_torch_format_golden.py).
+// (tests/golden/print/torch_format.json, made by scripts/make_torch_format_golden.py).
 
 export const PRINT_OPTS = Object.freeze({ precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80 });
 
