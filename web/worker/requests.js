@@ -62,12 +62,21 @@ const ANSWERS = {
     return trainer.final();
   },
   // One update under the microscope (docs/api.md step({ trace })); its records join the next frame's.
+  // The trace holds every parameter four to six times as JSON: a model of a million parameters
+  // would take seconds and hundreds of MB, so the inspector stops at MAX_TRACED_PARAMETERS.
   trace: (nn, spec, trainer, msg, model) => {
+    if (trainer.parameterCount > MAX_TRACED_PARAMETERS) {
+      throw Object.assign(new Error(`the inspector shows models of up to ${MAX_TRACED_PARAMETERS.toLocaleString('en')} parameters; `
+        + `this one has ${trainer.parameterCount.toLocaleString('en')}`), { kind: 'spec' });
+    }
     const result = trainer.step({ trace: true, ...(msg.sample === undefined ? {} : { sample: msg.sample }) });
     model.records?.push(...result.records);
     return { trace: result.trace, state: trainer.state, spec: nn.normalize(spec) };
   },
 };
+
+/** The largest model the step inspector traces (2 -> 200 -> 200 -> 3 has 41,403 parameters). */
+export const MAX_TRACED_PARAMETERS = 100000;
 
 /** The requests that change the weights: a frame shows them (session.js). */
 export const CHANGES_WEIGHTS = new Set(['setWeights', 'setWeight', 'trace']);
