@@ -6,6 +6,7 @@
 //
 //   plan(options) -> { specs: { name: spec }, watch }   what the worker trains and reports
 //   epochs, speed                                       where playing stops, epochs per frame
+//   autoplay                                            false: the lesson opens paused, at step 0
 //   options                                             the lesson's own settings and their defaults
 //   playground                                          instead of a view: the main screen, with these settings
 
@@ -67,10 +68,16 @@ function raceSpecs() {
   return Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, optimizer]) => [name, { ...base, optimizer, epochs: 200 }]));
 }
 
-/** Lesson 6: the playground's first screen, tutorial 001 (state.js fields). */
+/** Lesson 7: the playground's first screen, tutorial 001 (state.js fields). */
 export const RADIAL_PLAYGROUND = Object.freeze({
   data: 'radial', n: 10000, noise: 0, seed: 0, optimizer: 'sgd', lr: 0.005, weightDecay: 0, batch: 'full',
   loss: 'cross_entropy', limit: 4000, 'a.hidden': [], 'b.hidden': [200], 'b.activation': 'relu',
+});
+
+/** Lesson 6: one step under the microscope, on a network small enough that every number fits. */
+export const MICROSCOPE_SPEC = Object.freeze({
+  seed: 5, data: { name: 'radial', n: 6, split: [1, 0, 0] }, model: { hidden: [3], activation: 'relu' }, loss: 'cross_entropy',
+  optimizer: { name: 'sgd', lr: 0.1 }, epochs: 200,
 });
 
 export const LESSONS = [
@@ -96,6 +103,10 @@ export const LESSONS = [
     id: 'optimizers', view: 'race', epochs: 200, speed: 1,
     plan: () => ({ specs: raceSpecs(),
       watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS, levels: 14 } } }),
+  },
+  {
+    id: 'microscope', view: 'microscope', epochs: 200, speed: 1, autoplay: false,
+    plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame', network: { plane: true } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
 ];

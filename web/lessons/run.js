@@ -123,7 +123,7 @@ export class LessonRun {
     this.#view?.destroy();
     this.#epoch = 0;
     this.#view = new VIEWS[this.#lesson.view](this.#host, { t: this.#t, lesson: this.#lesson, options: this.#options,
-      request: (question) => this.#run.request(question) });
+      request: (question) => this.#run.request(question), pause: () => this.#run.setPlaying(false) });
   }
 
   /** Stops: the worker lets the trainers go, the view goes. */

@@ -109,6 +109,14 @@ export const en = {
   'lesson.optimizers.lower': 'lower loss',
   'lesson.optimizers.higher': 'higher',
 
+  'lesson.microscope.title': 'One step under the microscope',
+  'lesson.microscope.short': 'One step',
+  'lesson.microscope.look': 'Six points of the radial data and a network small enough that every number fits: nn.Linear(2, 3), ReLU, nn.Linear(3, 3). Press “Inspect one step” and walk through the tutorial’s five lines with the arrow keys: model(x) computes z and a for each layer; the criterion turns the logits into a loss; zero_grad() clears every .grad; backward() fills them; step() moves each weight by −lr × its gradient. Press “Next step” after the last line, and watch the same numbers change.',
+  'lesson.microscope.why': 'Backpropagation is the chain rule, layer by layer from the loss back to the input. For softmax with cross-entropy the last layer’s dL/dz is (p − onehot(y)) / n; each earlier layer’s dL/dz is Wᵀ times the next one’s, times the activation’s slope (1 where ReLU let z through, 0 where it did not). A weight’s gradient is its input times its neuron’s dL/dz, summed over the batch. SGD then subtracts lr × grad: the “update” printed for each parameter is exactly −0.1 × its .grad.',
+  'lesson.microscope.snippetTitle': 'The same numbers in PyTorch',
+  'lesson.microscope.snippetHint': 'This script rebuilds the data, the model and the optimizer and prints what each line of the first step produced. Run it with PyTorch 1.13: its tensors are the inspector’s for step 0 (sample 0).',
+  'lesson.microscope.snippetLater': 'Inspect one step: the script appears here.',
+
   'lesson.radial.title': 'A linear model against an MLP on the radial data',
   'lesson.radial.short': 'Linear vs MLP',
   'lesson.radial.look': 'This is the playground’s main screen with tutorial 001’s experiment: three rings of points, a linear model (multinomial logistic regression, nn.Linear(2, 3)) on the left and an MLP (2 → 200 ReLU → 3) on the right, both trained with SGD at learning rate 0.005 on the full batch for 4000 epochs. Watch the coloured regions and the validation accuracy.',
@@ -219,6 +227,14 @@ export const ko = {
   'lesson.optimizers.adam': '아담',
   'lesson.optimizers.lower': '손실 낮음',
   'lesson.optimizers.higher': '높음',
+
+  'lesson.microscope.title': '현미경으로 본 한 스텝',
+  'lesson.microscope.short': '한 스텝',
+  'lesson.microscope.look': '방사형 데이터의 점 여섯 개와, 모든 숫자가 화면에 들어갈 만큼 작은 신경망: nn.Linear(2, 3), ReLU, nn.Linear(3, 3). “한 스텝 들여다보기”를 누르고 화살표 키로 튜토리얼의 다섯 줄을 따라가 보세요: model(x)는 층마다 z와 a를 계산하고, criterion은 로짓을 손실로 바꾸고, zero_grad()는 모든 .grad를 지우고, backward()가 그것을 채우고, step()은 각 가중치를 −lr × 기울기만큼 움직입니다. 마지막 줄 다음에 “다음 스텝”을 누르고 같은 숫자들이 어떻게 변하는지 보세요.',
+  'lesson.microscope.why': '역전파는 손실에서 입력까지 층마다 적용하는 연쇄 법칙입니다. 소프트맥스와 교차 엔트로피에서 마지막 층의 dL/dz는 (p − onehot(y)) / n이고, 그 앞 층의 dL/dz는 다음 층 것에 Wᵀ를 곱하고 활성화 함수의 기울기(ReLU가 z를 통과시킨 곳은 1, 아닌 곳은 0)를 곱한 것입니다. 가중치의 기울기는 입력과 그 뉴런의 dL/dz를 곱해 배치 전체에 더한 값입니다. SGD는 여기서 lr × grad를 뺍니다: 각 파라미터에 표시되는 “바뀐 양”은 정확히 −0.1 × .grad입니다.',
+  'lesson.microscope.snippetTitle': 'PyTorch로 본 같은 숫자',
+  'lesson.microscope.snippetHint': '이 스크립트는 데이터, 모델, 옵티마이저를 다시 만들고 첫 스텝의 각 줄이 만든 값을 출력합니다. PyTorch 1.13으로 실행하면 스텝 0 (샘플 0)에서 인스펙터가 보여 준 텐서와 같습니다.',
+  'lesson.microscope.snippetLater': '한 스텝 들여다보기를 누르면 스크립트가 여기에 나타납니다.',
 
   'lesson.radial.title': '방사형 데이터에서 선형 모델 대 MLP',
   'lesson.radial.short': '선형 대 MLP',

@@ -171,7 +171,8 @@ class Channel {
   /**
    * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel },
    * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } (any data spec: its size,
-   * features and classes) or { what: 'memory' }.
+   * features and classes), { what: 'memory' } or { what: 'trace', panel, sample? }: one traced
+   * update of that model (the step inspector).
    */
   request(question) {
     return this.#client.request(this.#send, question);

@@ -76,6 +76,8 @@ const PANEL = `
 </div>
 <div class="inside-host"></div>
 </div>
+<div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
+<section class="inspector" hidden></section>
 <div class="readout" aria-live="polite" data-part="readout"></div>
 <dl class="counters" data-part="metrics">
   <div><dt data-i18n="epoch"></dt><dd data-field="epoch">0</dd></div>

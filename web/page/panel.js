@@ -7,6 +7,8 @@ import { renderConfusion } from './confusion.js';
 import { InsideStrip } from './inside-strip.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
+import { Inspector } from './inspector.js';
+import { overlayOf } from '../shared/step-overlay.js';
 
 const RATE_WINDOW_MS = 1500;
 
@@ -19,9 +21,10 @@ export class PanelView {
 
   /**
    * t: the playground's translator (strings.js); onView(): what the panel's strip shows inside the
-   * network changed; onEdit(edit): a weight edited in the diagram (inside-strip.js).
+   * network changed; onEdit(edit): a weight edited in the diagram (inside-strip.js); inspect: the
+   * step inspector's { ask, pause, context } (inspector.js).
    */
-  constructor(section, { onProbe, onAdd, onView = () => {}, onEdit = async () => null, t }) {
+  constructor(section, { onProbe, onAdd, onView = () => {}, onEdit = async () => null, t, inspect }) {
     this.#section = section;
     this.#t = t;
     section.append(panelMarkup(section.ownerDocument));
@@ -33,6 +36,12 @@ export class PanelView {
     this.readout = section.querySelector('.readout');
     this.inside = new InsideStrip(section.querySelector('.inside-host'), { t, onView, onEdit, detailHost: section.querySelector('.inside-detail'),
       onHighlight: (unit) => this.plot.setHighlight(unit) });
+    const inspector = section.querySelector('.inspector');
+    inspector.id = `inspector-${section.dataset.panel}`;
+    const opener = section.querySelector('.inspect-open');
+    opener.setAttribute('aria-controls', inspector.id);
+    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent, above: this.plot.element,
+      onLine: (line, trace) => this.inside.diagram.setOverlay(line ? overlayOf(line, trace, inspect.context()) : null) });
   }
 
   #percent(v) {
@@ -47,6 +56,7 @@ export class PanelView {
   relabel() {
     applyStrings(this.#section, this.#t);
     this.inside.relabel();
+    this.inspector.relabel();
     if (this.#metrics) this.#showMetrics(this.#metrics);
     if (!this.#fields['no-plane'].hidden) this.showPlane(this.#features);
   }
@@ -96,6 +106,7 @@ export class PanelView {
       this.#set(`${split}-loss`, t('notMeasured'));
     }
     this.chart.clear();
+    if (this.inspector.isOpen) this.inspector.forget();
     this.#set('confusion-title', '');
     renderConfusion(this.#fields.confusion, null, t);
     if (visibly) {

@@ -4,7 +4,7 @@
 // Pure function of a normalized spec (every default filled in: nn.normalize(spec)); no DOM.
 import { stepLines, traceHelperLines } from './pytorch-export-trace.js';
 
-const py = (value) => JSON.stringify(value).replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False').replace(/\bnull\b/g, 'None');
+export const py = (value) => JSON.stringify(value).replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False').replace(/\bnull\b/g, 'None');
 const num = (v) => `${v}`;
 
 /** x1 += scale (2 u - 1), then x2: uniform noise as nnplay draws it; nothing drawn at scale 0. */
@@ -65,7 +65,7 @@ const TABLES = {
   toy4: { comment: "# Tutorial 000's 8 x 4 table with three classes.", x: [[1, 2, 1, 1], [2, 1, 3, 2], [3, 1, 3, 4], [4, 1, 5, 5], [1, 7, 5, 5], [1, 2, 5, 6], [1, 6, 6, 6], [1, 7, 7, 7]], y: [0, 0, 0, 1, 1, 1, 2, 2] },
 };
 
-function dataLines(d) {
+export function dataLines(d) {
   const lines = ['np.random.seed(SEED)  # the data stream, as nnplay draws it'];
   if (GENERATORS[d.name]) {
     lines.push(`n = ${d.n}`, ...GENERATORS[d.name](d.noise), 'X = np.stack([x1, x2], axis=1)');
@@ -110,7 +110,7 @@ function dataLines(d) {
 
 const ACTIVATIONS = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()' };
 
-function modelLines(m, loss) {
+export function modelLines(m, loss) {
   const sizes = ['features', ...m.hidden, loss === 'bce' ? 1 : 'classes'];
   const layers = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
@@ -129,7 +129,7 @@ function modelLines(m, loss) {
   return lines;
 }
 
-const LOSSES = {
+export const LOSSES = {
   cross_entropy: ['def loss_fn(z, y):  # softmax + negative log-likelihood, from the logits',
     '    return nn.CrossEntropyLoss()(z, y)'],
   bce: ['def loss_fn(z, y):  # sigmoid, then binary cross-entropy (the tutorial\'s nn.Sigmoid + nn.BCELoss)',
@@ -138,7 +138,7 @@ const LOSSES = {
     '    return nn.MSELoss()(z, F.one_hot(y, classes).float())'],
 };
 
-function optimizerLine(o) {
+export function optimizerLine(o) {
   const { name, ...options } = o;
   const args = Object.entries(options).map(([k, v]) => `${k}=${Array.isArray(v) ? `(${v.map(num).join(', ')})` : typeof v === 'boolean' ? py(v) : num(v)}`);
   const cls = { sgd: 'SGD', adagrad: 'Adagrad', adam: 'Adam' }[name];

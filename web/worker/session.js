@@ -14,7 +14,7 @@
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
 import { PlaygroundGroup } from './playground-group.js';
 import { LessonGroup } from './lesson-group.js';
-import { answer } from './requests.js';
+import { answer, CHANGES_WEIGHTS } from './requests.js';
 import { silentMs } from './busy.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
@@ -150,12 +150,12 @@ export class Session {
     this.#group = groupOf(this.#nn, plan);
     const group = this.#group;
     group.setView(this.#view);
-    const { x, y, splitEnd, classes, features } = group.data;  // the group needs them no more: hand them over
+    const { x, y, splitEnd, classes, features, task } = group.data;  // the group needs them no more: hand them over
     const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
       batchSize: spec.batch_size ?? 0 }));
     this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
     this.#announce();
-    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, bounds: group.bounds } }, [x.buffer, y.buffer]);
+    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
     this.#postFrame(true);
     if (this.#playing) this.#startPlay();
   }
@@ -228,12 +228,16 @@ export class Session {
     if (seq === this.#frameSeq) this.#releaseAck();
   }
 
-  /** An export or new weights (worker/requests.js); new weights are shown at once. */
+  /** An export, new weights or a traced update (worker/requests.js); new weights are shown at once. */
   async request(msg) {
+    if (msg.what === 'trace') {  // it trains: paused, once no loop holds the group
+      this.#playing = false;
+      while (this.#busy) await yieldToMessages();
+    }
     const reply = answer(this.#nn, this.#group, msg);
     this.#send({ type: 'reply', id: msg.id, ...reply });
     // While playing, the next frame shows the new weights; paused, one frame shows them now.
-    if (!['setWeights', 'setWeight'].includes(msg.what) || reply.error) return;
+    if (!CHANGES_WEIGHTS.has(msg.what) || reply.error) return;
     await this.#showNow();
   }
 
