@@ -45,19 +45,27 @@ Matrix activations(const Sequential& model, int layer, const Matrix& X) {
 // for matrices of a few hundred rows. Measured in WebAssembly in Node (docs/PERFORMANCE.md): the
 // default view of the tutorial's 200 units over 600 points went from 90 .. 300 ms to about 13 ms.
 
-// Orthonormalizes the two columns of Q (Gram-Schmidt); a column that vanishes becomes a unit
-// vector orthogonal to the other.
+// Orthonormalizes the two columns of Q (Gram-Schmidt). A column that vanishes (or is not finite:
+// a diverged model's activations) becomes the unit vector along the axis that the other column
+// leans on least, made orthogonal to it. A layer of one unit has no second direction: column 1
+// stays 0 there. No recursion: the input decides nothing about the depth.
 void orthonormalize(Eigen::MatrixXd& Q) {
   for (int k = 0; k < 2; ++k) {
     if (k == 1) Q.col(1) -= Q.col(0).dot(Q.col(1)) * Q.col(0);
     const double norm = Q.col(k).norm();
-    if (norm > 1e-300) {
+    if (norm > 1e-300 && std::isfinite(norm)) {
       Q.col(k) /= norm;
       continue;
     }
     Q.col(k).setZero();
-    Q(k == 1 && std::abs(Q(0, 0)) > 0.9 && Q.rows() > 1 ? 1 : 0, k) = 1;
-    if (k == 1) orthonormalize(Q);
+    if (k == 1 && Q.rows() == 1) break;
+    Eigen::Index axis = 0;
+    if (k == 1) Q.col(0).cwiseAbs().minCoeff(&axis);  // |q0(axis)|^2 <= 1/rows <= 1/2
+    Q(axis, k) = 1;
+    if (k == 1) {
+      Q.col(1) -= Q(axis, 0) * Q.col(0);  // norm^2 = 1 - q0(axis)^2 >= 1/2
+      Q.col(1).normalize();
+    }
   }
 }
 

@@ -167,3 +167,21 @@ TEST_CASE("the default view's axes are the activations' top two principal direct
     CHECK(v.variance[k] * cov.trace() == Approx(reference.eigenvalues()(5 - k)).epsilon(1e-4));
   }
 }
+
+TEST_CASE("the hidden-space view of a one-unit layer and of a diverged model is drawn, not a crash") {
+  // One unit has one direction: the second axis is 0. (This recursed until the stack ran out.)
+  Experiment one = trained(R"({"data": {"name": "gauss", "n": 100}, "model": {"hidden": [1], "activation": "sigmoid"}})", 3);
+  HiddenSpaceOptions o;
+  o.bounds = {-1, 1, -1, 1};
+  const HiddenSpace v = hidden_space(one, o);
+  REQUIRE(v.axes.size() == 2);  // 2 x 1
+  CHECK(std::abs(v.axes[0]) == Approx(1));
+  CHECK(v.axes[1] == 0);
+  CHECK(v.variance[1] == 0);
+  // A model whose weights are NaN: the view returns (its numbers NaN, as the model's are).
+  Experiment diverged(parse_spec(std::string(R"({"data": {"name": "circle", "n": 100}, "model": {"hidden": [5]}})")));
+  for (float& p : diverged.model().parameters()) p = std::nanf("");
+  const HiddenSpace d = hidden_space(diverged, o);
+  CHECK(d.axes.size() == 2 * 5);
+  CHECK(d.points.size() == 2 * 80);
+}
