@@ -63,8 +63,9 @@ export class PanelView {
   }
 
   /** Title, architecture ("2 → 200 ReLU → 3") and what this kind of model can do. */
-  describe({ hidden, activation, outputs, features = 2 }) {
+  describe({ hidden, activation, outputs, features = 2, regression = false }) {
     const t = this.#t;
+    this.#section.classList.toggle('regression', regression);  // MAE, RMSE, R² in place of accuracy; no confusion matrix
     const linear = hidden.length === 0;
     const act = t(`activation_${activation}`);
     const layers = [features, ...hidden.map((units) => `${units} ${act}`), outputs];
@@ -84,8 +85,7 @@ export class PanelView {
     this.#set('status', '');
     this.#section.classList.remove('diverged');
     for (const split of ['train', 'val', 'test']) {
-      this.#set(`${split}-accuracy`, t('notMeasured'));
-      this.#set(`${split}-loss`, t('notMeasured'));
+      for (const m of ['accuracy', 'loss', 'mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, t('notMeasured'));
     }
     this.chart.clear();
     this.#set('confusion-title', '');
@@ -129,7 +129,9 @@ export class PanelView {
     for (const split of ['train', 'val', 'test']) {
       this.#set(`${split}-accuracy`, this.#percent(metrics[split]?.accuracy));
       this.#set(`${split}-loss`, this.#decimal(metrics[split]?.loss));
+      for (const m of ['mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, this.#decimal(metrics[split]?.[m]));
     }
+    if (!metrics.confusion) return renderConfusion(this.#fields.confusion, null, t);  // regression: no classes to confuse
     this.#set('confusion-title', t('confusionTitle', { split: t(`split_${metrics.confusionSplit}`) }));
     renderConfusion(this.#fields.confusion, metrics.confusion, t);
   }

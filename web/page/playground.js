@@ -23,8 +23,8 @@ import { DRAW_BOUNDS } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, classesOf, defaultState,
-  hashFromState, reconcile, specsOf, strongestEffect } from '../shared/state.js';
+import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, classesOf, defaultState,
+  hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
 const NOTICE_MS = 6000;
@@ -171,7 +171,10 @@ export class Playground {
   /** The state with the engine's constraints applied, saying what had to change. */
   #reconciled(candidate) {
     const { state: fixed, changed } = reconcile(candidate);
-    if (changed.includes('loss')) this.notify(this.t('bceNeedsTwo', { k: classesOf(candidate) }));
+    if (changed.includes('loss')) {
+      this.notify(fixed.loss === 'cross_entropy' && candidate.loss === 'bce' ? this.t('bceNeedsTwo', { k: classesOf(candidate) })
+        : this.t('lossFollowsTask', { loss: this.t(`loss_${fixed.loss}`) }));
+    }
     return fixed;
   }
 
@@ -210,14 +213,24 @@ export class Playground {
     const { state, t } = this;
     const context = this.#context;
     context.classes = context.data?.classes ?? classesOf(state);
+    context.regression = isRegression(state);
+    context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
     this.#controls.render(state, context);
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
-        outputs: state.loss === 'bce' ? 1 : context.classes, features: context.features });
+        outputs: state.loss === 'bce' ? 1 : context.classes, features: featureCount(state, name, context.features),
+        regression: context.regression });
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
+      this.#panels[name].plot.setOptions({ showTest: state.showTest && state.data !== 'draw', discretize: state.discretize });
     }
-    const swatches = Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
+    const swatches = context.regression ? [el('span', { className: 'legend-class' }, '−1', el('span', { className: 'legend-scale' }), '+1 ', t('valueLegend'))]
+      : Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
     this.$('#legend-swatches').replaceChildren(...swatches);
+    for (const [selector, key] of [['.legend-title', 'legendClasses'], ['.legend-background', 'legendBackground']]) {
+      const element = this.$(selector);
+      element.dataset.i18n = context.regression ? `${key}Regression` : key;
+      element.textContent = t(element.dataset.i18n);
+    }
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
     this.#lessons.show(state.lesson, state.autoplay);
@@ -276,6 +289,7 @@ export class Playground {
 
   async #action(name) {
     if (name === 'regenerate') this.update({ seed: (this.state.seed + 1) % 4294967296 });
+    else if (name === 'newWeights') this.update({ wseed: newSeed(this.state) });
     else if (name === 'clearPoints') this.update({ points: [] });
     else if (name === 'copyLink') {
       const url = this.#linkOf(this.state);
@@ -403,3 +417,14 @@ export class Playground {
     }, NOTICE_MS);
   }
 }
+
+/** A new model.seed for "New weights": a random 32-bit seed other than the data's and the current one. */
+function newSeed(state) {
+  const draw = () => crypto.getRandomValues(new Uint32Array(1))[0];
+  let seed = draw();
+  while (seed === state.seed || seed === state.wseed) seed = draw();
+  return seed;
+}
+
+/** The model's input width: its input features on 2-D data, else the data's features. */
+const featureCount = (state, panel, features) => (features === 2 && state.data !== 'csv' ? state[`${panel}.features`].length : features);

@@ -15,3 +15,19 @@ export const classCss = (k, alpha = 1) => `rgba(${classColor(k).join(', ')}, ${a
 
 /** Outline of the data points: dark, so a point stands out on any background, even its own colour. */
 export const POINT_OUTLINE = 'rgba(20, 20, 30, 0.9)';
+
+// Regression: a diverging scale, blue (negative) through near-white (0) to orange (positive), as
+// TensorFlow Playground colours its regression sets; values are clamped to [-1, 1] (plane and
+// multi_gauss targets lie there).
+const NEGATIVE = [0, 114, 178];
+const POSITIVE = [230, 159, 0];
+const MIDDLE = [248, 248, 245];
+
+/** The diverging colour of a value (clamped to [-1, 1]), as [r, g, b]. */
+export function divergingColor(v) {
+  const u = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
+  const end = u < 0 ? NEGATIVE : POSITIVE;
+  return MIDDLE.map((m, c) => Math.round(m + (end[c] - m) * Math.abs(u)));
+}
+
+export const divergingCss = (v) => `rgb(${divergingColor(v).join(', ')})`;

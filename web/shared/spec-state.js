@@ -5,7 +5,7 @@
 // whole spec) and the other top-level fields are shared: { data, optimizer, a: { model }, b: { model } }.
 // What the page cannot show (a standardized data set, given initial weights, the tutorial 000
 // tables, ...) is named in `ignored` and left as it was.
-import { DATASETS, DEFAULT_N, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, SPLIT, parseValue } from './state.js';
+import { DATASETS, DEFAULT_N, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, REGRESSION_SETS, SPLIT, parseValue } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -26,7 +26,7 @@ function putData(state, ignored, data) {
     state.n = DEFAULT_N[data.name];  // a spec without n has the dataset's own size
     if (data.n !== undefined) put(state, ignored, 'n', data.n, 'data.n');
     if (data.noise !== undefined) put(state, ignored, 'noise', data.noise, 'data.noise');
-    if (data.split !== undefined && !same(data.split, SPLIT)) ignored.push('data.split');
+    if (data.split !== undefined && !same(data.split, SPLIT)) putSplit(state, ignored, data.split);
   } else if (data.name === 'inline' && Array.isArray(data.x) && Array.isArray(data.y) && data.x.length === data.y.length
     && data.x.length <= MAX_DRAWN_POINTS && data.x.every((p, i) => Array.isArray(p) && p.length === 2
       && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 100) && Number.isInteger(data.y[i]) && data.y[i] >= 0 && data.y[i] < DRAW_CLASSES)) {
@@ -39,6 +39,23 @@ function putData(state, ignored, data) {
   } else {
     ignored.push('data');
   }
+}
+
+/** A generated set's split as the page's percentages, when it is whole percent summing to 1. */
+function putSplit(state, ignored, split) {
+  const pct = Array.isArray(split) && split.length === 3 ? split.map((f) => Math.round(f * 100)) : null;
+  if (!pct || pct.some((p, i) => Math.abs(p / 100 - split[i]) > 1e-9) || pct[0] + pct[1] + pct[2] !== 100) return ignored.push('data.split');
+  put(state, ignored, 'trainPct', pct[0], 'data.split');
+  put(state, ignored, 'valPct', pct[1], 'data.split');
+}
+
+/** regularization { l1 } or { l2 }: the page has one rate (TensorFlow Playground's none / L1 / L2). */
+function putRegularization(state, ignored, r) {
+  const given = Object.entries(r).filter(([, v]) => v !== 0);
+  if (given.length === 0) return void (state.reg = 'none');
+  if (given.length > 1 || !['l1', 'l2'].includes(given[0][0])) return ignored.push('regularization');
+  state.reg = given[0][0];
+  put(state, ignored, 'regRate', given[0][1], `regularization.${given[0][0]}`);
 }
 
 function putOptimizer(state, ignored, o) {
@@ -61,6 +78,8 @@ function putModel(state, ignored, panel, model) {
   else state[`${panel}.hidden`] = [200];
   if (model.activation !== undefined) put(state, ignored, `${panel}.activation`, model.activation, 'model.activation');
   if (model.init !== undefined) ignored.push('model.init');
+  if (model.features !== undefined) put(state, ignored, `${panel}.features`, model.features, 'model.features');
+  if (model.seed !== undefined) put(state, ignored, 'wseed', model.seed, 'model.seed');
 }
 
 /** The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. */
@@ -86,6 +105,10 @@ export function stateFromSpec(spec, base) {
         put(state, ignored, 'batchSize', value, 'batch_size');
       }
     } else if (name === 'epochs') put(state, ignored, 'limit', value, 'epochs');
+    else if (name === 'regularization' && value && typeof value === 'object') putRegularization(state, ignored, value);
+    else if (name === 'task') {
+      if (value !== (REGRESSION_SETS.includes(state.data) ? 'regression' : 'classification')) ignored.push('task');
+    }
     else if (name !== 'model' && name !== 'log_every') ignored.push(name);
   }
   for (const panel of ['a', 'b']) if (pair[panel]?.model && typeof pair[panel].model === 'object') putModel(state, ignored, panel, pair[panel].model);

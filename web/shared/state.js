@@ -8,10 +8,17 @@
 // shows, when this holds). Besides the experiment, the table holds what the page shows: the
 // language, the lesson and its view, which panels and controls show (for embedding) and autoplay.
 
-export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'draw'];
+export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gauss', 'draw'];
+/** TensorFlow Playground's regression sets: their task is regression (docs/spec.md). */
+export const REGRESSION_SETS = ['plane', 'multi_gauss'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
-export const LOSSES = ['cross_entropy', 'bce', 'mse'];
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'];
+export const LOSSES = ['cross_entropy', 'bce', 'mse', 'l1', 'huber'];
+/** The losses each task allows (the engine refuses the others, naming both fields). */
+export const TASK_LOSSES = { classification: ['cross_entropy', 'bce', 'mse'], regression: ['mse', 'l1', 'huber'] };
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
+/** model.features, in the spec's order: the input nodes a model may take (2-D data only). */
+export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
+export const REGULARIZATIONS = ['none', 'l1', 'l2'];
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 export const PANELS = ['a', 'b'];
 export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
@@ -27,12 +34,15 @@ export const CONTROL_GROUPS = ['toolbar', 'share', 'lessons', 'data', 'training'
 export const CSV_LINK_CHARS = 96 * 1024;
 
 /** The engine's default n per generated dataset (docs/spec.md). */
-export const DEFAULT_N = { radial: 10000, circle: 1000, xor: 1000, gauss: 1000, spiral: 1000 };
+export const DEFAULT_N = { radial: 10000, circle: 1000, xor: 1000, gauss: 1000, spiral: 1000, plane: 1000, multi_gauss: 1000 };
 
 const isDraw = (s) => s.data === 'draw';
 const isCsv = (s) => s.data === 'csv';
 const isGenerated = (s) => !isDraw(s) && !isCsv(s);
 const opt = (...names) => (s) => names.includes(s.optimizer);
+export const isRegression = (s) => REGRESSION_SETS.includes(s.data);
+const featuresField = (panel) => ({ key: `${panel}.features`, type: 'features', values: FEATURES, default: ['x1', 'x2'], effect: 'train',
+  when: (s) => !isCsv(s) && s[`${panel}.features`].join() !== 'x1,x2' });
 
 const enumField = (key, values, fallback, effect, extra = {}) => ({ key, type: 'enum', values, default: fallback, effect, ...extra });
 const intField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'int', min, max, default: fallback, effect, ...extra });
@@ -51,6 +61,11 @@ export const FIELDS = [
   { key: 'csv', type: 'csv', default: '', effect: 'data', when: isCsv },
   intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
   enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
+  // The train / validation / test split of the generated sets, in percent (test = the rest).
+  intField('trainPct', 1, 100, 80, 'data', { when: (s) => isGenerated(s) && s.trainPct !== 80 }),
+  intField('valPct', 0, 99, 10, 'data', { when: (s) => isGenerated(s) && s.valPct !== 10 }),
+  boolField('showTest', false, 'view', { when: (s) => s.showTest && !isDraw(s) }),
+  boolField('discretize', false, 'view', { when: (s) => s.discretize }),
   enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
   numField('lr', 0, 1e9, 0.005, 'lr', { step: 0.001 }),
   numField('momentum', 0, 0.999, 0.9, 'train', { when: opt('momentum'), step: 0.05 }),
@@ -61,6 +76,8 @@ export const FIELDS = [
   numField('eps', 0, 1, 1e-8, 'train', { when: opt('adam'), step: 1e-8 }),
   boolField('amsgrad', false, 'train', { when: opt('adam') }),
   numField('weightDecay', 0, 1, 0, 'train', { step: 0.0001 }),
+  enumField('reg', REGULARIZATIONS, 'none', 'train', { when: (s) => s.reg !== 'none' }),
+  numField('regRate', 0, 10, 0.001, 'train', { when: (s) => s.reg !== 'none', step: 0.001 }),
   enumField('batch', ['full', 'stochastic', 'mini'], 'full', 'train'),
   intField('batchSize', 2, 200000, 32, 'train', { when: (s) => s.batch === 'mini' }),
   enumField('loss', LOSSES, 'cross_entropy', 'train'),
@@ -70,6 +87,10 @@ export const FIELDS = [
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden'].length > 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
   enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
+  featuresField('a'),
+  featuresField('b'),
+  // model.seed: the initial weights' own seed ("New weights"); none = the data's seed.
+  { key: 'wseed', type: 'int', min: 0, max: 4294967295, default: null, effect: 'train', when: (s) => s.wseed !== null },
   enumField('lang', LANGUAGES, 'en', 'view'),
   idField('lesson'),
   idField('view'),
@@ -115,6 +136,10 @@ const PARSERS = {
     const ok = names.every((n) => f.values.includes(n)) && new Set(names).size === names.length;
     return ok ? f.values.filter((v) => names.includes(v)) : undefined;
   },
+  features: (f, text) => {  // a set of input features: at least one
+    const names = PARSERS.set(f, text);
+    return names?.length ? names : undefined;
+  },
   id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
   csv: (f, text) => {
     if (text === '' || text.length > CSV_LINK_CHARS || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
@@ -132,6 +157,7 @@ const PRINTERS = {
   layers: (v) => v.join(','),
   points: (v) => v.map(([x, y, c]) => `${round(x)},${round(y)},${c}`).join(';'),
   set: (v) => (v.length ? v.join(',') : 'none'),
+  features: (v) => v.join(','),
   csv: (v) => base64urlFromText(v),
 };
 
@@ -233,7 +259,14 @@ export function dataSpecOf(state) {
     return { name: 'inline', x: state.points.map(([x, y]) => [x, y]), y: state.points.map(([, , c]) => c) };
   }
   if (isCsv(state)) return state.csv ? { name: 'csv', text: csvForEngine(state.csv), split: csvSplit(state.csv) } : null;
-  return { name: state.data, n: state.n, noise: state.noise, split: SPLIT };
+  return { name: state.data, n: state.n, noise: state.noise, split: splitOf(state) };
+}
+
+/** The split of the generated sets: trainPct and valPct percent, the rest tests. */
+export function splitOf(state) {
+  const train = state.trainPct / 100;
+  const val = Math.min(state.valPct / 100, 1 - train);
+  return train === SPLIT[0] && val === SPLIT[1] ? SPLIT : [train, val, Math.max(0, Math.round((1 - train - val) * 100) / 100)];
 }
 
 function optimizerSpecOf(s) {
@@ -248,22 +281,32 @@ function optimizerSpecOf(s) {
 
 const BATCH_SIZES = { full: 0, stochastic: 1 };
 
-/** The model: a linear model has no activation to name. */
-const modelSpecOf = (hidden, activation) => (hidden.length ? { hidden, activation } : { hidden });
+/** The model: a linear model has no activation to name; features and seed only when they are set. */
+function modelSpecOf(state, panel) {
+  const hidden = state[`${panel}.hidden`];
+  const model = hidden.length ? { hidden, activation: state[`${panel}.activation`] } : { hidden };
+  const features = state[`${panel}.features`];
+  if (features.join() !== 'x1,x2' && !isCsv(state)) model.features = features;
+  if (state.wseed !== null) model.seed = state.wseed;
+  return model;
+}
 
 /** The experiment spec of one panel ('a' or 'b'), or null without data. */
 export function specOf(state, panel) {
   const data = dataSpecOf(state);
   if (!data) return null;
-  return {
+  const spec = {
     seed: state.seed,
     data,
-    model: modelSpecOf(state[`${panel}.hidden`], state[`${panel}.activation`]),
+    model: modelSpecOf(state, panel),
     loss: state.loss,
     optimizer: optimizerSpecOf(state),
     batch_size: BATCH_SIZES[state.batch] ?? state.batchSize,
     epochs: state.limit,
   };
+  if (isRegression(state)) spec.task = 'regression';
+  if (state.reg !== 'none') spec.regularization = { [state.reg]: state.regRate };
+  return spec;
 }
 
 export function specsOf(state) {
@@ -303,6 +346,7 @@ export function csvClasses(text) {
 
 /** The number of classes the data will have: radial has 3, the other generated sets 2. */
 export function classesOf(state) {
+  if (isRegression(state)) return 1;  // one real-valued output
   if (isDraw(state)) return state.points.reduce((k, p) => Math.max(k, p[2] + 1), 2);
   if (isCsv(state)) return csvClasses(state.csv);
   return state.data === 'radial' ? 3 : 2;
@@ -310,6 +354,8 @@ export function classesOf(state) {
 
 /** The state with combinations the engine refuses put right: BCE needs two classes. Returns the keys changed. */
 export function reconcile(state) {
+  const task = isRegression(state) ? 'regression' : 'classification';
+  if (!TASK_LOSSES[task].includes(state.loss)) return { state: { ...state, loss: TASK_LOSSES[task][0] }, changed: ['loss'] };
   if (state.loss === 'bce' && classesOf(state) !== 2) return { state: { ...state, loss: 'cross_entropy' }, changed: ['loss'] };
   return { state, changed: [] };
 }

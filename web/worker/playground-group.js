@@ -46,11 +46,17 @@ export class PlaygroundGroup extends TrainerGroup {
   }
 }
 
-/** Loss and accuracy per split, and the confusion matrix of the test split (else the last one there is). */
+/**
+ * Loss and accuracy per split, and the confusion matrix of the test split (else the last one there
+ * is); for regression loss, mae, rmse and r2 per split, and no confusion matrix.
+ */
 function metricsOf(final) {
   const splits = ['train', 'val', 'test'].filter((s) => final[s]);
   const metrics = { confusionSplit: splits.at(-1) };
-  for (const s of splits) metrics[s] = { loss: final[s].loss, accuracy: final[s].accuracy };
+  for (const s of splits) {
+    const { loss, accuracy, mae, rmse, r2 } = final[s];
+    metrics[s] = accuracy === undefined ? { loss, mae, rmse, r2 } : { loss, accuracy };
+  }
   metrics.confusion = final[metrics.confusionSplit].confusion;
   return metrics;
 }
