@@ -223,7 +223,7 @@ export class Playground {
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
       this.#panels[name].plot.setOptions({ showTest: state.showTest && state.data !== 'draw', discretize: state.discretize });
     }
-    const swatches = context.regression ? [el('span', { className: 'legend-class' }, '−1', el('span', { className: 'legend-scale' }), '+1 ', t('valueLegend'))]
+    const swatches = context.regression ? [el('span', { className: 'legend-class regression-legend' }, '−1', el('span', { className: 'legend-scale' }), '+1 ', t('valueLegend'))]
       : Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
     this.$('#legend-swatches').replaceChildren(...swatches);
     for (const [selector, key] of [['.legend-title', 'legendClasses'], ['.legend-background', 'legendBackground']]) {
