@@ -83,6 +83,7 @@ const PANEL = `
     <tr><th scope="row" data-i18n="split_test"></th><td class="cls" data-field="test-accuracy"></td><td data-field="test-loss"></td><td class="reg" data-field="test-mae"></td><td class="reg" data-field="test-rmse"></td><td class="reg" data-field="test-r2"></td></tr>
   </tbody>
 </table>
+<p class="weight-stats" data-part="metrics" data-field="weights"></p>
 <figure class="chart" data-part="chart">
   <figcaption><span data-i18n="chartTitle"></span>
     <span class="key"><span class="line train"></span><span data-i18n="trainLoss"></span></span>

@@ -89,6 +89,7 @@ export class PanelView {
     }
     this.chart.clear();
     this.#set('confusion-title', '');
+    this.#set('weights', '');
     renderConfusion(this.#fields.confusion, null, t);
     if (visibly) {
       this.#section.classList.remove('flash');
@@ -131,6 +132,8 @@ export class PanelView {
       this.#set(`${split}-loss`, this.#decimal(metrics[split]?.loss));
       for (const m of ['mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, this.#decimal(metrics[split]?.[m]));
     }
+    const w = metrics.weights;
+    this.#set('weights', w ? t('weightStats', { small: w.small, count: w.count, mean: Number.isFinite(w.meanAbs) ? w.meanAbs.toFixed(4) : '–' }) : '');
     if (!metrics.confusion) return renderConfusion(this.#fields.confusion, null, t);  // regression: no classes to confuse
     this.#set('confusion-title', t('confusionTitle', { split: t(`split_${metrics.confusionSplit}`) }));
     renderConfusion(this.#fields.confusion, metrics.confusion, t);

@@ -200,4 +200,6 @@ export const ko = {
   valueLegend: '(예측값, 점: 목표값)',
   legendClassesRegression: '값',
   legendBackgroundRegression: '배경: 모델이 그 자리에서 예측하는 값. 0보다 작으면 파랑, 크면 주황이며, 출력 이산화를 켜면 부호만 보입니다.',
+  wseed: '가중치 시드 (model.seed)',
+  weightStats: '가중치: {count}개 중 {small}개가 0 근처 (|w| < 0.001), 평균 |w| {mean}',
 };

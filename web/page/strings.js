@@ -212,6 +212,8 @@ export const en = {
   valueLegend: '(predicted value; points: their target)',
   legendClassesRegression: 'Values',
   legendBackgroundRegression: 'Background: the value the model predicts there, blue below 0, orange above; with Discretize output, only its sign.',
+  wseed: 'Weight seed (model.seed)',
+  weightStats: 'Weights: {small} of {count} near 0 (|w| < 0.001); mean |w| {mean}',
 };
 
 /** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */

@@ -39,7 +39,7 @@ export class PlaygroundGroup extends TrainerGroup {
       const grid = this.bounds ? m.trainer.grid({ width: w, height: h, bounds: this.bounds }) : null;
       if (grid) transfer.push(grid.buffer);
       models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth };
-      if (withMetrics) models[name].metrics = metricsOf(m.trainer.final());
+      if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights()) };
       m.records = [];
     }
     return { models: { trainers: models }, transfer };
@@ -59,4 +59,24 @@ function metricsOf(final) {
   }
   metrics.confusion = final[metrics.confusionSplit].confusion;
   return metrics;
+}
+
+/**
+ * How big the weights are (the weight matrices, not the biases, as regularization counts them):
+ * { count, small: how many have |w| < 1e-3, meanAbs: mean |w| }. L2 shrinks them all; L1 drives many to 0.
+ */
+export function weightStats(layers) {
+  let count = 0;
+  let small = 0;
+  let sum = 0;
+  for (const { weight } of layers) {
+    for (const row of weight) {
+      for (const w of row) {
+        count += 1;
+        sum += Math.abs(w);
+        if (Math.abs(w) < 1e-3) small += 1;
+      }
+    }
+  }
+  return { count, small, meanAbs: count ? sum / count : NaN };
 }
