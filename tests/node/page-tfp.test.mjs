@@ -214,3 +214,41 @@ test('the new controls speak Korean and fit a 390 px screen', { timeout: 60000 }
   assert.equal(await page.textContent('label[for="ctl-reg"]'), 'Regularization');
   assert.deepEqual(errors, []);
 });
+
+// ---- lessons 7-9 ----------------------------------------------------------------------------
+
+test('the menu opens lessons 7-9 with their presets, texts in both languages, and what each asks to watch', { timeout: 90000 }, async () => {
+  const { en, ko } = await import('../../web/lessons/texts.js');
+  const { page, errors } = await open('#data=xor&optimizer=sgd&b.hidden=3&limit=20');
+  const lesson = async (id) => {
+    await page.click(`.lessons-menu [data-lesson="${id}"]`);
+    await page.waitForSelector(`.lesson[data-lesson="${id}"]:not([hidden])`);
+  };
+  await lesson('features');
+  assert.equal(await page.textContent('.lesson h2'), en['lesson.features.title']);
+  assert.equal(await page.inputValue('#ctl-data'), 'radial');
+  assert.equal(await page.isChecked('#ctl-a-features-2'), true, 'the linear model gets x1²');
+  assert.equal(await page.isChecked('#ctl-b-features-2'), false, 'the MLP does not');
+  assert.match(await field(page, 'a', 'arch'), /^4 → 3$/);
+  await lesson('regression');
+  assert.equal(await page.inputValue('#ctl-data'), 'plane');
+  assert.equal(await page.textContent('.lesson-look'), en['lesson.regression.look']);
+  await until(() => field(page, 'b', 'train-r2'), (text) => /^-?\d\.\d{3}$/.test(text));
+  assert.equal(await page.isVisible('[data-panel="b"] [data-field="train-r2"]'), true);
+  await lesson('regularization');
+  assert.equal(await param(page, 'b.hidden'), '64,64');
+  assert.equal(await param(page, 'trainPct'), '50');
+  await until(() => field(page, 'b', 'weights'), (text) => /of 4352 near 0/.test(text));
+  assert.match(await field(page, 'b', 'weights'), /^Weights: \d+ of 4352 near 0 \(\|w\| < 0\.001\); mean \|w\| \d\.\d{4}$/);
+  // Lesson 6 afterwards is tutorial 001 again: the new settings go back to their defaults.
+  await lesson('radial');
+  assert.equal(await param(page, 'trainPct'), null);
+  assert.equal(await page.isChecked('#ctl-a-features-2'), false);
+  await page.selectOption('#ctl-lang', 'ko');
+  for (const id of ['features', 'regression', 'regularization']) {
+    await lesson(id);
+    assert.equal(await page.textContent('.lesson h2'), ko[`lesson.${id}.title`]);
+    assert.equal(await page.textContent('.lesson-why'), ko[`lesson.${id}.why`]);
+  }
+  assert.deepEqual(errors, []);
+});
