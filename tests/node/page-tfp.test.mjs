@@ -150,8 +150,7 @@ test('the noise slider shows its value; show test data draws the test points ove
   assert.equal(await param(page, 'noise'), '0.3');
   assert.equal(await page.inputValue('#ctl-noise'), '0.3');
   assert.equal(await page.textContent('.slider-value'), '0.3');
-  await page.waitForTimeout(300);
-  const before = await pointsFingerprint(page, 'b');
+  const before = await settled(() => pointsFingerprint(page, 'b'));
   await page.check('#ctl-showTest');
   assert.equal(await param(page, 'showTest'), '1');
   await until(() => pointsFingerprint(page, 'b'), (f) => f !== before);
@@ -180,11 +179,23 @@ test('+/- buttons add and remove layers and set each layer\'s own width', { time
   assert.deepEqual(errors, []);
 });
 
+/** A value read until two reads 300 ms apart agree (the points layer is drawn in chunks, after a resize). */
+async function settled(read) {
+  let last = await read();
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
 test('New weights draws a model.seed kept in the link; Reset keeps it; the data stays', { timeout: 60000 }, async () => {
   const { page, errors } = await open('#autoplay=0&b.hidden=6');
   const grid = () => heatColours(page, 'b').then((c) => c.sort().join());
-  const first = await grid();
-  const points = await pointsFingerprint(page, 'b');
+  const first = await settled(grid);
+  const points = await settled(() => pointsFingerprint(page, 'b'));
   assert.match(await page.getAttribute('#ctl-newWeights', 'title'), /new initial weights/);
   assert.match(await page.getAttribute('#reset', 'title'), /same initial weights/);
   await page.click('#ctl-newWeights');
@@ -195,7 +206,7 @@ test('New weights draws a model.seed kept in the link; Reset keeps it; the data 
   await until(grid, (g) => g !== first);
   const drawn = await grid();
   assert.notEqual(drawn, first, 'other initial weights, another picture at epoch 0');
-  assert.equal(await until(() => pointsFingerprint(page, 'b'), (f) => f === points), points, 'the same data');
+  assert.equal(await settled(() => pointsFingerprint(page, 'b')), points, 'the same data');
   await page.click('#reset');
   await page.waitForTimeout(500);
   assert.equal(Number(await param(page, 'wseed')), wseed, 'Reset keeps the weights\' seed');
@@ -251,4 +262,15 @@ test('the menu opens lessons 7-9 with their presets, texts in both languages, an
     assert.equal(await page.textContent('.lesson-why'), ko[`lesson.${id}.why`]);
   }
   assert.deepEqual(errors, []);
+});
+
+test('a short lesson link opens the preset; a link with settings opens exactly those', { timeout: 60000 }, async () => {
+  const short = await open('#lesson=regularization&lang=ko');
+  assert.equal(await short.page.inputValue('#ctl-data'), 'xor');
+  assert.equal(await param(short.page, 'b.hidden'), '64,64');
+  assert.equal(await param(short.page, 'lang'), 'ko');
+  const full = await open('#lesson=regularization&data=circle');
+  assert.equal(await full.page.inputValue('#ctl-data'), 'circle');
+  assert.equal(await param(full.page, 'b.hidden'), '200');
+  assert.deepEqual([...short.errors, ...full.errors], []);
 });

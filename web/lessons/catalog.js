@@ -130,3 +130,17 @@ export const LESSON = Object.assign(Object.create(null), Object.fromEntries(LESS
 export function optionsOf(lesson, given = {}) {
   return { ...lesson.options, ...given };
 }
+
+/** Hash keys that say how to show a lesson, not which experiment it runs. */
+const VIEW_KEYS = ['lesson', 'view', 'lang', 'speed', 'limit', 'autoplay', 'panels', 'controls'];
+
+/**
+ * A short link to a playground lesson (`#lesson=regression`, maybe with view keys such as `lang`)
+ * opens the lesson's preset; a link that names any experiment setting opens exactly what it says.
+ * keys: the hash's keys.
+ */
+export function withLessonPreset(state, keys) {
+  const preset = LESSON[state.lesson]?.playground;
+  if (!preset || keys.some((k) => !VIEW_KEYS.includes(k))) return state;
+  return { ...state, ...preset, ...Object.fromEntries(keys.map((k) => [k, state[k]])) };
+}
