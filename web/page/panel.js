@@ -71,7 +71,7 @@ export class PanelView {
     const layers = [features, ...hidden.map((units) => `${units} ${act}`), outputs];
     this.#set('title', t(linear ? 'linearTitle' : 'mlpTitle'));
     this.#set('arch', layers.join(' → '));
-    this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));
+    this.#set('explain', t(`${linear ? 'linearExplain' : 'mlpExplain'}${regression ? 'Regression' : ''}`));
     this.plot.element.setAttribute('aria-label', t('plotLabel', { model: t(linear ? 'linearTitle' : 'mlpTitle') }));
   }
 

@@ -202,4 +202,6 @@ export const ko = {
   legendBackgroundRegression: '배경: 모델이 그 자리에서 예측하는 값. 0보다 작으면 파랑, 크면 주황이며, 출력 이산화를 켜면 부호만 보입니다.',
   wseed: '가중치 시드 (model.seed)',
   weightStats: '가중치: {count}개 중 {small}개가 0 근처 (|w| < 0.001), 평균 |w| {mean}',
+  linearExplainRegression: '선형 층 하나(선형 회귀): 예측하는 값이 기울어진 평면입니다.',
+  mlpExplainRegression: '비선형 활성화가 있는 은닉층 덕분에 예측하는 값의 곡면을 구부릴 수 있습니다.',
 };

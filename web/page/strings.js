@@ -214,6 +214,8 @@ export const en = {
   legendBackgroundRegression: 'Background: the value the model predicts there, blue below 0, orange above; with Discretize output, only its sign.',
   wseed: 'Weight seed (model.seed)',
   weightStats: 'Weights: {small} of {count} near 0 (|w| < 0.001); mean |w| {mean}',
+  linearExplainRegression: 'One linear layer (linear regression): the value it predicts is a tilted plane.',
+  mlpExplainRegression: 'Hidden layers with a nonlinearity let it bend the surface of values it predicts.',
 };
 
 /** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */

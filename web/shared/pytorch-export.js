@@ -14,7 +14,8 @@ function modelLines(m, loss) {
     layers.push(`nn.Linear(${sizes[i]}, ${sizes[i + 1]})`);
     if (i + 2 < sizes.length) layers.push(ACTIVATIONS[m.activation]);
   }
-  const lines = ['torch.manual_seed(MODEL_SEED)  # the initial weights, as nnplay draws them (model.seed)',
+  const lines = [m.seed === undefined ? 'torch.manual_seed(SEED)  # the initial weights, as nnplay draws them'
+    : 'torch.manual_seed(MODEL_SEED)  # the initial weights alone (model.seed), as nnplay draws them',
     'model = nn.Sequential(', ...layers.map((l) => `    ${l},`), ')',
     'linears = [layer for layer in model if isinstance(layer, nn.Linear)]'];
   if (m.init) {
@@ -144,7 +145,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'import torch.nn.functional as F',
     '',
     `SEED = ${s.seed}  # the data and the mini-batch order`,
-    `MODEL_SEED = ${s.model.seed ?? s.seed}  # the initial weights (model.seed)`,
+    ...(s.model.seed === undefined ? [] : [`MODEL_SEED = ${s.model.seed}  # the initial weights (model.seed)`]),
     `EPOCHS = ${s.epochs}`,
     `LOG_EVERY = ${s.log_every}`,
     `BATCH_SIZE = ${s.batch_size}  # 0 = the whole training split at once (full batch)`,
