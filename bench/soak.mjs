@@ -41,7 +41,7 @@ export const TOLERANCE = {
 };
 
 /** Runs before the page's scripts: remembers each Worker the page starts. */
-function recordWorkers() {
+export function recordWorkers() {
   const Base = window.Worker;
   window.__soakWorkers = [];
   window.Worker = class extends Base {
@@ -52,7 +52,7 @@ function recordWorkers() {
   };
 }
 
-/** Prefixed to worker/main.js: keeps the Memory of the WebAssembly instance the engine makes. */
+/** Prefixed to the worker's script (worker/engine-worker.js, page/worker-source.js): keeps the Memory of the WebAssembly instance the engine makes. */
 const MEMORY_PREFIX = `{
   const keep = (r) => { for (const v of Object.values((r.instance ?? r).exports ?? {})) if (v instanceof WebAssembly.Memory) self.__soakMemory = v; return r; };
   const [is, i] = [WebAssembly.instantiateStreaming, WebAssembly.instantiate];
@@ -62,7 +62,7 @@ const MEMORY_PREFIX = `{
 `;
 
 /** Asks the page's (last) engine worker for its allocator's bytes in use, through the worker protocol. */
-function askHeapInUse() {
+export function askHeapInUse() {
   return new Promise((resolve, reject) => {
     const worker = window.__soakWorkers.at(-1);
     const id = -1 - Math.floor(Math.random() * 1e9);  // the page's own requests count up from 1
@@ -107,8 +107,8 @@ export async function soak({ seconds = 600, rebuilds = 1000, maxEpochs = 200000,
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
     await page.addInitScript(recordWorkers);
-    const workerSource = await readFile(path.join(root, 'dist', 'worker', 'main.js'), 'utf8');
-    await page.route('**/worker/main.js', (route) => route.fulfill({ contentType: 'text/javascript', body: MEMORY_PREFIX + workerSource }));
+    const workerSource = await readFile(path.join(root, 'dist', 'worker', 'engine-worker.js'), 'utf8');
+    await page.route('**/worker/engine-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: MEMORY_PREFIX + workerSource }));
     const cdp = await page.context().newCDPSession(page);
     await page.goto(`${server.url}/index.html#limit=10000000&speed=100`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });

@@ -12,39 +12,11 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle, dist, replace, web } from './bundle.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const web = path.join(root, 'web');
-const dist = path.join(root, 'dist');
 const engine = path.join(dist, 'engine');
-const uplot = path.join(root, 'node_modules', 'uplot', 'dist');
+const uplot = path.join(path.dirname(web), 'node_modules', 'uplot', 'dist');
 const out = path.join(dist, 'nnplay-offline.html');
-
-/**
- * esbuild plugin: imports whose specifier ends in a name of `modules` (after a slash) get that
- * generated module instead; uPlot (web/vendor/ in dist/ only) comes from node_modules.
- */
-const replace = (name, modules) => ({
-  name,
-  setup(b) {
-    const tail = (spec) => spec.startsWith('.') && Object.keys(modules).find((k) => spec.endsWith(`/${k}`));
-    b.onResolve({ filter: /(^|\/)vendor\/uPlot\.esm\.js$/ }, () => ({ path: path.join(uplot, 'uPlot.esm.js') }));
-    b.onResolve({ filter: /.*/ }, (args) => (tail(args.path) && args.kind !== 'entry-point' ? { path: tail(args.path), namespace: name } : undefined));
-    b.onLoad({ filter: /.*/, namespace: name }, (args) => ({ contents: modules[args.path], resolveDir: web, loader: 'js' }));
-  },
-});
-
-async function bundle(entry, plugins) {
-  const result = await build({
-    entryPoints: [path.join(web, entry)], bundle: true, format: 'iife', platform: 'browser', target: 'es2022',
-    minify: true, write: false, plugins, external: ['node:*'], logLevel: 'error', legalComments: 'none',
-    // The Emscripten glue only uses it to name the .wasm, which is inlined: nothing is fetched from it.
-    define: { 'import.meta.url': '"file:///nnplay-offline/"' },
-  });
-  return result.outputFiles[0].text;
-}
 
 const wasm = await readFile(path.join(engine, 'nnplay_engine.wasm'));
 const engineModule = path.join(engine, 'nnplay.mjs');
@@ -61,10 +33,17 @@ const worker = await bundle('worker/main.js', [replace('nnplay-inline-engine', {
 const page = await bundle('main.js', [replace('nnplay-inline-worker', {
   'worker-source.js': `
     const CODE = ${JSON.stringify(worker)};
-    let url = null;
-    export function createWorker() {
-      url ??= URL.createObjectURL(new Blob([CODE], { type: 'text/javascript' }));
-      return new Worker(url);
+    // The page's worker source (page/worker-source.js) for a file:// page: the bundled worker, whose
+    // engine carries its own bytes, from a Blob made once per source.
+    export class WorkerSource {
+      #url = null;
+      async load() {}
+      create() {
+        this.#url ??= URL.createObjectURL(new Blob([CODE], { type: 'text/javascript' }));
+        const worker = new Worker(this.#url);
+        worker.postMessage({ type: 'engine', wasm: null });
+        return worker;
+      }
     }`,
 })]);
 

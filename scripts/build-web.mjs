@@ -1,10 +1,13 @@
 // Writes the playground page into dist/: web/ as is, folders included (plain ES modules, no
-// bundler) and uPlot's files under dist/vendor/. The engine (dist/engine/) comes from
+// bundler), uPlot's files under dist/vendor/, and the engine's worker bundled into one script,
+// dist/worker/engine-worker.js, which the page loads once and starts from memory, so that a
+// restarted worker needs no network (page/worker-source.js). The engine (dist/engine/) comes from
 // scripts/build-wasm.sh; the single-file offline page from scripts/build-offline.mjs.
 // Only dist/ is written; files from an earlier web build that web/ no longer has are removed.
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle, replace } from './bundle.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const web = path.join(root, 'web');
@@ -34,6 +37,9 @@ for (const name of ['uPlot.esm.js', 'uPlot.min.css']) {
   await copyFile(path.join(uplot, name), path.join(dist, 'vendor', name));
   files.push(path.join('vendor', name));
 }
+
+await writeFile(path.join(dist, 'worker', 'engine-worker.js'), await bundle('worker/main.js', [replace('nnplay-worker')]));
+files.push(path.join('worker', 'engine-worker.js'));
 
 const previous = await readFile(manifestPath, 'utf8').then(JSON.parse, () => []);
 for (const stale of previous.filter((f) => !files.includes(f))) await rm(path.join(dist, stale), { force: true });

@@ -167,10 +167,10 @@ class Engine {
   /**
    * What specs allow, from the engine (docs/api.md): { datasets: [{ name, generated, n, classes,
    * split }], losses: [{ name, outputs, classes }], activations, optimizers, caps: { samples,
-   * features, label, hiddenLayers, units, epochs, predict }, defaults: normalize({}) }.
+   * features, label, hiddenLayers, units, epochs, predict }, limits: limits(), defaults: normalize({}) }.
    */
   specInfo() {
-    return { ...JSON.parse(this.#m.specInfoJson()), defaults: this.normalize({}) };
+    return { ...JSON.parse(this.#m.specInfoJson()), limits: this.limits(), defaults: this.normalize({}) };
   }
 
   /** `nnplay data`: the spec's dataset as CSV text. */

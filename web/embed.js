@@ -3,7 +3,7 @@
 // shows the right-hand model on XOR with only the toolbar; the parent page drives it through the
 // postMessage API (message-api.js). "Copy link" gives the full page (index.html) with this state.
 import { Playground } from './page/playground.js';
-import { listenToParent } from './page/message-api.js';
+import { listenToParent, parentOrigins } from './page/message-api.js';
 import { detectLanguage } from './page/strings.js';
 import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
 
@@ -26,7 +26,7 @@ window.addEventListener('hashchange', () => {
   if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
 });
 
-listenToParent(playground, document.body);
+listenToParent(playground, document.body, parentOrigins(document));
 const unknown = unknownHashKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
 if (unknown.length) playground.notify(playground.t('hashMalformed'));

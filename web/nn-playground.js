@@ -20,7 +20,6 @@
 import { Playground } from './page/playground.js';
 import { detectLanguage } from './page/strings.js';
 import { FIELD, hashFromState, parseValue, stateFromHash } from './shared/state.js';
-import { stateFromSpec } from './shared/spec-state.js';
 
 const here = new URL('.', import.meta.url);
 const STYLES = ['vendor/uPlot.min.css', 'style.css'];
@@ -29,25 +28,16 @@ const FALSE = ['false', '0', 'no', 'off'];
 /** An attribute's list ("a b", "a,b") as the state table's text. */
 const listText = (value) => value.trim().split(/[\s,]+/).filter(Boolean).join(',') || 'none';
 
-/** The state the attributes describe: { state, rejected: [names] }. */
+/** The state the attributes but `spec` describe: { state, rejected: [names] } (the spec is the playground's to apply, within the engine's caps). */
 function stateFromAttributes(el) {
   const attr = (name) => el.getAttribute(name);
   const { state: fromLink, rejected } = stateFromHash(attr('state') ?? '', { lang: detectLanguage() });
-  let state = fromLink;
+  const state = fromLink;
   const set = (key, text, name) => {
     const value = parseValue(FIELD[key], text);
     if (value === undefined) rejected.push(name);
     else state[key] = value;
   };
-  if (attr('spec') !== null) {
-    try {
-      const result = stateFromSpec(JSON.parse(attr('spec')), state);
-      state = result.state;
-      rejected.push(...result.ignored.map((name) => `spec.${name}`));
-    } catch {
-      rejected.push('spec');
-    }
-  }
   if (attr('lesson') !== null) set('lesson', attr('lesson'), 'lesson');
   if (attr('panels') !== null) set('panels', listText(attr('panels')), 'panels');
   if (attr('controls') !== null) set('controls', listText(attr('controls')), 'controls');
@@ -75,7 +65,7 @@ export class NnPlaygroundElement extends HTMLElement {
       onState: (s) => this.dispatchEvent(new CustomEvent('nnplay-state', { detail: { hash: hashFromState(s) } })),
       linkOf: (s) => new URL(`index.html${hashFromState(s)}`, here).href,
     });
-    this.#playground.start(rejected);
+    this.#playground.start(rejected, { spec: this.getAttribute('spec') ?? undefined });
   }
 
   disconnectedCallback() {
@@ -87,7 +77,19 @@ export class NnPlaygroundElement extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (name === 'height') return this.#showHeight();
     if (!this.#playground || before === after) return;
-    const { state, rejected } = stateFromAttributes(this);
+    const attributes = stateFromAttributes(this);
+    let { state } = attributes;
+    const { rejected } = attributes;
+    const spec = this.getAttribute('spec');
+    if (spec !== null) {
+      try {
+        const result = this.#playground.stateOfSpec(spec, state);
+        state = result.state;
+        rejected.push(...result.ignored.map((part) => `spec.${part}`));
+      } catch (error) {
+        rejected.push(`spec (${error.message})`);
+      }
+    }
     this.#playground.update(state);
     if (rejected.length) this.#playground.notify(this.#playground.t('hashRejected', { keys: rejected.join(', ') }));
   }

@@ -47,6 +47,39 @@ test('playground -> lessons -> playground: one worker for the page, no request a
   await context.close();
 });
 
+test('with the network gone after load, a restarted worker trains on, and the lessons need nothing either', { timeout: 90000 }, async () => {
+  const { page, context, errors, seen } = await open('#data=xor&b.hidden=8&limit=100000');
+  await until(() => epochOf(page, 'b'), (e) => e >= 20);
+  const refused = [];
+  await context.route('**/*', (route) => {
+    refused.push(route.request().url());
+    return route.abort();
+  });
+  const [worker] = page.workers();
+  await worker.evaluate(() => setTimeout(() => { throw new Error('nnplay test: a crash in the engine worker'); }));
+  const workers = await until(() => page.workers(), (ws) => ws.length === 1 && ws[0] !== worker, 20000);
+  assert.notEqual(workers[0], worker, 'a new worker runs');
+  assert.match(await until(() => page.textContent('#notice'), (s) => /engine failed/.test(s), 10000), /restarted/);
+  // Started over at epoch 0 and training again: the new worker has its script and the engine from memory.
+  await until(() => epochOf(page, 'b'), (e) => e < 20, 20000);
+  assert.ok(await until(() => epochOf(page, 'b'), (e) => e >= 20, 30000) >= 20, 'the restarted worker trains');
+  assert.equal(await page.isVisible('#banner'), false);
+  const started = seen.workers;
+  await page.click('.lessons-menu [data-lesson="softmax"]');
+  await page.waitForFunction(() => Number(document.querySelector('.lesson').dataset.epoch) >= 2, null, { timeout: 30000 });
+  await page.click('.lessons-menu [data-lesson=""]');
+  await page.waitForSelector('.lesson[hidden]', { state: 'attached' });
+  const before = await epochOf(page, 'b');
+  assert.ok(await until(() => epochOf(page, 'b'), (e) => e > before) > before, 'the playground trains again');
+  assert.equal(seen.workers, started, 'the lesson started no worker');
+  assert.deepEqual(refused.filter((url) => !url.endsWith('/favicon.svg')), [], 'nothing asked of the network');
+  // The console's "Failed to load resource" lines name no URL: as many as the refused tab icons.
+  const failedLoads = errors.filter((e) => e === 'Failed to load resource: net::ERR_FAILED');
+  assert.equal(failedLoads.length, refused.length);
+  assert.deepEqual(errors.filter((e) => !failedLoads.includes(e)), []);
+  await context.close();
+});
+
 test('a CSV of three features keeps training while its blank plot is hovered and probed with the keys', { timeout: 60000 }, async () => {
   const rows = ['a,b,c,label'];
   for (let i = 0; i < 60; i++) rows.push(`${Math.sin(i).toFixed(4)},${Math.cos(i).toFixed(4)},${((i % 7) / 7).toFixed(4)},${i % 3}`);

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadEngine, root } from './helpers.mjs';
-import { DATASETS, FIELDS, LOSSES, OPTIMIZERS, changedKeys, classesOf, defaultState, hashFromState, reconcile,
+import { DATASETS, FIELDS, LOSSES, OPTIMIZERS, changedKeys, dataSpecOf, defaultState, hashFromState, reconcile,
   specsOf, stateFromHash, strongestEffect } from '../../web/shared/state.js';
+import { EngineRules } from '../../web/shared/engine-rules.js';
 
 const example = (name) => JSON.parse(readFileSync(path.join(root, 'examples', name), 'utf8'));
 
@@ -19,6 +20,7 @@ test('the first screen is tutorial 001: the linear model and the MLP specs of th
 
 test('every dataset, optimizer, batch mode and loss gives specs the engine accepts', async () => {
   const { nn } = await loadEngine();
+  const rules = new EngineRules(nn.specInfo());
   let checked = 0;
   for (const data of DATASETS) {
     for (const optimizer of OPTIMIZERS) {
@@ -26,8 +28,10 @@ test('every dataset, optimizer, batch mode and loss gives specs the engine accep
         for (const loss of LOSSES) {
           const state = { ...defaultState(), data, optimizer, batch, loss, nesterov: true, amsgrad: true,
             points: [[0, 0, 0], [1, 1, 1], [2, -1, 1]] };
-          const { state: fixed } = reconcile(state);
-          assert.equal(fixed.loss === 'bce', loss === 'bce' && classesOf(state) === 2);
+          // The data's class count, as the page learns it: from specInfo for a named set, from the engine's read of the data else.
+          const classes = rules.datasetClasses(data) ?? nn.dataset(dataSpecOf(state)).classes;
+          const { state: fixed } = reconcile(state, rules, classes);
+          assert.equal(fixed.loss === 'bce', loss === 'bce' && classes === 2);
           for (const spec of Object.values(specsOf(fixed))) {
             assert.doesNotThrow(() => nn.validate(spec), `${JSON.stringify(spec)}`);
             checked += 1;
@@ -53,14 +57,39 @@ test('the hash round-trips every field', () => {
 
 test('bad hash values fall back to their defaults and are named; unknown keys are ignored', () => {
   const bad = { data: 'mnist', n: '-5', noise: '2', seed: '1.5', points: '1,2', lr: 'fast', nesterov: 'yes', batchSize: '0',
-    speed: '3', 'a.hidden': '0', 'b.hidden': '1,2,3,4,5,6,7,8,9', 'b.activation': '<script>', limit: 'Infinity' };
+    speed: '3', 'a.hidden': '0', 'b.hidden': '1,2,x', 'b.activation': '<script>', limit: 'Infinity' };
   const hash = `#${new URLSearchParams({ ...bad, unknown: 'x', 'constructor': '1', '__proto__': '1' })}`;
   const { state, rejected } = stateFromHash(hash);
   assert.deepEqual(rejected.sort(), Object.keys(bad).sort());
   assert.deepEqual(state, defaultState());
   assert.deepEqual(stateFromHash('#%%%').state, defaultState());
   assert.deepEqual(stateFromHash('').state, defaultState());
-  assert.equal(stateFromHash('#data=xor').state.n, 1000, 'a dataset without n gets its own default size');
+  assert.equal(stateFromHash('#data=xor').state.n, null, 'a dataset without n is left to the engine');
+});
+
+test("the engine's rules come from the engine: default sizes and hidden layers, the bce rule, output widths", async () => {
+  const { nn } = await loadEngine();
+  const rules = new EngineRules(nn.specInfo());
+  const { state } = stateFromHash('#data=xor');
+  assert.equal(nn.normalize(specsOf(state).b).data.n, 1000, 'a spec without n trains the dataset at its own size');
+  const { state: fixed, changed } = reconcile({ ...state, loss: 'bce', 'b.hidden': null }, rules, rules.datasetClasses('xor'));
+  assert.equal(fixed.n, 1000);
+  assert.deepEqual(fixed['b.hidden'], nn.normalize({}).model.hidden);
+  assert.deepEqual(changed, [], 'xor has the 2 classes bce needs');
+  assert.match(hashFromState(fixed), /[#&]n=1000(&|$)/);
+  const radial = reconcile({ ...defaultState(), loss: 'bce' }, rules, rules.datasetClasses('radial'));
+  assert.deepEqual(radial.changed, ['loss']);
+  assert.equal(radial.state.loss, 'cross_entropy');
+  assert.throws(() => nn.fromSpec({ data: { name: 'radial' }, loss: 'bce' }), /bce/, 'the engine refuses what reconcile puts right');
+  // Layers past the engine's caps are the engine's to refuse, and its message names the cap.
+  const nine = stateFromHash('#b.hidden=1,2,3,4,5,6,7,8,9');
+  assert.deepEqual(nine.rejected, []);
+  assert.throws(() => nn.validate(specsOf(nine.state).b), new RegExp(`model\\.hidden.*${rules.caps.hiddenLayers}`));
+  assert.deepEqual(reconcile({ ...defaultState(), data: 'csv', loss: 'bce' }, rules, null).changed, [], 'unknown classes: left to the engine');
+  assert.equal(rules.outputs('bce', 2), 1);
+  assert.equal(rules.outputs('cross_entropy', 5), 5);
+  assert.equal(rules.limits.csvBytes, nn.limits().csvBytes);
+  assert.equal(rules.caps.hiddenLayers, nn.limits().hiddenLayers);
 });
 
 test('a change says what it does: a reset, a live setting or a redraw', () => {

@@ -8,6 +8,7 @@ import { browserSession, collectErrors, until } from './browser.mjs';
 import { loadEngine } from './helpers.mjs';
 import { defaultState, hashFromState, reconcile, specOf, stateFromHash } from '../../web/shared/state.js';
 import { stateFromSpec } from '../../web/shared/spec-state.js';
+import { EngineRules } from '../../web/shared/engine-rules.js';
 
 // ---- the state table, in Node -------------------------------------------------------------------
 
@@ -33,10 +34,14 @@ test('the new fields reach the spec the engine trains, and the hash round-trips 
   assert.deepEqual(specOf(fromSpec, 'a'), a);
 });
 
-test('the loss follows the task; no input feature and unknown features are refused in the hash', () => {
-  assert.equal(reconcile({ ...defaultState(), data: 'plane', loss: 'cross_entropy' }).state.loss, 'mse');
-  assert.equal(reconcile({ ...defaultState(), data: 'xor', loss: 'huber' }).state.loss, 'cross_entropy');
-  assert.equal(reconcile({ ...defaultState(), data: 'plane', loss: 'l1' }).state.loss, 'l1');
+test('the loss follows the task; no input feature and unknown features are refused in the hash', async () => {
+  const { nn } = await loadEngine();
+  const rules = new EngineRules(nn.specInfo());
+  const fixed = (state) => reconcile(state, rules, rules.datasetClasses(state.data)).state.loss;
+  assert.equal(fixed({ ...defaultState(), data: 'plane', loss: 'cross_entropy' }), 'mse');
+  assert.equal(fixed({ ...defaultState(), data: 'xor', loss: 'huber' }), 'cross_entropy');
+  assert.equal(fixed({ ...defaultState(), data: 'plane', loss: 'l1' }), 'l1');
+  assert.equal(fixed({ ...defaultState(), data: 'radial', loss: 'bce' }), 'cross_entropy');
   const { state, rejected } = stateFromHash('#a.features=none&b.features=x1,x3&reg=l3&wseed=-1&trainPct=0');
   assert.deepEqual(rejected.sort(), ['a.features', 'b.features', 'reg', 'trainPct', 'wseed']);
   assert.deepEqual(state, defaultState());

@@ -29,8 +29,9 @@ async function open(hash = '', { workerPrefix = '' } = {}) {
   const started = { workers: 0 };
   page.on('worker', () => { started.workers += 1; });
   if (workerPrefix) {
-    const source = await readFile(path.join(root, 'dist', 'worker', 'main.js'), 'utf8');
-    await page.route('**/worker/main.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
+    // The worker the page starts: the bundled script it loads once (page/worker-source.js).
+    const source = await readFile(path.join(root, 'dist', 'worker', 'engine-worker.js'), 'utf8');
+    await page.route('**/worker/engine-worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: workerPrefix + source }));
   }
   await page.goto(`${session.server.url}/index.html${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
@@ -88,7 +89,7 @@ test('a crash in the engine worker: the page restarts it, sets the experiment up
 });
 
 /**
- * Prefixed to worker/main.js: the engine's WebAssembly instance is handed over with each exported
+ * Prefixed to the worker's script (worker/engine-worker.js, the bundle of worker/main.js): the engine's WebAssembly instance is handed over with each exported
  * function wrapped, so that once self.__trapNext is set the next call from JavaScript into the
  * engine (malloc for a spec's text, say) traps as WebAssembly itself would.
  */
@@ -333,7 +334,7 @@ test('a storm of fast clicks and changes on every control while training leaves 
   if (status === 'paused') await page.click('#play');
   await page.evaluate(() => { window.__epochs = []; });
   const trained = await until(() => page.evaluate(() => Math.max(0, ...window.__epochs)), (e) => e >= 30, 30000);
-  assert.ok(trained >= 30, `after the storm, frames up to epoch ${trained} (status ${await page.textContent('#status')})`);
+  assert.ok(trained >= 30, `after the storm, frames up to epoch ${trained} (status ${await page.textContent("#status")}; ${await page.textContent("#notice")}; ${page.url()})`);
   assert.equal(await page.textContent('#status'), 'training');
   assert.equal(await page.isVisible('[data-panel="b"] .plot'), true);
   assert.deepEqual(await until(() => panelNumbers(page), (bad) => bad.length === 0, 5000), []);

@@ -265,6 +265,7 @@ test('specInfo() states the engine\'s own rules: datasets, their sizes and split
   assert.throws(() => nn.validate({ data: { name: 'radial', n: caps.samples + 1 } }), /data\.n/);
   assert.throws(() => nn.validate({ epochs: caps.epochs + 1 }), /epochs/);
   assert.deepEqual(info.defaults, nn.normalize({}));
+  assert.deepEqual(info.limits, nn.limits(), 'the size caps and the work cap, for a page to check before it asks');
 });
 
 test('updatesPerEpoch is the training loop\'s count: batch_size and drop_last', () => {

@@ -68,8 +68,9 @@ function selectControl(t, field, emit) {
     show(value, ctx) {
       select.value = String(value);
       for (const option of select.options) {
-        const offTask = field.key === 'loss' && ctx.losses && !ctx.losses.includes(option.value);  // the loss choices follow the task
-        option.disabled = offTask || (field.key === 'loss' && option.value === 'bce' && ctx.classes !== 2);
+        // A loss that needs another class count than the data's (bce: 2) is the engine's refusal; the choices follow the task.
+        const offTask = field.key === 'loss' && ctx.losses && !ctx.losses.includes(option.value);
+        option.disabled = field.key === 'loss' && (offTask || (!ctx.regression && (ctx.rules.classesNeeded(option.value) ?? ctx.classes) !== ctx.classes));
         if (field.key === 'loss') option.hidden = offTask;
         if (field.key === 'data' && option.value === 'csv') option.hidden = option.disabled = value !== 'csv';
       }
@@ -115,24 +116,29 @@ function checkboxControl(t, field, emit) {
   return { row, show(value) { input.checked = value; } };
 }
 
-/** Hidden layers as two numbers: how many layers, and the units in each. */
+/** Hidden layers as two numbers: how many layers, and the units in each (up to the engine's caps). */
 function layersControl(t, field, emit, invalid) {
-  const layers = el('input', { type: 'number', id: idOf(field.key), min: 0, max: 8, step: 1, inputMode: 'numeric' });
-  const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, max: 1024, step: 1,
+  const layers = el('input', { type: 'number', id: idOf(field.key), min: 0, step: 1, inputMode: 'numeric' });
+  const units = el('input', { type: 'number', id: `${idOf(field.key)}-units`, min: 1, step: 1,
     inputMode: 'numeric', value: '8' });
   let shown = [];
-  const show = (value) => {
+  let caps = null;  // the engine's (specInfo caps): its rules, shown as the inputs' max
+  const show = (value, ctx) => {
+    caps = ctx.rules.caps;
+    layers.max = String(caps.hiddenLayers);
+    units.max = String(caps.units);
     shown = value;
     layers.value = String(value.length);
     if (value.length) units.value = String(value[0]);
     units.disabled = value.length === 0;
   };
   const commit = () => {
-    const value = !/^\d$/.test(layers.value) || units.value === '' ? undefined
-      : parseValue(field, Array(Number(layers.value)).fill(units.value).join(','));
+    const count = Number(layers.value), width = Number(units.value);
+    const withinCaps = /^\d+$/.test(layers.value) && count <= caps.hiddenLayers && width <= caps.units;
+    const value = !withinCaps || units.value === '' ? undefined : parseValue(field, Array(count).fill(units.value).join(','));
     if (value !== undefined) return emit(value);
     invalid(field, `${layers.value} × ${units.value}`, shown.join(', ') || '0');
-    show(shown);
+    show(shown, { rules: { caps } });
   };
   layers.addEventListener('change', commit);
   units.addEventListener('change', commit);

@@ -7,24 +7,38 @@
 // drawing a frame; only then does the worker send that channel's next.
 //
 // The worker is watched (worker-supervisor.js): when it dies it is replaced by a fresh one, started
-// the same way (a module URL, or the offline build's Blob of the bundled worker: no network), and
+// the same way, from the script and engine bytes loaded once (worker-source.js: no network), and
 // every channel's onRestart({ reason, detail, restarts, repeated }) asks its run to set itself up
 // again (the new worker knows nothing). Requests still out are rejected, predictions still out
 // resolve to null, frames of the dead worker are never acked.
-import { createWorker } from './worker-source.js';
+import { WorkerSource } from './worker-source.js';
 import { WorkerSupervisor } from './worker-supervisor.js';
+import { EngineRules } from '../shared/engine-rules.js';
 
 export class EngineClient {
-  #worker;
+  #worker = null;    // the supervisor, once the worker's source has loaded
+  #waiting = [];     // messages posted before that
+  #closed = false;
   #channels = new Map();
   #requests = new Map();
   #nextId = 0;
   /** What specs allow (nn.specInfo()), once the engine has loaded; null before. */
   info = null;
+  /** Resolves to the engine's rules (shared/engine-rules.js) once the engine has loaded. */
+  ready;
+  #resolveReady;
 
   constructor() {
+    this.ready = new Promise((resolve) => { this.#resolveReady = resolve; });
+    const source = new WorkerSource();
+    source.load().then(() => {
+      if (!this.#closed) this.#supervise(source);
+    });
+  }
+
+  #supervise(source) {
     this.#worker = new WorkerSupervisor({
-      create: createWorker,
+      create: () => source.create(),
       onMessage: (msg) => this.#receive(msg),
       onStartError: (event) => this.#toAll((c) => c.failed({ message: event.message || 'the engine worker failed to start', kind: 'worker' })),
       onRestart: (why) => {
@@ -32,6 +46,12 @@ export class EngineClient {
         this.#toAll((c) => c.restarted(why));
       },
     });
+    for (const message of this.#waiting.splice(0)) this.#worker.post(message);
+  }
+
+  #post(message) {
+    if (this.#worker) this.#worker.post(message);
+    else this.#waiting.push(message);
   }
 
   /**
@@ -39,7 +59,7 @@ export class EngineClient {
    * later the same channel with new callbacks (a new run on it), so its configurations keep counting.
    */
   channel(name, callbacks) {
-    if (!this.#channels.has(name)) this.#channels.set(name, new Channel((message) => this.#worker.post({ channel: name, ...message }), this));
+    if (!this.#channels.has(name)) this.#channels.set(name, new Channel((message) => this.#post({ channel: name, ...message }), this));
     const channel = this.#channels.get(name);
     channel.callbacks = callbacks;
     return channel;
@@ -50,7 +70,10 @@ export class EngineClient {
   }
 
   #receive(msg) {
-    if (msg.type === 'info') this.info = msg.info;
+    if (msg.type === 'info') {
+      this.info = msg.info;
+      this.#resolveReady(new EngineRules(msg.info));
+    }
     else if (msg.type === 'reply') this.#reply(msg);
     else if (msg.type === 'error' && !msg.channel) this.#toAll((c) => c.failed(msg));
     else this.#channels.get(msg.channel)?.receive(msg);
@@ -86,7 +109,8 @@ export class EngineClient {
 
   /** Stops the worker (an element removed from its page). */
   terminate() {
-    this.#worker.terminate();
+    this.#closed = true;
+    this.#worker?.terminate();
     this.#forgetWorker('the playground was closed');
   }
 }
@@ -145,7 +169,8 @@ class Channel {
 
   /**
    * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel },
-   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } or { what: 'memory' }.
+   * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } (any data spec: its size,
+   * features and classes) or { what: 'memory' }.
    */
   request(question) {
     return this.#client.request(this.#send, question);

@@ -12,6 +12,12 @@
 // When the playground has drawn its first frame, it sends { nnplay: 1, type: 'ready' } to the
 // parent. Only the parent window is listened to; the messages only ever set values that the
 // state table checks (state.js), so a message cannot make the page run anything.
+//
+// Parent origins (opt-in, docs/embedding.md): the site that serves embed.html may list the origins
+// of the pages allowed to drive it and read its state, in embed.html's
+// <meta name="nnplay-parent-origins" content="https://course.example.org https://lms.example.edu">.
+// With a list, a message from any other origin is ignored (no answer), and 'ready' goes only to
+// the listed origins; without one (or an empty one), any parent may, as before.
 import { hashFromState } from '../shared/state.js';
 
 const STEP_TIMEOUT_MS = 60000;
@@ -25,7 +31,7 @@ function withTimeout(promise, ms) {
 }
 
 const HANDLERS = {
-  setSpec: (pg, msg) => ({ ignored: pg.setSpec(typeof msg.spec === 'string' ? JSON.parse(msg.spec) : msg.spec) }),
+  setSpec: (pg, msg) => ({ ignored: pg.setSpec(msg.spec) }),
   play: (pg) => (pg.play(), {}),
   pause: (pg) => (pg.pause(), {}),
   step: async (pg, msg) => {
@@ -37,13 +43,30 @@ const HANDLERS = {
   getState: (pg) => ({ hash: hashFromState(pg.state), specs: pg.specs() }),
 };
 
-/** Answers the parent window's messages for `playground`; `host` gets data-ready when the first frame is drawn. */
-export function listenToParent(playground, host) {
+/** The allowed parent origins a document lists (see above), or null when it lists none: any parent. */
+export function parentOrigins(doc) {
+  const content = doc.querySelector('meta[name="nnplay-parent-origins"]')?.getAttribute('content') ?? '';
+  const origins = content.split(/[\s,]+/).filter(Boolean).map((o) => {
+    try {
+      return new URL(o).origin;
+    } catch {
+      return null;  // not an origin: allows nothing
+    }
+  }).filter((o) => o !== null && o !== 'null');
+  return content.trim() === '' ? null : origins;
+}
+
+/**
+ * Answers the parent window's messages for `playground`; `host` gets data-ready when the first
+ * frame is drawn. origins: the allowed parent origins (parentOrigins), or null for any.
+ */
+export function listenToParent(playground, host, origins = null) {
   const parent = window.parent;
   if (parent === window) return;
   window.addEventListener('message', async (event) => {
     const msg = event.data;
-    if (event.source !== parent || !msg || typeof msg !== 'object' || msg.nnplay !== 1 || typeof msg.type !== 'string') return;
+    if (event.source !== parent || (origins && !origins.includes(event.origin))) return;
+    if (!msg || typeof msg !== 'object' || msg.nnplay !== 1 || typeof msg.type !== 'string') return;
     const reply = (body) => parent.postMessage({ nnplay: 1, id: msg.id, type: msg.type, ...body }, event.origin === 'null' ? '*' : event.origin);
     if (!Object.hasOwn(HANDLERS, msg.type)) return reply({ ok: false, error: `unknown message type "${msg.type.slice(0, 40)}"` });
     try {
@@ -52,5 +75,7 @@ export function listenToParent(playground, host) {
       reply({ ok: false, error: String(error?.message ?? error) });
     }
   });
-  host.addEventListener('nnplay-frame', () => parent.postMessage({ nnplay: 1, type: 'ready' }, '*'), { once: true });
+  host.addEventListener('nnplay-frame', () => {
+    for (const origin of origins ?? ['*']) parent.postMessage({ nnplay: 1, type: 'ready' }, origin);
+  }, { once: true });
 }

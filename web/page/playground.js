@@ -22,8 +22,8 @@ import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
-import { stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, DEFAULT_N, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, classesOf, defaultState,
+import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
+import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, dataSpecOf, defaultState,
   hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
@@ -46,7 +46,11 @@ export class Playground {
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
+  #rules = null;          // the engine's rules (shared/engine-rules.js), once it has loaded
+  #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
+  #plannedKey = null;     // the data key (#dataKey) of the configuration sent last
   #lastReadout = 0;
+  #refusable = null;   // the last configuration came from a control's edit: { playing, undo } (the values before it)
   #latest = {};
 
   /**
@@ -66,6 +70,7 @@ export class Playground {
     this.#client = new EngineClient();
     this.#run = new Run(this.#client, 'playground', {
       plan: () => {
+        this.#plannedKey = this.#dataKey(this.state);
         const specs = specsOf(this.state);
         return specs.a ? { specs, watch: { grid: GRID_SIZE } } : null;
       },
@@ -83,7 +88,7 @@ export class Playground {
     this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
-      onChange: (patch) => this.update(patch),
+      onChange: (patch) => this.#edit(patch),
       onAction: (name) => this.#action(name),
       onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
     });
@@ -102,13 +107,32 @@ export class Playground {
     });
   }
 
+  /** The engine's rules (shared/engine-rules.js); null until the engine has loaded. */
+  get rules() {
+    return this.#rules;
+  }
+
   /** The first element under the root that matches `selector`. */
   $(selector) {
     return this.#root.querySelector(selector);
   }
 
-  /** Starts: the first screen trains at once (unless autoplay is off). `rejected` names bad link values. */
-  start(rejected = []) {
+  /**
+   * Starts once the engine has loaded (its rules decide the defaults the state leaves to it): the
+   * first screen trains at once (unless autoplay is off). `rejected` names bad link values; `spec`
+   * (an object or JSON text) is applied on the state first.
+   */
+  async start(rejected = [], { spec } = {}) {
+    this.#rules = await this.#client.ready;
+    if (spec !== undefined) {  // the element's spec attribute: applied on the state, within the engine's caps
+      try {
+        const result = this.stateOfSpec(spec, this.state);
+        this.state = result.state;
+        rejected.push(...result.ignored.map((name) => `spec.${name}`));
+      } catch (error) {
+        rejected.push(`spec (${error.message})`);
+      }
+    }
     this.state = this.#reconciled(this.state);
     this.#render();
     this.#onState(this.state);
@@ -136,12 +160,22 @@ export class Playground {
     return this.#run.step(n);
   }
 
-  /** Sets an experiment spec (docs/spec.md) or { a, b } specs; returns the names of the parts not applied. */
+  /**
+   * Sets an experiment spec (docs/spec.md) or { a, b } specs, as an object or JSON text; returns
+   * the names of the parts not applied. Throws, having done nothing, for a spec past the engine's
+   * size caps, or before the engine has loaded (the element's and embed's 'ready').
+   */
   setSpec(spec) {
     const view = Object.fromEntries(VIEW_KEYS.map((k) => [k, this.state[k]]));
-    const { state, ignored } = stateFromSpec(spec, { ...defaultState(), ...view });
+    const { state, ignored } = this.stateOfSpec(spec, { ...defaultState(), ...view });
     this.update(state);
     return ignored;
+  }
+
+  /** The state (from `base`) that trains `spec` (spec-state.js): { state, ignored }; throws as setSpec does. */
+  stateOfSpec(spec, base) {
+    if (!this.#rules) throw new Error('the engine is still loading: wait until it is ready');
+    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base);
   }
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
@@ -168,21 +202,54 @@ export class Playground {
     return panel ? `${t(name)} (${t(`panel_${panel}`)})` : t(name);
   }
 
-  /** The state with the engine's constraints applied, saying what had to change. */
+  /** What identifies data whose class count only the engine can tell (imported or drawn), else null. */
+  #dataKey(state) {
+    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify(dataSpecOf(state));
+  }
+
+  /** The data's class count: the engine's for a named set, what it read from other data, or null before it has. */
+  #classesOf(state) {
+    return this.#rules.datasetClasses(state.data) ?? (this.#learned.key === this.#dataKey(state) ? this.#learned.classes : null);
+  }
+
+  /** The state with the engine's defaults and constraints applied (state.js's reconcile), saying what had to change. */
   #reconciled(candidate) {
-    const { state: fixed, changed } = reconcile(candidate);
+    const classes = this.#classesOf(candidate);
+    const { state: fixed, changed } = reconcile(candidate, this.#rules, classes);
     if (changed.includes('loss')) {
-      this.notify(fixed.loss === 'cross_entropy' && candidate.loss === 'bce' ? this.t('bceNeedsTwo', { k: classesOf(candidate) })
+      this.notify(fixed.loss === 'cross_entropy' && candidate.loss === 'bce' ? this.t('bceNeedsTwo', { k: classes })
         : this.t('lossFollowsTask', { loss: this.t(`loss_${fixed.loss}`) }));
     }
     return fixed;
   }
 
-  /** Applies a patch of state fields and everything that follows from it. */
+  /** The state after a patch: another dataset without its own n takes the engine's default size for it. */
+  #candidate(patch) {
+    return { ...this.state, ...patch, ...(patch.data && patch.n === undefined ? { n: null } : {}) };
+  }
+
+  /**
+   * An edit from the controls. The engine decides what it builds: when it refuses the models an
+   * edit asks for (past a cap or the work limit: a SpecError, which names the limit), the edit is
+   * not kept: a notice gives the engine's reason, and the values before it come back (#refused).
+   */
+  #edit(patch) {
+    const playing = this.#run.playing;
+    const before = this.state;
+    const effect = this.update(patch);
+    const undo = Object.fromEntries(changedKeys(before, this.state).map((key) => [key, before[key]]));
+    if (effect === 'data' || effect === 'train') this.#refusable = { playing, undo };
+  }
+
+  /** Applies a patch of state fields and everything that follows from it; returns the change's effect (state.js). */
   update(patch) {
     const state = this.state;
-    const next = this.#reconciled({ ...state, ...patch });
-    if (patch.data && patch.n === undefined && DEFAULT_N[patch.data]) next.n = DEFAULT_N[patch.data];
+    const candidate = this.#candidate(patch);
+    if (!this.#rules) {  // not started yet: start() applies the engine's rules and trains
+      this.state = candidate;
+      return;
+    }
+    const next = this.#reconciled(candidate);
     const keys = changedKeys(state, next);
     if (keys.length === 0) return;
     this.state = next;
@@ -199,6 +266,7 @@ export class Playground {
     }
     if (keys.includes('autoplay') && next.autoplay !== this.#run.playing) this.#setPlaying(next.autoplay);
     this.#run.set({ speed: next.speed, limit: next.limit });
+    return effect;
   }
 
   /** Everything in the new language. */
@@ -212,13 +280,14 @@ export class Playground {
   #render() {
     const { state, t } = this;
     const context = this.#context;
-    context.classes = context.data?.classes ?? classesOf(state);
+    context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
+    context.rules = this.#rules;
     context.regression = isRegression(state);
     context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
     this.#controls.render(state, context);
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
-        outputs: state.loss === 'bce' ? 1 : context.classes, features: featureCount(state, name, context.features),
+        outputs: this.#rules.outputs(state.loss, context.classes), features: featureCount(state, name, context.features),
         regression: context.regression });
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
       this.#panels[name].plot.setOptions({ showTest: state.showTest && state.data !== 'draw', discretize: state.discretize });
@@ -266,10 +335,24 @@ export class Playground {
     }
   }
 
-  /** New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`. */
+  /**
+   * New trainers from the current state: both panels back to epoch 0, with a flash if `visibly`.
+   * Imported or drawn data under a loss that needs a class count (bce) is first read by the engine
+   * (its class count decides whether the loss can stay), so the run never starts on a refusal.
+   */
   #restart(visibly = true) {
+    if (!this.#rules) return;  // start() trains once the engine has loaded
+    this.#refusable = null;
     this.#clearPanels(visibly);
-    this.#run.reset();
+    const key = this.#dataKey(this.state);
+    if (key === null || !specsOf(this.state).a || this.#rules.classesNeeded(this.state.loss) === null || this.#learned.key === key) return this.#run.reset();
+    this.#run.request({ what: 'checkCsv', data: dataSpecOf(this.state) }).then(({ classes }) => {
+      this.#learned = { key, classes };
+      if (this.#dataKey(this.state) !== key) return;  // the data changed meanwhile: that change restarted
+      const fixed = this.#reconciled(this.state);
+      if (changedKeys(this.state, fixed).length) this.update(fixed);
+      else this.#run.reset();
+    }, () => this.#run.reset());  // unreadable data: the run reports the engine's error
   }
 
   /** Both panels back to epoch 0 (with a flash if `visibly`), no banner. */
@@ -305,8 +388,10 @@ export class Playground {
   // ---- what the worker sends ------------------------------------------------------------------
 
   #showData(data) {
+    this.#refusable = null;
     const context = this.#context;
     context.data = data;
+    if (data && this.#plannedKey !== null) this.#learned = { key: this.#plannedKey, classes: data.classes };
     context.features = data?.features ?? 2;
     for (const panel of Object.values(this.#panels)) {
       panel.showPlane(context.features);
@@ -369,9 +454,18 @@ export class Playground {
   }
 
   #showError({ kind, message }) {
+    if (kind === 'spec' && this.#refusable) return this.#refused(message);
     this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message }), false);
     this.#setPlaying(false);
     this.#host.dataset.ready = 'true';
+  }
+
+  /** The engine refused the models of a control's edit: the edit is undone, playing as before. */
+  #refused(message) {
+    const { playing, undo } = this.#refusable;
+    this.notify(this.t('settingRefused', { message }));
+    this.update(undo);  // a restart: were the settings before refused too, the banner says why
+    this.#setPlaying(playing);
   }
 
   // ---- toolbar, banner, notices ---------------------------------------------------------------

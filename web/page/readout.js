@@ -1,7 +1,8 @@
 // The probe readout: where the pointer (or the keyboard) points on either plot, both models'
 // class probabilities and logits there, asked of the worker with predict(). Each panel shows its
 // own model's numbers; the crosshair is shown on both plots.
-import { classCss, divergingCss } from '../shared/palette.js';
+import { divergingCss } from '../shared/palette.js';
+import { el, swatchOf } from './dom.js';
 
 const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
 
@@ -47,40 +48,27 @@ export class Readout {
       const prediction = models[name];
       if (!prediction) continue;
       if (prediction.value !== undefined) {  // regression: the predicted value, in its colour on the heatmap's scale
-        const value = line('value', t('readoutValue', { v: fmt(prediction.value, 3) }));
-        value.dataset.value = String(prediction.value);
-        const swatch = document.createElement('span');
-        swatch.className = 'swatch';
+        const swatch = el('span', { className: 'swatch' });
         swatch.style.backgroundColor = divergingCss(prediction.value);
-        value.prepend(swatch);
+        const value = el('p', { className: 'value' }, swatch, t('readoutValue', { v: fmt(prediction.value, 3) }));
+        value.dataset.value = String(prediction.value);
         element.replaceChildren(line('at', t('readoutAt', { x: fmt(point[0]), y: fmt(point[1]) })), value);
         continue;
       }
       // The engine's class: for bce at p = 0.5 exactly it is 1 (p >= 0.5), not the first of two equal probabilities.
       const { probabilities, logits, label: best } = prediction;
-      const classes = line('classes');
-      probabilities.forEach((p, k) => {
-        const item = document.createElement('span');
-        item.className = k === best ? 'class best' : 'class';
-        const swatch = document.createElement('span');
-        swatch.className = 'swatch';
-        swatch.style.backgroundColor = classCss(k);
-        item.append(swatch, t('readoutClass', { k, p: fmt(p) }));
+      const classes = probabilities.map((p, k) => {
+        const item = el('span', { className: k === best ? 'class best' : 'class' }, swatchOf(k), t('readoutClass', { k, p: fmt(p) }));
         item.dataset.probability = String(p);
-        classes.append(item);
+        return item;
       });
       element.replaceChildren(
         line('at', t('readoutAt', { x: fmt(point[0]), y: fmt(point[1]) })),
-        classes,
+        el('p', { className: 'classes' }, ...classes),
         line('logits', t('readoutLogits', { values: logits.map((v) => fmt(v)).join(', ') })),
       );
     }
   }
 }
 
-function line(className, text = '') {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
-  return p;
-}
+const line = (className, text) => el('p', { className, textContent: text });

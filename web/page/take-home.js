@@ -3,11 +3,10 @@
 // weights loaded back from such a file. For the data: the dataset as CSV (x1,...,label,split) and a
 // CSV dataset imported (two features give the 2-D view; more train without it). Files are read
 // and written in the browser; nothing is sent anywhere. Every text is set as text.
-import { CSV_LINK_CHARS, base64urlFromText, csvForEngine, csvSplit } from '../shared/state.js';
-import { MAX_CSV_BYTES, prepareCsv } from './csv-file.js';
+import { CSV_LINK_CHARS } from '../shared/state.js';
+import { base64urlFromText } from '../shared/base64url.js';
+import { prepareCsv } from './csv-file.js';
 import { el } from './dom.js';
-
-const MAX_WEIGHTS_BYTES = 64 * 1024 * 1024;
 
 /** An element whose text is the string `key`, filled (and re-labelled) by applyStrings. */
 function labelled(tag, key, props = {}) {
@@ -124,8 +123,11 @@ export class TakeHome {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return null;
+    if (file.size > limit) {  // refused before it is read: the engine's cap (its rules' limits)
+      this.#fail(this.#t('fileTooLarge', { file: file.name, size: file.size, limit }));
+      return null;
+    }
     try {
-      if (file.size > limit) throw new Error('too large');
       return { name: file.name, text: await file.text() };
     } catch {
       this.#fail(this.#t('fileUnreadable', { file: file.name }));
@@ -134,12 +136,13 @@ export class TakeHome {
   }
 
   async #importWeights(input) {
-    const file = await this.#read(input, MAX_WEIGHTS_BYTES);
+    const file = await this.#read(input, this.#playground.rules.limits.weightsBytes);
     if (!file) return;
     const panel = this.#panel;
     const model = this.#playground.panelTitle(panel);
     try {
-      await this.#client.request({ what: 'setWeights', panel, weights: JSON.parse(file.text) });
+      // As text: the worker parses it, and the engine checks its depth and size (a deep object would not even cross to it).
+      await this.#client.request({ what: 'setWeights', panel, weights: file.text });
       this.#ok(this.#t('weightsImported', { model, file: file.name }));
     } catch (error) {
       this.#fail(this.#t('weightsError', { model, file: file.name, message: error.message }));
@@ -147,11 +150,11 @@ export class TakeHome {
   }
 
   async #importCsv(input) {
-    const file = await this.#read(input, MAX_CSV_BYTES);
+    const file = await this.#read(input, this.#playground.rules.limits.csvBytes);
     if (!file) return;
     try {
       const text = prepareCsv(file.text);
-      const shape = await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text: csvForEngine(text), split: csvSplit(text) } });
+      const shape = await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text } });
       this.#ok();
       this.#playground.update({ data: 'csv', csv: text });
       this.#playground.notify(this.#t('csvLoaded', { file: file.name, n: shape.size, features: shape.features, classes: shape.classes }));

@@ -4,8 +4,10 @@
 // the right-hand model (b). With keys `a` and/or `b`, each holds a model's part ({ model } or a
 // whole spec) and the other top-level fields are shared: { data, optimizer, a: { model }, b: { model } }.
 // What the page cannot show (a standardized data set, given initial weights, the tutorial 000
-// tables, ...) is named in `ignored` and left as it was.
-import { DATASETS, DEFAULT_N, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, REGRESSION_SETS, SPLIT, parseValue } from './state.js';
+// tables, a split not in whole percent, ...) is named in `ignored` and left as it was.
+// What the spec leaves to the engine's defaults (a dataset's n, a model's hidden layers) is left
+// to them: the state holds null there, and state.js's reconcile() puts the engine's value in.
+import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, REGRESSION_SETS, parseValue } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -23,10 +25,10 @@ function putData(state, ignored, data) {
   if (data.standardize) ignored.push('data.standardize');
   if (DATASETS.includes(data.name) && data.name !== 'draw') {
     state.data = data.name;
-    state.n = DEFAULT_N[data.name];  // a spec without n has the dataset's own size
+    state.n = null;  // a spec without n has the dataset's own size
     if (data.n !== undefined) put(state, ignored, 'n', data.n, 'data.n');
     if (data.noise !== undefined) put(state, ignored, 'noise', data.noise, 'data.noise');
-    if (data.split !== undefined && !same(data.split, SPLIT)) putSplit(state, ignored, data.split);
+    if (data.split !== undefined) putSplit(state, ignored, data.split);
   } else if (data.name === 'inline' && Array.isArray(data.x) && Array.isArray(data.y) && data.x.length === data.y.length
     && data.x.length <= MAX_DRAWN_POINTS && data.x.every((p, i) => Array.isArray(p) && p.length === 2
       && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 100) && Number.isInteger(data.y[i]) && data.y[i] >= 0 && data.y[i] < DRAW_CLASSES)) {
@@ -75,11 +77,30 @@ function putOptimizer(state, ignored, o) {
 
 function putModel(state, ignored, panel, model) {
   if (model.hidden !== undefined) put(state, ignored, `${panel}.hidden`, model.hidden, 'model.hidden');
-  else state[`${panel}.hidden`] = [200];
+  else state[`${panel}.hidden`] = null;  // the engine's default
   if (model.activation !== undefined) put(state, ignored, `${panel}.activation`, model.activation, 'model.activation');
   if (model.init !== undefined) ignored.push('model.init');
   if (model.features !== undefined) put(state, ignored, `${panel}.features`, model.features, 'model.features');
   if (model.seed !== undefined) put(state, ignored, 'wseed', model.seed, 'model.seed');
+}
+
+/**
+ * A spec given from outside (an object, or its JSON text) as an object, refused before any work
+ * when it is past the engine's size caps (limits: nn.limits(), in the engine's rules): the text
+ * past specBytes, a CSV's `data.text` (at the top, or in `a` or `b`) past csvBytes. Throws an
+ * Error naming the cap. (A string longer than a cap in characters is longer still in bytes.)
+ */
+export function specWithinLimits(spec, limits) {
+  if (typeof spec === 'string') {
+    if (spec.length > limits.specBytes) throw new Error(`the spec is ${spec.length} characters, past the engine's cap of ${limits.specBytes} bytes`);
+    spec = JSON.parse(spec);
+  }
+  for (const [where, part] of [['', spec], ['a.', spec?.a], ['b.', spec?.b]]) {
+    const text = part?.data?.text;
+    if (typeof text === 'string' && text.length > limits.csvBytes)
+      throw new Error(`${where}data.text is ${text.length} characters, past the engine's cap of ${limits.csvBytes} bytes for CSV text`);
+  }
+  return spec;
 }
 
 /** The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. */

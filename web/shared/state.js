@@ -7,6 +7,12 @@
 // 'speed' apply on the fly, 'view' only redraws) and `when` (the field only matters, and only
 // shows, when this holds). Besides the experiment, the table holds what the page shows: the
 // language, the lesson and its view, which panels and controls show (for embedding) and autoplay.
+//
+// The engine's rules are not restated here: a generated set's size and split, the caps, the class
+// count a loss needs are the engine's (nn.specInfo(), shared/engine-rules.js). A field that holds
+// `null` means "the engine's default" (`n`: the dataset's own size; a model's `hidden` from a spec
+// without one); reconcile() puts the engine's value in once the page has its rules.
+import { base64urlFromText, textFromBase64url } from './base64url.js';
 
 export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gauss', 'draw'];
 /** TensorFlow Playground's regression sets: their task is regression (docs/spec.md). */
@@ -23,7 +29,8 @@ export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 export const PANELS = ['a', 'b'];
 export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
-export const SPLIT = [0.8, 0.1, 0.1];  // train / val / test of the generated sets
+/** The longest list a link may hold (hidden layers): a bound on memory, not a rule of the engine. */
+const MAX_LIST = 64;
 export const GRID_SIZE = 100;          // decision-grid cells per side
 export const LANGUAGES = ['en', 'ko'];  // the page's languages (page/strings.js has their tables)
 /** What a page or an embedded playground can show: the two models' panels and parts of them. */
@@ -32,9 +39,6 @@ export const PANEL_PARTS = ['a', 'b', 'legend', 'metrics', 'chart', 'confusion',
 export const CONTROL_GROUPS = ['toolbar', 'share', 'lessons', 'data', 'training', 'model', 'takehome'];
 /** An imported CSV travels in the link as base64url up to this many characters (beyond, the link has the settings only). */
 export const CSV_LINK_CHARS = 96 * 1024;
-
-/** The engine's default n per generated dataset (docs/spec.md). */
-export const DEFAULT_N = { radial: 10000, circle: 1000, xor: 1000, gauss: 1000, spiral: 1000, plane: 1000, multi_gauss: 1000 };
 
 const isDraw = (s) => s.data === 'draw';
 const isCsv = (s) => s.data === 'csv';
@@ -54,7 +58,8 @@ const idField = (key) => ({ key, type: 'id', default: '', effect: 'view', when: 
 
 export const FIELDS = [
   enumField('data', [...DATASETS, 'csv'], 'radial', 'data'),
-  intField('n', 1, 200000, 10000, 'data', { when: isGenerated }),
+  // The largest n is the engine's cap (caps.samples), which the engine checks and names.
+  intField('n', 1, Number.MAX_SAFE_INTEGER, null, 'data', { when: isGenerated }),
   numField('noise', 0, 1, 0, 'data', { when: isGenerated, step: 0.05 }),
   intField('seed', 0, 4294967295, 0, 'data'),
   { key: 'points', type: 'points', default: [], effect: 'data', when: isDraw },
@@ -84,9 +89,9 @@ export const FIELDS = [
   intField('limit', 1, 10000000, 4000, 'limit'),
   { key: 'speed', type: 'enum', values: SPEEDS, default: 1, effect: 'speed' },
   { key: 'a.hidden', type: 'layers', default: [], effect: 'train' },
-  enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden'].length > 0 }),
+  enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden']?.length !== 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
-  enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden'].length > 0 }),
+  enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden']?.length !== 0 }),
   featuresField('a'),
   featuresField('b'),
   // model.seed: the initial weights' own seed ("New weights"); none = the data's seed.
@@ -116,10 +121,12 @@ const PARSERS = {
     return Number.isFinite(v) && v >= f.min && v <= f.max ? v : undefined;
   },
   bool: (f, text) => ({ 1: true, true: true, 0: false, false: false })[text],
+  // Positive whole numbers; how many layers and units the engine takes is its cap (caps.hiddenLayers,
+  // caps.units), which it checks and names. MAX_LIST only bounds what a link can make the page hold.
   layers: (f, text) => {
     if (text === '') return [];
     const units = text.split(',').map(Number);
-    const ok = units.length <= 8 && units.every((u) => Number.isInteger(u) && u >= 1 && u <= 1024);
+    const ok = units.length <= MAX_LIST && units.every((u) => Number.isSafeInteger(u) && u >= 1);
     return ok ? units : undefined;
   },
   points: (f, text) => {
@@ -161,19 +168,6 @@ const PRINTERS = {
   csv: (v) => base64urlFromText(v),
 };
 
-/** UTF-8 text as base64url (RFC 4648 section 5, no padding), and back; a bad encoding throws. */
-export function base64urlFromText(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function textFromBase64url(text) {
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
-}
-
 /** A field's value from text (a hash value or an input's value); undefined when it is not valid. */
 export function parseValue(field, text) {
   return PARSERS[field.type](field, String(text));
@@ -205,7 +199,6 @@ export function stateFromHash(hash, base = {}) {
     if (value === undefined) rejected.push(key);
     else state[key] = value;
   }
-  if (!params.has('n') && DEFAULT_N[state.data]) state.n = DEFAULT_N[state.data];
   if (isCsv(state) && state.csv === '') {  // the data was too large for the link, or is missing
     state.data = FIELD.data.default;
     rejected.push('data');
@@ -229,7 +222,7 @@ export function unknownHashKeys(hash) {
 export function hashFromState(state) {
   const params = new URLSearchParams();
   for (const f of FIELDS) {
-    if (f.when && !f.when(state)) continue;
+    if (state[f.key] === null || (f.when && !f.when(state))) continue;  // null: the engine's default
     const text = printValue(f, state[f.key]);
     if (f.type !== 'csv' || text.length <= CSV_LINK_CHARS) params.set(f.key, text);
   }
@@ -258,15 +251,18 @@ export function dataSpecOf(state) {
     if (state.points.length === 0) return null;
     return { name: 'inline', x: state.points.map(([x, y]) => [x, y]), y: state.points.map(([, , c]) => c) };
   }
-  if (isCsv(state)) return state.csv ? { name: 'csv', text: csvForEngine(state.csv), split: csvSplit(state.csv) } : null;
-  return { name: state.data, n: state.n, noise: state.noise, split: splitOf(state) };
+  // A CSV's split column, if it has one, is read by the engine; n null and no split: the engine's defaults.
+  if (isCsv(state)) return state.csv ? { name: 'csv', text: state.csv } : null;
+  const split = splitOf(state);
+  return { name: state.data, ...(state.n === null ? {} : { n: state.n }), noise: state.noise, ...(split ? { split } : {}) };
 }
 
-/** The split of the generated sets: trainPct and valPct percent, the rest tests. */
+/** The split of the generated sets from trainPct and valPct (the rest tests); undefined at 80/10, the engine's default. */
 export function splitOf(state) {
+  if (state.trainPct === 80 && state.valPct === 10) return undefined;
   const train = state.trainPct / 100;
   const val = Math.min(state.valPct / 100, 1 - train);
-  return train === SPLIT[0] && val === SPLIT[1] ? SPLIT : [train, val, Math.max(0, Math.round((1 - train - val) * 100) / 100)];
+  return [train, val, Math.max(0, Math.round((1 - train - val) * 100) / 100)];
 }
 
 function optimizerSpecOf(s) {
@@ -281,10 +277,10 @@ function optimizerSpecOf(s) {
 
 const BATCH_SIZES = { full: 0, stochastic: 1 };
 
-/** The model: a linear model has no activation to name; features and seed only when they are set. */
+/** The model: a linear model has no activation to name; hidden null is the engine's default; features and seed only when set. */
 function modelSpecOf(state, panel) {
-  const hidden = state[`${panel}.hidden`];
-  const model = hidden.length ? { hidden, activation: state[`${panel}.activation`] } : { hidden };
+  const [hidden, activation] = [state[`${panel}.hidden`], state[`${panel}.activation`]];
+  const model = hidden === null ? { activation } : hidden.length ? { hidden, activation } : { hidden };
   const features = state[`${panel}.features`];
   if (features.join() !== 'x1,x2' && !isCsv(state)) model.features = features;
   if (state.wseed !== null) model.seed = state.wseed;
@@ -313,49 +309,27 @@ export function specsOf(state) {
   return Object.fromEntries(PANELS.map((p) => [p, specOf(state, p)]));
 }
 
-/** The rows of a CSV (after its header), split into cells; blank lines skipped. */
-const csvRows = (text) => text.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '').map((line) => line.split(','));
-
 /**
- * The split of an imported CSV. A file with a last column `split` (train/val/test, as the page
- * exports it) keeps its splits; the engine reads the other columns (csvForEngine). Otherwise
- * every row trains, as docs/spec.md says for csv.
+ * The state with the engine's defaults put in for `null` fields and the combinations the engine
+ * refuses put right, by its rules (shared/engine-rules.js): a loss that needs a class count the
+ * data does not have (bce: 2) becomes cross_entropy. `classes`: the data's class count, or null
+ * when it is not known yet (imported or drawn data before the engine has read it).
+ * Returns { state, changed: [keys whose value was put right] }.
  */
-export function csvSplit(text) {
-  const header = text.slice(0, text.search(/\r?\n|$/)).split(',');
-  if (header.at(-1).trim() !== 'split') return [1, 0, 0];
-  const rows = csvRows(text);
-  const count = (name) => rows.filter((r) => r.at(-1).trim() === name).length;
-  return rows.length ? [count('train') / rows.length, count('val') / rows.length, count('test') / rows.length] : [1, 0, 0];
-}
-
-const hasSplitColumn = (text) => /,\s*split\s*$/.test(text.slice(0, text.search(/\r?\n|$/)));
-
-/** The CSV as the engine reads it (docs/spec.md): without the page's `split` column. */
-export function csvForEngine(text) {
-  if (!hasSplitColumn(text)) return text;
-  return text.split(/\r?\n/).map((line) => (line.trim() === '' ? line : line.slice(0, line.lastIndexOf(',')))).join('\n');
-}
-
-/** The number of classes in a CSV: the largest label + 1, at least 2 (the engine checks the labels). */
-export function csvClasses(text) {
-  const labelColumn = hasSplitColumn(text) ? -2 : -1;
-  const labels = csvRows(text).map((r) => Number(r.at(labelColumn))).filter((v) => Number.isInteger(v) && v >= 0 && v < 64);
-  return labels.reduce((k, v) => Math.max(k, v + 1), 2);
-}
-
-/** The number of classes the data will have: radial has 3, the other generated sets 2. */
-export function classesOf(state) {
-  if (isRegression(state)) return 1;  // one real-valued output
-  if (isDraw(state)) return state.points.reduce((k, p) => Math.max(k, p[2] + 1), 2);
-  if (isCsv(state)) return csvClasses(state.csv);
-  return state.data === 'radial' ? 3 : 2;
-}
-
-/** The state with combinations the engine refuses put right: BCE needs two classes. Returns the keys changed. */
-export function reconcile(state) {
-  const task = isRegression(state) ? 'regression' : 'classification';
-  if (!TASK_LOSSES[task].includes(state.loss)) return { state: { ...state, loss: TASK_LOSSES[task][0] }, changed: ['loss'] };
-  if (state.loss === 'bce' && classesOf(state) !== 2) return { state: { ...state, loss: 'cross_entropy' }, changed: ['loss'] };
-  return { state, changed: [] };
+export function reconcile(state, rules, classes) {
+  const next = { ...state };
+  if (next.n === null && rules.defaultN(next.data) !== undefined) next.n = rules.defaultN(next.data);
+  for (const panel of PANELS) if (next[`${panel}.hidden`] === null) next[`${panel}.hidden`] = [...rules.defaultHidden];
+  const changed = [];
+  const task = isRegression(next) ? 'regression' : 'classification';
+  if (!TASK_LOSSES[task].includes(next.loss)) {  // the loss choices follow the task
+    next.loss = TASK_LOSSES[task][0];
+    changed.push('loss');
+  }
+  const needed = task === 'regression' ? null : rules.classesNeeded(next.loss);
+  if (needed !== null && classes !== null && classes !== needed) {
+    next.loss = FIELD.loss.default;
+    changed.push('loss');
+  }
+  return { state: next, changed };
 }

@@ -7,10 +7,20 @@
 // soon as it is read, engine or not; when a run is set up the worker says how long it may be
 // silent on purpose ({ type: 'busy', ms }, busy.js: the largest over the runs). Once the engine
 // has loaded, the worker sends { type: 'info', info }: what specs allow (nn.specInfo()).
+//
+// The page's first message is { type: 'engine', wasm }: the engine's WebAssembly bytes, which the
+// page loaded once (page/worker-source.js), so a worker started again needs no network; wasm null:
+// the engine fetches its own (or, in the single file, has them inlined).
 import { createEngine } from '../engine/nnplay.mjs';
 import { Session } from './session.js';
 
-const engine = createEngine();
+const engine = new Promise((resolve) => {
+  self.addEventListener('message', function first({ data }) {
+    if (data?.type !== 'engine') return;
+    self.removeEventListener('message', first);
+    resolve(createEngine(data.wasm ? { wasmBinary: new Uint8Array(data.wasm) } : {}));
+  });
+});
 const sessions = new Map();  // channel name -> Session
 
 /**
@@ -45,6 +55,7 @@ const COMMANDS = new Set(['configure', 'play', 'pause', 'step', 'set', 'predict'
 
 self.onmessage = async ({ data: msg }) => {
   if (msg?.type === 'ping') return self.postMessage({ type: 'pong' });
+  if (msg?.type === 'engine') return undefined;  // taken by the listener above
   try {
     const nn = await engine;
     if (!COMMANDS.has(msg?.type)) throw new Error(`unknown message ${String(msg?.type).slice(0, 40)}`);
