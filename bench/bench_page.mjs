@@ -4,20 +4,45 @@
 // over 50 ms) for a few seconds, and reads the epochs the panels reached. Long tasks while the
 // page loads (from navigation to the first frame) are counted apart.
 //
-//   node bench/bench_page.mjs [seconds per run, default 10]     (after npm run build)
+// The playground opens with both panels' network diagrams showing (issue 13), so every setting
+// includes them; the last settings open the MLP's hidden-space view, or close both diagrams to
+// compare.
+//
+//   node bench/bench_page.mjs [seconds per run, default 10] [a word the settings' labels must contain]     (after npm run build)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startServer } from '../tests/node/browser.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const seconds = Number(process.argv[2] ?? 10);
+const only = process.argv[3] ?? '';
 const NO_LIMIT = 'limit=10000000';  // so that no run stops at the default 4000 epochs
 const runs = [
   { label: 'tutorial 001 (radial 10000, linear + MLP 2-200-3, SGD, full batch), 1 epoch/frame', hash: `#${NO_LIMIT}` },
   { label: 'the same, 100 epochs/frame', hash: `#speed=100&${NO_LIMIT}` },
   { label: 'the same, Adam, mini-batch 32 (250 updates/epoch), 5 epochs/frame', hash: `#optimizer=adam&batch=mini&batchSize=32&speed=5&${NO_LIMIT}` },
   { label: 'tutorial 001 while a learner hovers and changes the dataset, the optimizer and the points shown', hash: `#${NO_LIMIT}`, act: interact },
-];
+  { label: 'inside: both diagrams open, tutorial 001 at 100 epochs/frame, a learner hovering neurons', hash: `#speed=100&${NO_LIMIT}`, act: hoverNeurons },
+  { label: 'inside: the linear model\'s diagram and the MLP\'s hidden space open, tutorial 001, 1 epoch/frame', hash: `#${NO_LIMIT}`,
+    setup: (page) => page.click('[data-panel="b"] .inside-tab[data-tab="hidden"]') },
+  { label: 'inside: both diagrams and the "+184 more" grid open, tutorial 001, 1 epoch/frame', hash: `#${NO_LIMIT}`,
+    setup: (page) => page.click('[data-panel="b"] .net-more') },
+  { label: 'inside: both strips closed (for comparison), tutorial 001, 1 epoch/frame', hash: `#${NO_LIMIT}`,
+    setup: async (page) => { for (const p of ['a', 'b']) await page.click(`[data-panel="${p}"] .inside > summary`); } },
+].filter((run) => run.label.includes(only));
+
+/** Hovers the MLP's neurons one after another, and the plot between them (the highlight, the detail card). */
+async function hoverNeurons(page, ms) {
+  const neurons = page.locator('[data-panel="b"] [data-neuron]');
+  const count = await neurons.count();
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < count; i++) {
+      await neurons.nth(i).hover();
+      await page.waitForTimeout(ms / (4 * count));
+    }
+    await page.hover('[data-panel="b"] .plot');
+  }
+}
 
 /** What a learner does meanwhile: hover across a plot, switch datasets and the optimizer, show test points. */
 async function interact(page, ms) {
@@ -88,6 +113,7 @@ try {
     await page.addInitScript(watchLongTasks);
     await page.goto(`${server.url}/index.html${run.hash}`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 30000 });
+    if (run.setup) await run.setup(page);
     const measuring = page.evaluate(measure, seconds * 1000);
     if (run.act) await run.act(page, seconds * 1000);
     const r = await measuring;

@@ -221,18 +221,20 @@ double Experiment::train_batch(const int* indices, int count) {
   const Eigen::Ref<const Matrix> X =
       indices ? Eigen::Ref<const Matrix>(batch_x_) : Eigen::Ref<const Matrix>(inputs.leftCols(count));
   std::optional<StepTrace> trace;
-  if (trace_wanted()) trace_begin(trace.emplace(), indices, count);
+  int traced = 0;  // the traced sample's column in the batch
+  if (trace_wanted()) traced = trace_begin(trace.emplace(), indices, count);
   model_.zero_grad();  // optimizer.zero_grad()
   double total = 0;
   for (int c = 0; c < count; c += kChunk) {
     const int m = std::min(kChunk, count - c);
     const auto Xc = X.middleCols(c, m);
     const Matrix& logits = model_.forward(Xc, ws_);  // pred = model(x)
-    if (trace && c == 0) trace_forward(model_, ws_, Xc, 0, *trace);
+    const bool traced_here = trace && traced >= c && traced < c + m;
+    if (traced_here) trace_forward(model_, ws_, Xc, traced - c, *trace);
     total += chunk_loss(logits, data_.regression ? nullptr : labels + c, data_.regression ? targets + c : nullptr,
                         &ws_.delta.back(), count);   // loss(pred, y)
     model_.backward(Xc, ws_);                        // loss.backward()
-    if (trace && c == 0) trace_backward(ws_, 0, *trace);
+    if (traced_here) trace_backward(ws_, traced - c, *trace);
   }
   add_penalty_gradient(spec_.regularization, model_);  // (loss + penalty).backward(): regularization.h
   const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
@@ -253,6 +255,7 @@ double Experiment::train_batch(const int* indices, int count) {
     trace->after = model_.parameters();
     traces_.push_back(std::move(*trace));
     trace_next_ = false;
+    trace_sample_ = -1;
   }
   ++step_;
   return loss;
@@ -262,13 +265,18 @@ bool Experiment::trace_wanted() const {
   return trace_next_ || std::binary_search(spec_.trace.begin(), spec_.trace.end(), step_);
 }
 
-void Experiment::trace_begin(StepTrace& t, const int* indices, int count) const {
+int Experiment::trace_begin(StepTrace& t, const int* indices, int count) const {
   t.step = step_;
   t.epoch = epoch_;
   t.batch.resize(count);
-  for (int i = 0; i < count; ++i) t.batch[i] = indices ? indices[i] : i;
-  t.sample_index = t.batch[0];
+  int column = 0;
+  for (int i = 0; i < count; ++i) {
+    t.batch[i] = indices ? indices[i] : i;
+    if (trace_next_ && t.batch[i] == trace_sample_) column = i;
+  }
+  t.sample_index = t.batch[column];
   t.params = model_.parameters();
+  return column;
 }
 
 void Experiment::diverge(const std::string& why) {

@@ -87,8 +87,13 @@ class Experiment {
   void set_weights(const std::vector<LayerInit>& weights);
 
   // Step traces (trace.h): the steps the spec's "trace" names, and the next step after
-  // trace_next_step(). take_traces() hands over those made since it was last called.
-  void trace_next_step() { trace_next_ = true; }
+  // trace_next_step(). take_traces() hands over those made since it was last called. The sample
+  // traced is the batch's first, or `sample` (an index into the training split) when the next
+  // step's batch holds it: the step inspector's chosen point.
+  void trace_next_step(int sample = -1) {
+    trace_next_ = true;
+    trace_sample_ = sample;
+  }
   std::vector<StepTrace> take_traces() { return std::exchange(traces_, {}); }
 
   // Takes effect at the next update, optimizer state kept; throws SpecError outside 0 .. max_lr.
@@ -104,7 +109,7 @@ class Experiment {
   void finish_epoch();
   void diverge(const std::string& why);
   bool trace_wanted() const;
-  void trace_begin(StepTrace& t, const int* indices, int count) const;
+  int trace_begin(StepTrace& t, const int* indices, int count) const;  // the traced sample's column
 
   Matrix forward_inputs(const Eigen::Ref<const Matrix>& inputs) const;  // logits of model inputs
   // The loss sum of a chunk of columns [begin, begin + B) of the batch; fills the gradient when asked.
@@ -133,6 +138,7 @@ class Experiment {
   EpochHistory history_;
   std::vector<EpochRecord> recent_;
   bool trace_next_ = false;
+  int trace_sample_ = -1;  // the sample trace_next_step() asked for, or -1: the batch's first
   std::vector<StepTrace> traces_;
 };
 

@@ -1,5 +1,7 @@
 #include "hidden_space.h"
 
+#include "kernels.h"
+
 #include <cmath>
 #include <string>
 
@@ -37,8 +39,11 @@ Matrix activations(const Sequential& model, int layer, const Matrix& X) {
   return ws.a[layer - 1];
 }
 
-// Products here are lazyProduct (plain loops): Eigen's blocked double GEMM would add tens of KB to
-// the WebAssembly download for matrices of a few hundred rows.
+// The large products are in float: the covariance (H x n x H) by the training's own SIMD kernel
+// (kernels.h), the power iteration's C Q (H x H x 2) by Eigen's float product; the small
+// ones are lazyProduct (plain loops) in double: Eigen's blocked double GEMM would add tens of KB
+// for matrices of a few hundred rows. Measured in WebAssembly in Node (docs/PERFORMANCE.md): the
+// default view of the tutorial's 200 units over 600 points went from 90 .. 300 ms to about 13 ms.
 
 // Orthonormalizes the two columns of Q (Gram-Schmidt); a column that vanishes becomes a unit
 // vector orthogonal to the other.
@@ -58,8 +63,11 @@ void orthonormalize(Eigen::MatrixXd& Q) {
 
 // The top two eigenvectors of the covariance C by orthogonal (block power) iteration, then the
 // 2 x 2 Rayleigh-Ritz step that orders them: a few hundred H x H x 2 products, and no general
-// eigensolver in the WebAssembly download.
-Eigen::MatrixXd top_two_eigenvectors(const Eigen::MatrixXd& C, Eigen::Vector2d& values) {
+// eigensolver in the WebAssembly download. The iteration multiplies in float (CF = C in float), so
+// it stops when a step moves the basis by less than float's resolution allows (kConverged).
+constexpr double kConverged = 1e-6;
+
+Eigen::MatrixXd top_two_eigenvectors(const Eigen::MatrixXd& C, const Matrix& CF, Eigen::Vector2d& values) {
   const Eigen::Index H = C.rows();
   Eigen::MatrixXd Q = Eigen::MatrixXd::Zero(H, 2);
   Eigen::Index first = 0, second = 0;  // start from the two largest columns of C
@@ -71,11 +79,12 @@ Eigen::MatrixXd top_two_eigenvectors(const Eigen::MatrixXd& C, Eigen::Vector2d& 
   Q.col(1) = H > 1 ? Eigen::VectorXd(C.col(second)) : Eigen::VectorXd::Zero(H);
   orthonormalize(Q);
   for (int it = 0; it < 500; ++it) {
-    Eigen::MatrixXd next = C.lazyProduct(Q);
+    const Matrix product = CF * Q.cast<float>();
+    Eigen::MatrixXd next = product.cast<double>();
     orthonormalize(next);
     const double change = (next - Q).cwiseAbs().maxCoeff();
     Q = std::move(next);
-    if (change < 1e-10) break;
+    if (change < kConverged) break;
   }
   // T = Q^T C Q = [[a, b], [b, d]]: rotate Q by T's eigenvectors, the larger first.
   const Eigen::Matrix2d T = Q.transpose().lazyProduct(Eigen::MatrixXd(C.lazyProduct(Q)));
@@ -93,10 +102,16 @@ Eigen::MatrixXd top_two_eigenvectors(const Eigen::MatrixXd& C, Eigen::Vector2d& 
 Axes principal_axes(const Matrix& A, Eigen::VectorXd& mean, std::vector<float>& variance) {
   const Eigen::MatrixXd D = A.cast<double>();
   mean = D.rowwise().mean();
-  const Eigen::MatrixXd centered = D.colwise() - mean;
-  const Eigen::MatrixXd cov = centered.lazyProduct(centered.transpose()) / double(std::max<Eigen::Index>(D.cols() - 1, 1));
+  const Matrix centered = (D.colwise() - mean).cast<float>();
+  // centered centered^T is the shape of a weight gradient, dW += dZ X^T: the training kernel's.
+  RowMatrix gram = RowMatrix::Zero(centered.rows(), centered.rows());
+  Vector sums = Vector::Zero(centered.rows());  // db, not needed
+  kernels::linear_backward_params(centered, centered, WeightView(gram.data(), gram.rows(), gram.cols()),
+                                  BiasView(sums.data(), sums.size()));
+  const Matrix covF = gram / float(std::max<Eigen::Index>(D.cols() - 1, 1));
+  const Eigen::MatrixXd cov = covF.cast<double>();
   Eigen::Vector2d values;
-  const Eigen::MatrixXd vectors = top_two_eigenvectors(cov, values);
+  const Eigen::MatrixXd vectors = top_two_eigenvectors(cov, covF, values);
   Axes axes(2, cov.rows());
   const double total = std::max(cov.trace(), 1e-30);
   variance.assign(2, 0.0f);

@@ -215,9 +215,10 @@ class Trainer {
   bool regression() const { return e_.data().regression; }
   int features() const { return e_.data().features(); }
 
-  // Step traces (engine/trace.h): traceNextStep() asks for the next update's; takeTracesJson()
+  // Step traces (engine/trace.h): traceNextStep(sample) asks for the next update's (sample: the
+  // training index to show when the batch holds it, or -1: the batch's first); takeTracesJson()
   // hands over those made since the last call, as a JSON array of the runner's "trace" objects.
-  void traceNextStep() { e_.trace_next_step(); }
+  void traceNextStep(int sample) { e_.trace_next_step(sample); }
   std::string takeTracesJson() {
     return guarded([&] {
       std::string out = "[";

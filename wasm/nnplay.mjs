@@ -348,10 +348,12 @@ export class Trainer {
    * One update (train({ steps: 1 })). With { trace: true } the result's `trace` holds that step
    * under the microscope, the runner's "trace" object: batch, loss, params, grad, optimizer state,
    * after, and the batch's first sample's z, a and dz per layer (null if the step did not run).
+   * `sample` (an index into the training split) traces that sample instead when the batch holds it.
    */
-  step({ trace = false } = {}) {
+  step({ trace = false, sample } = {}) {
     if (trace) {
-      this.#live().traceNextStep();
+      const index = sample === undefined ? -1 : integerArgument(sample, 'step: sample', 0, INT_MAX);
+      this.#live().traceNextStep(index);
       this.#traced = true;
     }
     const result = this.train({ steps: 1 });

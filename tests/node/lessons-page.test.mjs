@@ -243,7 +243,7 @@ test('lesson 6 is the playground with its text, showing the engine\'s numbers; t
 
 test('the menu opens every lesson, each link opens its lesson, and Back returns to the last one', { timeout: 60000 }, async () => {
   const { page, errors } = await openLesson('sigmoid');
-  for (const id of ['softmax', 'wine', 'batch', 'optimizers', 'radial']) {
+  for (const id of ['softmax', 'wine', 'batch', 'optimizers', 'microscope', 'radial']) {
     const href = await page.getAttribute(`.lessons-menu [data-lesson="${id}"]`, 'href');
     assert.match(href, new RegExp(`lesson=${id}(&|$)`));
     await page.click(`.lessons-menu [data-lesson="${id}"]`);
@@ -252,7 +252,7 @@ test('the menu opens every lesson, each link opens its lesson, and Back returns 
     assert.match(page.url(), new RegExp(`lesson=${id}(&|$)`));
   }
   await page.goBack();
-  await page.waitForSelector('.lesson[data-lesson="optimizers"]:not([hidden])');
+  await page.waitForSelector('.lesson[data-lesson="microscope"]:not([hidden])');
   await page.click('.lesson-next');
   await page.waitForSelector('.lesson[data-lesson="radial"]:not([hidden])');
   await page.goto(`${session.server.url}/index.html#lesson=nonesuch`);
@@ -265,7 +265,7 @@ test('the menu opens every lesson, each link opens its lesson, and Back returns 
 
 test('in Korean every lesson shows its Korean text', { timeout: 60000 }, async () => {
   const { page, errors } = await openLesson('sigmoid', '&lang=ko');
-  for (const id of ['sigmoid', 'softmax', 'wine', 'batch', 'optimizers', 'radial']) {
+  for (const id of ['sigmoid', 'softmax', 'wine', 'batch', 'optimizers', 'microscope', 'radial']) {
     await page.click(`.lessons-menu [data-lesson="${id}"]`);
     await page.waitForSelector(`.lesson[data-lesson="${id}"]:not([hidden])`);
     assert.equal(await page.textContent('.lesson h2'), ko[`lesson.${id}.title`]);

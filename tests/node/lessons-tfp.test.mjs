@@ -1,4 +1,4 @@
-// Lessons 7-9 (issue 14): features, regression, regularization. Each is a playground preset; its
+// Lessons 8-10 (issue 14): features, regression, regularization. Each is a playground preset; its
 // text quotes numbers, and here the engine measures them again from the preset (through the page's
 // own specsOf) and the test checks that both languages quote what it measured.
 import { test } from 'node:test';

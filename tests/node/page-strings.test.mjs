@@ -72,3 +72,12 @@ test('a spec set from outside gives the page state that trains the same specs', 
   assert.deepEqual(one.state['b.hidden'], [3]);
   assert.equal(FIELD.lang.default, 'en');
 });
+
+test('the step inspector\'s strings: the same keys and placeholders in Korean, in the page\'s tables under inspector.', async () => {
+  const inspector = await import('../../web/page/strings-inspector.js');
+  assert.deepEqual(Object.keys(inspector.ko).sort(), Object.keys(inspector.en).sort());
+  for (const key of Object.keys(inspector.en)) assert.deepEqual(placeholders(inspector.ko[key]), placeholders(inspector.en[key]), key);
+  const ko = translator('ko');
+  assert.equal(ko('inspector.open'), inspector.ko.open);
+  assert.equal(translator('en')('inspector.current', { k: 2, code: 'loss = criterion(y_pred, y)' }), 'Line 2 of 5: loss = criterion(y_pred, y)');
+});

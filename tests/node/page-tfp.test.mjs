@@ -92,11 +92,11 @@ test('regression: a diverging heatmap, MAE/RMSE/R² in the table, the predicted 
   assert.match(await field(page, 'b', 'val-rmse'), /^\d+\.\d{3}$/);
   assert.equal(await page.isVisible('[data-panel="b"] [data-field="train-accuracy"]'), false, 'no accuracy for regression');
   assert.equal(await page.isVisible('[data-panel="b"] figure.confusion'), false, 'no confusion matrix for regression');
-  // Blue below 0 and orange above: the heatmap holds both ends of the scale.
+  // Brown below 0 and purple above (palette.js's DIVERGING): the heatmap holds both ends of the scale.
   const colours = await heatColours(page, 'b');
-  const blue = colours.filter((c) => (c & 0xff) > ((c >> 16) & 0xff) + 60).length;
-  const orange = colours.filter((c) => ((c >> 16) & 0xff) > (c & 0xff) + 60).length;
-  assert.ok(blue > 5 && orange > 5, `${blue} blue and ${orange} orange shades`);
+  const brown = colours.filter((c) => ((c >> 16) & 0xff) > (c & 0xff) + 60).length;
+  const purple = colours.filter((c) => (c & 0xff) > ((c >> 16) & 0xff) + 20).length;
+  assert.ok(brown > 5 && purple > 5, `${brown} brown and ${purple} purple shades`);
   const losses = await page.$$eval('#ctl-loss option', (os) => os.filter((o) => !o.hidden).map((o) => o.value));
   assert.deepEqual(losses, ['mse', 'l1', 'huber']);
   await page.selectOption('#ctl-loss', 'huber');
@@ -231,9 +231,9 @@ test('the new controls speak Korean and fit a 390 px screen', { timeout: 60000 }
   assert.deepEqual(errors, []);
 });
 
-// ---- lessons 7-9 ----------------------------------------------------------------------------
+// ---- lessons 8-10 ---------------------------------------------------------------------------
 
-test('the menu opens lessons 7-9 with their presets, texts in both languages, and what each asks to watch', { timeout: 90000 }, async () => {
+test('the menu opens lessons 8-10 with their presets, texts in both languages, and what each asks to watch', { timeout: 90000 }, async () => {
   const { en, ko } = await import('../../web/lessons/texts.js');
   const { page, errors } = await open('#data=xor&optimizer=sgd&b.hidden=3&limit=20');
   const lesson = async (id) => {

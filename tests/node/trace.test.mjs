@@ -100,3 +100,32 @@ test('trace: bad trace fields are spec errors naming the field and what is allow
     assert.throws(() => nn.validate({ trace }), (e) => e.kind === 'spec' && said.test(e.message), JSON.stringify(trace));
   }
 });
+
+test('trace: step({ trace, sample }) traces the chosen sample, in any chunk of a full batch, and the first when the batch lacks it', () => {
+  // 600 points: the full batch runs in chunks of 256, so sample 400 is column 144 of the second.
+  const spec = { seed: 1, data: { name: 'radial', n: 600, noise: 0.05 }, model: { hidden: [4], activation: 'relu' }, optimizer: { name: 'sgd', lr: 0.1 } };
+  const trainer = nn.fromSpec(spec);
+  try {
+    const n = trainer.data().splitEnd[0];
+    const before = trainer.predictRows(400, 401);
+    const { trace } = trainer.step({ trace: true, sample: 400 });
+    assert.equal(trace.sample.index, 400);
+    const logits = trace.sample.layers.at(-1).z;
+    assert.deepEqual(mismatches(logits, Array.from(before.logits)), []);
+    // softmax + cross-entropy: dL/dz = (p - onehot(y)) / n for the sample.
+    const y = trainer.data().y[400];
+    const dz = Array.from(before.probabilities, (p, k) => (p - (k === y ? 1 : 0)) / n);
+    assert.deepEqual(mismatches(trace.sample.layers.at(-1).dz, dz), []);
+    assert.equal(trainer.step({ trace: true }).trace.sample.index, 0, 'the next step traces the first sample again');
+    assert.throws(() => trainer.step({ trace: true, sample: -1 }), (e) => e.kind === 'spec' && /step: sample/.test(e.message));
+  } finally {
+    trainer.dispose();
+  }
+  const mini = nn.fromSpec({ ...spec, batch_size: 8, shuffle: false });
+  try {
+    assert.equal(mini.step({ trace: true, sample: 100 }).trace.sample.index, 0, 'not in the batch: the batch\'s first');
+    assert.equal(mini.step({ trace: true, sample: 11 }).trace.sample.index, 11);
+  } finally {
+    mini.dispose();
+  }
+});

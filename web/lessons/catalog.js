@@ -6,6 +6,7 @@
 //
 //   plan(options) -> { specs: { name: spec }, watch }   what the worker trains and reports
 //   epochs, speed                                       where playing stops, epochs per frame
+//   autoplay                                            false: the lesson opens paused, at step 0
 //   options                                             the lesson's own settings and their defaults
 //   playground                                          instead of a view: the main screen, with these settings
 
@@ -73,33 +74,40 @@ const PLAIN = {
   showTest: false, discretize: false,
 };
 
-/** Lesson 6: the playground's first screen, tutorial 001 (state.js fields). */
+/** Lesson 7: the playground's first screen, tutorial 001 (state.js fields). */
 export const RADIAL_PLAYGROUND = Object.freeze({
   data: 'radial', n: 10000, noise: 0, seed: 0, optimizer: 'sgd', lr: 0.005, weightDecay: 0, batch: 'full',
   loss: 'cross_entropy', limit: 4000, 'a.hidden': [], 'b.hidden': [200], 'b.activation': 'relu', ...PLAIN,
 });
 
-/** Lesson 7: tutorial 001 again, the linear model given x1² and x2² as inputs. */
+/** Lesson 8: tutorial 001 again, the linear model given x1² and x2² as inputs. */
 export const FEATURES_PLAYGROUND = Object.freeze({ ...RADIAL_PLAYGROUND, 'a.features': ['x1', 'x2', 'x1^2', 'x2^2'] });
 
-/** Lesson 8: regression on the plane (noisy), a linear model against a small tanh MLP; the text moves on to multi_gauss. */
+/** Lesson 9: regression on the plane (noisy), a linear model against a small tanh MLP; the text moves on to multi_gauss. */
 export const REGRESSION_PLAYGROUND = Object.freeze({
   ...PLAIN, data: 'plane', n: 1000, noise: 0.3, seed: 0, optimizer: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8,
   amsgrad: false, weightDecay: 0, batch: 'full', loss: 'mse', limit: 500, 'a.hidden': [], 'b.hidden': [8, 8], 'b.activation': 'tanh',
 });
 
-/** Lesson 9: a big MLP on few noisy xor points overfits; the text switches on L2, then L1. */
+/** Lesson 10: a big MLP on few noisy xor points overfits; the text switches on L2, then L1. */
 export const REGULARIZATION_PLAYGROUND = Object.freeze({
   ...PLAIN, data: 'xor', n: 200, noise: 0.5, seed: 0, trainPct: 50, valPct: 25, optimizer: 'adam', lr: 0.01, beta1: 0.9,
   beta2: 0.999, eps: 1e-8, amsgrad: false, weightDecay: 0, batch: 'full', loss: 'cross_entropy', limit: 1000,
   'a.hidden': [8], 'a.activation': 'relu', 'b.hidden': [64, 64], 'b.activation': 'relu',
 });
 
+/** Lesson 6: one step under the microscope, on a network small enough that every number fits. */
+export const MICROSCOPE_SPEC = Object.freeze({
+  seed: 5, data: { name: 'radial', n: 6, split: [1, 0, 0] }, model: { hidden: [3], activation: 'relu' }, loss: 'cross_entropy',
+  optimizer: { name: 'sgd', lr: 0.1 }, epochs: 200,
+});
+
 export const LESSONS = [
   {
     id: 'sigmoid', view: 'sigmoid', epochs: 1001, speed: 2,
     plan: () => ({ specs: { model: STUDY_HOURS_SPEC },
-      watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame' } }),
+      watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame',
+        network: { range: [-1, 22], size: 16 } } }),
   },
   {
     id: 'softmax', view: 'softmax', epochs: 1001, speed: 2,
@@ -117,6 +125,10 @@ export const LESSONS = [
     id: 'optimizers', view: 'race', epochs: 200, speed: 1,
     plan: () => ({ specs: raceSpecs(),
       watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS, levels: 14 } } }),
+  },
+  {
+    id: 'microscope', view: 'microscope', epochs: 200, speed: 1, autoplay: false,
+    plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame', network: { plane: true } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
   { id: 'features', playground: FEATURES_PLAYGROUND },

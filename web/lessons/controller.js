@@ -91,7 +91,7 @@ export class Lessons {
       this.#run = new LessonRun({ lesson, options: this.#options, t: this.#t, client: this.#client, controls: this.#controls,
         stage: this.#stage, status: this.#intro, onOptions: (options) => { this.#options = options; },
         onRestart: (why) => this.#engineRestarted(why) });
-      this.#run.start(autoplay);
+      this.#run.start(autoplay && lesson.autoplay !== false);
     }
     this.#stage.append(...this.#next(lesson));
     this.#stage.hidden = this.#stage.childElementCount === 0;

@@ -122,7 +122,8 @@ export class LessonRun {
   #newView() {
     this.#view?.destroy();
     this.#epoch = 0;
-    this.#view = new VIEWS[this.#lesson.view](this.#host, { t: this.#t, lesson: this.#lesson, options: this.#options });
+    this.#view = new VIEWS[this.#lesson.view](this.#host, { t: this.#t, lesson: this.#lesson, options: this.#options,
+      request: (question) => this.#run.request(question), pause: () => this.#run.setPlaying(false) });
   }
 
   /** Stops: the worker lets the trainers go, the view goes. */

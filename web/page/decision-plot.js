@@ -3,6 +3,8 @@
 //   by CSS. Hue is the most likely class, lightness the confidence: pale where the model is unsure;
 // - the data points of one split, in the class colours with a dark outline, redrawn only when the
 //   data, the split shown or the size changes;
+// - a neuron's highlight (the network diagram's hovered neuron): a small canvas scaled by CSS that
+//   dims the plane where the neuron is not active;
 // - the probe: a crosshair where the pointer (or the keyboard) points.
 // Regression (one value per cell) paints a diverging scale of the predicted value instead, and its
 // points take the colour of their target. "Discretize" shows only the class (or the value's sign),
@@ -16,11 +18,13 @@ const MIN_TINT = 0.1;   // how much of the class colour an unsure cell gets
 const MAX_TINT = 0.62;  // and a sure one: below the points' full colour, so they stand out
 const KEY_STEP = 0.02;  // an arrow key moves the probe by this share of the width (x5 with Shift)
 const POINTS_PER_CHUNK = 1000;
+const DIM = 0.6;        // how dark the highlight makes the plane where a neuron is silent
 
 export class DecisionPlot {
   #heat;
   #points;
   #probe;
+  #highlight;
   #image = null;
   #bounds = [-6, 6, -6, 6];
   #data = null;
@@ -30,7 +34,7 @@ export class DecisionPlot {
   #pointsJob = 0;
 
   constructor(element, { onProbe, onAdd }) {
-    [this.#heat, this.#points, this.#probe] = ['heatmap', 'points', 'probe'].map((c) => element.querySelector(`canvas.${c}`));
+    [this.#heat, this.#points, this.#probe, this.#highlight] = ['heatmap', 'points', 'probe', 'highlight'].map((c) => element.querySelector(`canvas.${c}`));
     this.element = element;
     new ResizeObserver(() => this.#resize()).observe(element);
     const pointAt = (event) => {
@@ -114,6 +118,27 @@ export class DecisionPlot {
       pixels[cell * 4 + 3] = 255;
     }
     this.#heat.getContext('2d').putImageData(this.#image, 0, 0);
+  /**
+   * Lights up where a unit is active: { map, offset, width, height, signed } (a map laid out as the
+   * grid, row 0 at the top; signed: an activation, active where > 0, else a probability); null clears.
+   */
+  setHighlight(unit) {
+    const canvas = this.#highlight;
+    this.element.classList.toggle('highlighted', Boolean(unit));
+    if (!unit) return canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+    const { map, offset, width, height, signed } = unit;
+    if (canvas.width !== width || canvas.height !== height) [canvas.width, canvas.height] = [width, height];
+    let max = 1e-9;
+    for (let i = 0; i < width * height; i++) max = Math.max(max, map[offset + i]);
+    const image = new ImageData(width, height);
+    for (let i = 0; i < width * height; i++) {
+      // how active: a / max(a) for an activation, p for a probability
+      const active = Math.max(0, Math.min(1, signed ? map[offset + i] / max : map[offset + i]));
+      image.data[4 * i] = image.data[4 * i + 1] = 20;
+      image.data[4 * i + 2] = 30;
+      image.data[4 * i + 3] = Math.round(255 * DIM * (1 - active));
+    }
+    canvas.getContext('2d').putImageData(image, 0, 0);
   }
 
   /** Shows the probe crosshair at a data point (null hides it). */

@@ -3,7 +3,8 @@
 // talks over its own channel (channel(name)): configure a plan, play, pause, step, live settings,
 // predictions, requests, and acknowledgements of drawn frames. What comes back goes to the
 // channel's callbacks: onData (the dataset of a new configuration), onFrame (training progress),
-// onError. Frames from an earlier configuration are dropped. The run calls done(frame) after
+// onError. Inside the network (docs/api.md): the live setting `view` says which diagrams and
+// hidden spaces the page shows, and the request `setWeight` edits one weight or bias. Frames from an earlier configuration are dropped. The run calls done(frame) after
 // drawing a frame; only then does the worker send that channel's next.
 //
 // The worker is watched (worker-supervisor.js): when it dies it is replaced by a fresh one, started
@@ -170,7 +171,8 @@ class Channel {
   /**
    * Asks the worker about the current models: { what: 'pytorch' | 'weights' | 'csv', panel },
    * { what: 'setWeights', panel, weights }, { what: 'checkCsv', data } (any data spec: its size,
-   * features and classes) or { what: 'memory' }.
+   * features and classes), { what: 'memory' } or { what: 'trace', panel, sample? }: one traced
+   * update of that model (the step inspector).
    */
   request(question) {
     return this.#client.request(this.#send, question);

@@ -63,12 +63,21 @@ const PANEL = `
   <p class="status-badge" data-field="status"></p>
 </header>
 <p class="explain" data-field="explain"></p>
+<div class="plot-row">
+<div class="plot-column">
 <div class="plot" tabindex="0">
   <canvas class="heatmap" width="100" height="100"></canvas>
+  <canvas class="highlight" width="1" height="1"></canvas>
   <canvas class="points"></canvas>
   <canvas class="probe"></canvas>
   <p class="no-plane" data-field="no-plane" hidden></p>
 </div>
+<div class="inside-detail"></div>
+</div>
+<div class="inside-host"></div>
+</div>
+<div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
+<section class="inspector" hidden></section>
 <div class="readout" aria-live="polite" data-part="readout"></div>
 <dl class="counters" data-part="metrics">
   <div><dt data-i18n="epoch"></dt><dd data-field="epoch">0</dd></div>

@@ -4,8 +4,11 @@
 import { DecisionPlot } from './decision-plot.js';
 import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
+import { InsideStrip } from './inside-strip.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
+import { Inspector } from './inspector.js';
+import { overlayOf } from '../shared/step-overlay.js';
 
 const RATE_WINDOW_MS = 1500;
 
@@ -16,8 +19,12 @@ export class PanelView {
   #t;
   #metrics = null;
 
-  /** t: the playground's translator (strings.js). */
-  constructor(section, { onProbe, onAdd, t }) {
+  /**
+   * t: the playground's translator (strings.js); onView(): what the panel's strip shows inside the
+   * network changed; onEdit(edit): a weight edited in the diagram (inside-strip.js); inspect: the
+   * step inspector's { ask, pause, context } (inspector.js).
+   */
+  constructor(section, { onProbe, onAdd, onView = () => {}, onEdit = async () => null, t, inspect }) {
     this.#section = section;
     this.#t = t;
     section.append(panelMarkup(section.ownerDocument));
@@ -27,6 +34,14 @@ export class PanelView {
     this.plot = new DecisionPlot(section.querySelector('.plot'), { onProbe, onAdd });
     this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
+    this.inside = new InsideStrip(section.querySelector('.inside-host'), { t, onView, onEdit, detailHost: section.querySelector('.inside-detail'),
+      onHighlight: (unit) => this.plot.setHighlight(unit) });
+    const inspector = section.querySelector('.inspector');
+    inspector.id = `inspector-${section.dataset.panel}`;
+    const opener = section.querySelector('.inspect-open');
+    opener.setAttribute('aria-controls', inspector.id);
+    this.inspector = new Inspector(inspector, opener, { t, ...inspect, title: () => this.#fields.title.textContent, above: this.plot.element,
+      onLine: (line, trace) => this.inside.diagram.setOverlay(line ? overlayOf(line, trace, inspect.context()) : null) });
   }
 
   #percent(v) {
@@ -40,6 +55,8 @@ export class PanelView {
   /** The strings again, in the translator's language now. */
   relabel() {
     applyStrings(this.#section, this.#t);
+    this.inside.relabel();
+    this.inspector.relabel();
     if (this.#metrics) this.#showMetrics(this.#metrics);
     if (!this.#fields['no-plane'].hidden) this.showPlane(this.#features);
   }
@@ -73,6 +90,7 @@ export class PanelView {
     this.#set('arch', layers.join(' → '));
     this.#set('explain', t(`${linear ? 'linearExplain' : 'mlpExplain'}${regression ? 'Regression' : ''}`));
     this.plot.element.setAttribute('aria-label', t('plotLabel', { model: t(linear ? 'linearTitle' : 'mlpTitle') }));
+    this.inside.describe(t(linear ? 'linearTitle' : 'mlpTitle'), !linear);
   }
 
   /** Back to epoch 0 with nothing measured; `visibly` flashes the panel so the reset is seen. */
@@ -88,6 +106,7 @@ export class PanelView {
       for (const m of ['accuracy', 'loss', 'mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, t('notMeasured'));
     }
     this.chart.clear();
+    if (this.inspector.isOpen) this.inspector.forget();
     this.#set('confusion-title', '');
     this.#set('weights', '');
     renderConfusion(this.#fields.confusion, null, t);
@@ -108,6 +127,7 @@ export class PanelView {
     this.#set('status', model.status === 'diverged' ? this.#t('status_diverged') : '');
     this.#section.classList.toggle('diverged', model.status === 'diverged');
     if (model.grid) this.plot.drawGrid(model.grid, model.probabilityWidth, gridSize);
+    this.inside.show(model);
     this.chart.append(model.records);
     if (model.metrics) this.#showMetrics(model.metrics);
   }

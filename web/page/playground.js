@@ -19,7 +19,7 @@ import { TakeHome } from './take-home.js';
 import { Lessons } from '../lessons/controller.js';
 import { LESSON } from '../lessons/catalog.js';
 import { playgroundMarkup } from './layout.js';
-import { DRAW_BOUNDS } from '../shared/geometry.js';
+import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
@@ -72,9 +72,9 @@ export class Playground {
       plan: () => {
         this.#plannedKey = this.#dataKey(this.state);
         const specs = specsOf(this.state);
-        return specs.a ? { specs, watch: { grid: GRID_SIZE } } : null;
+        return specs.a ? { specs, watch: { grid: GRID_SIZE, network: {}, hiddenSpace: true } } : null;
       },
-      settings: () => ({ speed: this.state.speed, limit: this.state.limit }),
+      settings: () => ({ speed: this.state.speed, limit: this.state.limit, view: this.#insideView() }),
       onData: (d) => this.#showData(d),
       draw: (f) => this.#drawFrame(f),
       stepped: () => this.metrics(),
@@ -84,7 +84,9 @@ export class Playground {
       onRestart: (why) => this.#engineRestarted(why),
     });
     this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
-      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p), t })]));
+      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p, name), t, inspect: this.#inspectOptions(name),
+        onView: () => this.#panels && this.#run.set({ view: this.#insideView() }),
+        onEdit: (edit) => this.#editWeight(name, edit) })]));
     this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
@@ -192,6 +194,21 @@ export class Playground {
   /** The specs the models train now: { a, b }. */
   specs() {
     return specsOf(this.state);
+  }
+
+  /** What each panel shows inside its network, for the worker to compute (worker/trainer-group.js's setView). */
+  #insideView() {
+    return this.#panels ? Object.fromEntries(PANELS.map((name) => [name, this.#panels[name].inside.view()])) : {};
+  }
+
+  /** A weight or bias edited in a panel's diagram: the model continues from it. Resolves to null or the error's message. */
+  async #editWeight(panel, edit) {
+    try {
+      await this.#run.request({ what: 'setWeight', panel, ...edit });
+      return null;
+    } catch (error) {
+      return error.message;
+    }
   }
 
   // ---- state changes --------------------------------------------------------------------------
@@ -364,8 +381,24 @@ export class Playground {
     if (!specsOf(this.state).a) this.#context.data = null;
   }
 
-  #addPoint([x, y]) {
+  /** The step inspector of panel `name` (inspector.js): its worker requests, and what it needs to know. */
+  #inspectOptions(name) {
+    return {
+      ask: (question) => this.#run.request({ ...question, panel: name }),
+      pause: () => this.#setPlaying(false),
+      context: () => {
+        const data = this.#context.data;
+        return { loss: this.state.loss, task: data?.task ?? 'classification', activation: this.state[`${name}.activation`],
+          label: (i) => data?.y[i], trainSize: data?.splitEnd[0] ?? 1 };
+      },
+    };
+  }
+
+  /** A click on a plot: a new point when drawing, else (with the inspector open) the nearest training point is its sample. */
+  #addPoint([x, y], panel) {
     const state = this.state;
+    const inspector = this.#panels[panel].inspector;
+    if (state.data !== 'draw' && inspector.isOpen && this.#context.data) return inspector.choose(nearestIndex(this.#context.data, [x, y]));
     if (state.data !== 'draw' || state.points.length >= MAX_DRAWN_POINTS) return;
     this.update({ points: [...state.points, [Math.round(x * 100) / 100, Math.round(y * 100) / 100, state.drawClass]] });
   }

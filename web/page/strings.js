@@ -5,9 +5,11 @@
 // everything built that way. Strings are always set as text, never as HTML.
 //
 // The lessons' strings (../lessons/texts.js) join the tables here, under their own prefix
-// ('lesson.sigmoid.title'); no module adds to the tables later.
+// ('lesson.sigmoid.title'), and the step inspector's (strings-inspector.js) under 'inspector.';
+// no module adds to the tables later.
 import { ko } from './strings-ko.js';
 import { en as lessonsEn, ko as lessonsKo } from '../lessons/texts.js';
+import { en as inspectorEn, ko as inspectorKo } from './strings-inspector.js';
 import { LANGUAGES } from '../shared/state.js';
 
 export { LANGUAGES };
@@ -213,17 +215,57 @@ export const en = {
   readoutValue: 'predicted value {v}',
   valueLegend: '(predicted value; points: their target)',
   legendClassesRegression: 'Values',
-  legendBackgroundRegression: 'Background: the value the model predicts there, blue below 0, orange above; with Discretize output, only its sign.',
+  legendBackgroundRegression: 'Background: the value the model predicts there, brown below 0, purple above; with Discretize output, only its sign.',
   wseed: 'Weight seed (model.seed)',
   weightStats: 'Weights: {small} of {count} near 0 (|w| < 0.001); mean |w| {mean}',
   linearExplainRegression: 'One linear layer (linear regression): the value it predicts is a tilted plane.',
   mlpExplainRegression: 'Hidden layers with a nonlinearity let it bend the surface of values it predicts.',
+
+  // inside the network (page/inside-strip.js, views/network-*.js, views/hidden-space.js)
+  insideTitle: 'Inside the network',
+  insideNetwork: 'Network',
+  insideHidden: 'Hidden space',
+  networkLabel: 'Network diagram of the {model}',
+  netInputs: 'inputs',
+  netOutputs: 'outputs',
+  netHidden: 'hidden layer {n}',
+  netInput: 'input {name}',
+  netUnit: 'hidden layer {layer}, unit {unit}',
+  netOutput: 'output {k} (class {k})',
+  netOutputBinary: 'output (probability of class 1)',
+  netOutputValue: 'output (predicted value)',
+  netBias: 'bias {value}',
+  netStrongest: 'weight to {to}: {value}',
+  netIncoming: 'weights in:',
+  netOfShown: '(the units shown, of {n})',
+  netValueAt: 'at ({at}): {value}',
+  netEdge: '{from} → {to}: weight {value}',
+  netEditBias: 'Bias of {to}',
+  netEditWeight: 'Weight {from} → {to}',
+  netSet: 'Set',
+  netCancel: 'Cancel',
+  netHint: 'Each neuron shows what it computes over the plane (purple > 0, orange < 0). Lines: weights (colour = sign, width = size). Hover or focus a neuron; click a line or a bias to edit it.',
+  netMore: '+{n} more',
+  netClose: 'Close',
+  netAllTitle: 'All {n} units of hidden layer {layer}',
+  hsLabel: 'Hidden space: the data and the plane’s grid lines as a hidden layer sees them',
+  hsCanvas: 'The training points and grid lines mapped into the hidden layer, coloured by class',
+  hsLayer: 'Hidden layer',
+  hsAxes: 'Axes',
+  hsPrincipal: 'top two principal directions',
+  hsUnits: 'two units',
+  hsUnit: 'unit for axis {n}',
+  hsOnPrincipal: 'on its top two principal directions ({a}% and {b}% of the variance)',
+  hsOnUnits: 'units {i} and {j}',
+  hsLinear: 'The background is the output layer’s decision: straight lines here, a linear model on what the layer learned.',
 };
+
+const inspector = (table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`inspector.${k}`, v]));
 
 /** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */
 const TABLES = Object.freeze({
-  en: Object.freeze(Object.assign(Object.create(null), en, lessonsEn)),
-  ko: Object.freeze(Object.assign(Object.create(null), ko, lessonsKo)),
+  en: Object.freeze(Object.assign(Object.create(null), en, lessonsEn, inspector(inspectorEn))),
+  ko: Object.freeze(Object.assign(Object.create(null), ko, lessonsKo, inspector(inspectorKo))),
 });
 
 /** The first of the browser's languages that nnplay has, else English. */

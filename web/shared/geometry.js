@@ -37,3 +37,14 @@ export function toData([xmin, xmax, ymin, ymax], w, h, px, py) {
 export function linspace({ from, to, n }) {
   return Array.from({ length: n }, (_, i) => from + ((to - from) * i) / (n - 1));
 }
+
+/** The training point (rows 0 .. splitEnd[0] - 1 of 2-D data { x, splitEnd }) nearest to `point`. */
+export function nearestIndex({ x, splitEnd }, [px, py]) {
+  let best = 0;
+  let bestD = Infinity;
+  for (let i = 0; i < splitEnd[0]; i++) {
+    const d = (x[2 * i] - px) ** 2 + (x[2 * i + 1] - py) ** 2;
+    if (d < bestD) [best, bestD] = [i, d];
+  }
+  return best;
+}

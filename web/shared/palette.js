@@ -16,18 +16,17 @@ export const classCss = (k, alpha = 1) => `rgba(${classColor(k).join(', ')}, ${a
 /** Outline of the data points: dark, so a point stands out on any background, even its own colour. */
 export const POINT_OUTLINE = 'rgba(20, 20, 30, 0.9)';
 
-// Regression: a diverging scale, blue (negative) through near-white (0) to orange (positive), as
-// TensorFlow Playground colours its regression sets; values are clamped to [-1, 1] (plane and
-// multi_gauss targets lie there).
-const NEGATIVE = [0, 114, 178];
-const POSITIVE = [230, 159, 0];
-const MIDDLE = [248, 248, 245];
+// Signed values (weights, biases, unit activations): ColorBrewer's PuOr, a diverging palette that
+// stays readable with the common colour-vision deficiencies. Negative orange-brown, positive
+// purple, zero near white; distinct from the class colours' blue and green.
+export const DIVERGING = { negative: [179, 88, 6], zero: [247, 247, 247], positive: [84, 39, 136] };
 
-/** The diverging colour of a value (clamped to [-1, 1]), as [r, g, b]. */
-export function divergingColor(v) {
-  const u = Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : 0;
-  const end = u < 0 ? NEGATIVE : POSITIVE;
-  return MIDDLE.map((m, c) => Math.round(m + (end[c] - m) * Math.abs(u)));
+/** The colour of a signed value s in [-1, 1] (clamped): from the negative end through zero to the positive end. */
+export function divergingColor(s) {
+  const v = Math.max(-1, Math.min(1, Number.isFinite(s) ? s : 0));
+  const end = v < 0 ? DIVERGING.negative : DIVERGING.positive;
+  const a = Math.abs(v);
+  return DIVERGING.zero.map((z, c) => Math.round(z + (end[c] - z) * a));
 }
 
-export const divergingCss = (v) => `rgb(${divergingColor(v).join(', ')})`;
+export const divergingCss = (s, alpha = 1) => `rgba(${divergingColor(s).join(', ')}, ${alpha})`;

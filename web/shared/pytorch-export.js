@@ -5,9 +5,11 @@
 import { stepLines, traceHelperLines } from './pytorch-export-trace.js';
 import { dataLines, num, py } from './pytorch-export-data.js';
 
+export { dataLines, py };  // with modelLines, LOSSES and optimizerLine: what pytorch-export-snippet.js builds on
+
 const ACTIVATIONS = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()', linear: 'nn.Identity()' };
 
-function modelLines(m, loss) {
+export function modelLines(m, loss) {
   const sizes = ['features', ...m.hidden, loss === 'bce' ? 1 : 'classes'];  // classes = 1 for regression
   const layers = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
@@ -15,7 +17,7 @@ function modelLines(m, loss) {
     if (i + 2 < sizes.length) layers.push(ACTIVATIONS[m.activation]);
   }
   const lines = [m.seed === undefined ? 'torch.manual_seed(SEED)  # the initial weights, as nnplay draws them'
-    : 'torch.manual_seed(MODEL_SEED)  # the initial weights alone (model.seed), as nnplay draws them',
+    : `torch.manual_seed(${m.seed})  # model.seed: the initial weights alone, as nnplay draws them`,
     'model = nn.Sequential(', ...layers.map((l) => `    ${l},`), ')',
     'linears = [layer for layer in model if isinstance(layer, nn.Linear)]'];
   if (m.init) {
@@ -44,7 +46,7 @@ function penaltyLines({ l1, l2 }) {
     `    return ${terms.length ? terms.join(' + ') : '0'}`];
 }
 
-const LOSSES = {
+export const LOSSES = {
   cross_entropy: ['def loss_fn(z, y):  # softmax + negative log-likelihood, from the logits',
     '    return nn.CrossEntropyLoss()(z, y)'],
   bce: ['def loss_fn(z, y):  # sigmoid, then binary cross-entropy (the tutorial\'s nn.Sigmoid + nn.BCELoss)',
@@ -53,7 +55,7 @@ const LOSSES = {
     '    return nn.MSELoss()(z, F.one_hot(y, classes).float())'],
 };
 
-function optimizerLine(o) {
+export function optimizerLine(o) {
   const { name, ...options } = o;
   const args = Object.entries(options).map(([k, v]) => `${k}=${Array.isArray(v) ? `(${v.map(num).join(', ')})` : typeof v === 'boolean' ? py(v) : num(v)}`);
   const cls = { sgd: 'SGD', adagrad: 'Adagrad', adam: 'Adam' }[name];
@@ -145,7 +147,6 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'import torch.nn.functional as F',
     '',
     `SEED = ${s.seed}  # the data and the mini-batch order`,
-    ...(s.model.seed === undefined ? [] : [`MODEL_SEED = ${s.model.seed}  # the initial weights (model.seed)`]),
     `EPOCHS = ${s.epochs}`,
     `LOG_EVERY = ${s.log_every}`,
     `BATCH_SIZE = ${s.batch_size}  # 0 = the whole training split at once (full batch)`,

@@ -2,12 +2,15 @@
 // students, the sigmoid curve σ(W·x + b) as the engine computes it (the worker predicts along the
 // x axis every frame), the 0.5 threshold, the boundary where the curve crosses it and the two
 // predictions; beside it W, b and the BCE loss at the start and now, the predictions as a table
-// and the loss per epoch.
+// and the loss per epoch; and the network diagram of its one neuron (network-diagram.js): the input
+// x along the hours, the output p along the hours, the weight W on the edge and the bias b on the
+// neuron, each editable.
 import { linspace } from '../shared/geometry.js';
 import { classCss, POINT_OUTLINE } from '../shared/palette.js';
 import { el, fixed, showValue } from '../page/dom.js';
 import { INK, MUTED, Plane, label, line } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
+import { NetworkDiagram } from './network-diagram.js';
 
 const BOUNDS = [-1, 22, -0.08, 1.08];
 const CURVE_COLOR = '#1d1d28';
@@ -21,8 +24,9 @@ export class SigmoidView {
   #last = null;  // the model's latest snapshot part, for redrawing on resize
   #curveX;
   #inputs;
+  #diagram;
 
-  constructor(host, { t, lesson }) {
+  constructor(host, { t, lesson, request }) {
     this.#t = t;
     const plan = lesson.plan();
     this.#curveX = linspace(plan.watch.curve);
@@ -50,10 +54,14 @@ export class SigmoidView {
       el('figure', { className: 'view-main' }, plot, el('figcaption', {}, keys)),
       el('div', { className: 'view-side' },
         el('section', { className: 'card' }, el('h3', {}, k('paramsTitle')), params),
+        el('section', { className: 'card network-card' }, el('h3', {}, t('insideTitle'))),
         el('section', { className: 'card' }, el('h3', {}, k('predictTitle')), predictions),
         el('figure', { className: 'card chart' }, el('figcaption', {}, k('chartTitle')), chartBox))));
     this.#plane = new Plane(plot, { bounds: BOUNDS, xTicks: [0, 5, 10, 15, 20], yTicks: [0, 0.5, 1],
       xLabel: k('hours'), yLabel: k('probability'), onResize: () => this.#draw() });
+    this.#diagram = new NetworkDiagram(host.querySelector('.network-card'), { t, onAll: () => {},
+      onEdit: async (edit) => request({ what: 'setWeight', panel: 'model', ...edit }).then(() => null, (error) => error.message) });
+    this.#diagram.setLabel(t('networkLabel', { model: k('short') }));
     this.#chart = new SeriesChart(chartBox, { series: [{ label: k('lossRow'), color: CURVE_COLOR }], xLabel: t('epoch'), height: 150 });
   }
 
@@ -89,6 +97,7 @@ export class SigmoidView {
       showValue(c[`class${i}`], labels[i], String(labels[i]));
     });
     this.#chart.add(0, model.records.map((r) => [r.epoch, r.train.loss]));
+    if (model.network) this.#diagram.update(model.network);
     this.#last = { w, b, curve: model.curve, points: model.points };
     this.#draw();
   }
@@ -186,5 +195,6 @@ export class SigmoidView {
 
   destroy() {
     this.#chart.destroy();
+    this.#diagram.destroy();
   }
 }

@@ -10,6 +10,8 @@
 //   evaluate   'frame': metrics under the weights now; 'epoch': metrics after every epoch
 //   metrics    final() (confusion matrices included), on frames that carry metrics
 //   path       two flat parameters after every epoch, [i, j] in PyTorch's order
+//   network    the network diagram's maps and weights, { size, top, range, plane } (trainer-group.js's
+//              inside()); plane: maps over the 2-D data's bounds
 //   landscape  the loss over those two parameters, { params, width, height, bounds, levels }, sent
 //              once with its contours (views/contours.js) worked out here, off the page's thread
 //
@@ -17,7 +19,7 @@
 // as many as fit in a slice. Runs in the worker only.
 import { SLICE_MS, TrainerGroup } from './trainer-group.js';
 import { fillPixels, isoline, logLevels } from '../shared/contours.js';
-import { linspace } from '../shared/geometry.js';
+import { boundsOf, linspace } from '../shared/geometry.js';
 
 /** The weights as one flat list in PyTorch's parameter order: per layer the weight row by row, then the bias. */
 const flatWeights = (layers) => layers.flatMap(({ weight, bias }) => [...weight.flat(), ...bias]);
@@ -32,7 +34,9 @@ export class LessonGroup extends TrainerGroup {
   constructor(nn, plan) {
     super(nn, plan.specs, () => ({ ms: 0, evals: [], path: [] }));
     this.watch = plan.watch ?? {};
-    this.bounds = null;  // no decision regions: the views draw their own pictures
+    // No decision regions: the views draw their own pictures; a network diagram over the plane
+    // (watch.network.plane, 2-D data) gets maps over the data's bounds.
+    this.bounds = this.watch.network?.plane && this.data.features === 2 ? boundsOf(this.data.x) : null;
     this.perEpoch = Boolean(this.watch.path || this.watch.evaluate === 'epoch');
     this.curveX = this.watch.curve ? linspace(this.watch.curve) : null;
     this.landscapeSent = false;
@@ -110,6 +114,7 @@ export class LessonGroup extends TrainerGroup {
       }
       if (w.evaluate === 'frame') out.evaluation = t.evaluate();
       if (w.metrics && withMetrics) out.metrics = t.final();
+      Object.assign(out, this.inside(name, w, this.bounds, withMetrics, transfer));
       trainers[name] = out;
       m.records = [];
       m.evals = [];

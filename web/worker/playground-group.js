@@ -5,13 +5,17 @@ import { boundsOf, DRAW_BOUNDS } from '../shared/geometry.js';
 import { TrainerGroup } from './trainer-group.js';
 
 export class PlaygroundGroup extends TrainerGroup {
-  /** specs: { a: spec, b: spec }. Throws the engine's NnplayError (a SpecError for a bad spec). */
-  constructor(nn, specs, gridSize) {
+  /**
+   * specs: { a: spec, b: spec }; watch: { grid: cells per side, network, hiddenSpace } (what
+   * trainer-group.js's inside() watches). Throws the engine's NnplayError (a SpecError for a bad spec).
+   */
+  constructor(nn, specs, watch) {
     super(nn, specs);
     const spec = Object.values(specs)[0];
     // Only data of two features has a plane to draw decision regions on.
     this.bounds = this.data.features !== 2 ? null : spec.data.name === 'inline' ? DRAW_BOUNDS : boundsOf(this.data.x);
-    this.gridSize = gridSize;
+    this.gridSize = watch.grid;
+    this.watch = watch;
   }
 
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
@@ -28,7 +32,8 @@ export class PlaygroundGroup extends TrainerGroup {
 
   /**
    * What a frame shows of each model: its state, the records since the last frame, its decision
-   * grid and, when asked, metrics on every split with the test confusion matrix.
+   * grid, when due its diagram and hidden space (inside()) and, when asked, metrics on every split
+   * with the test confusion matrix.
    * Returns { models: { trainers: { name: ... } }, transfer } where transfer lists the buffers to hand over.
    */
   snapshot(withMetrics) {
@@ -38,7 +43,8 @@ export class PlaygroundGroup extends TrainerGroup {
     for (const [name, m] of Object.entries(this.models)) {
       const grid = this.bounds ? m.trainer.grid({ width: w, height: h, bounds: this.bounds }) : null;
       if (grid) transfer.push(grid.buffer);
-      models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth };
+      models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth,
+        ...this.inside(name, this.watch, this.bounds, withMetrics, transfer) };
       if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights()) };
       m.records = [];
     }

@@ -1,6 +1,10 @@
 // The worker's answers about the current models (session.js's `request`): the take-home exports
-// (a PyTorch script, the weights, the data as CSV), new weights, and the engine's memory in use
-// ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks). Weights
+// (a PyTorch script, the weights, the data as CSV), new weights, one weight or bias edited in the
+// network diagram ({ what: 'setWeight', panel, layer, to, from, value }: layer L >= 1 of the
+// diagram, W_L[to][from], or its bias[to] when from is null), the engine's memory in use
+// ({ what: 'memory' }: { heapInUse }, the bytes its allocator holds, for leak checks), and one
+// traced update for the step inspector ({ what: 'trace', sample? }: { trace, state, spec }, spec
+// normalized). Weights
 // travel in PyTorch's state_dict layout: { "0.weight": [[...]], "0.bias": [...], "2.weight": ... },
 // the keys of the exported script's nn.Sequential, where the activations take the odd places.
 import { exportPyTorch } from '../shared/pytorch-export.js';
@@ -54,7 +58,37 @@ const ANSWERS = {
     trainer.setWeights(layers);  // all or nothing: a SpecError names the bad field
     return trainer.final();
   },
+  setWeight: (nn, spec, trainer, { layer, to, from, value }) => {
+    const layers = trainer.getWeights();
+    const target = layers[layer - 1];
+    const row = from === null || from === undefined ? target?.bias : target?.weight[to];
+    const index = from === null || from === undefined ? to : from;
+    if (!row || !Number.isInteger(index) || index < 0 || index >= row.length || !Number.isFinite(value))
+      throw Object.assign(new Error(`setWeight: no weight at layer ${layer}, unit ${to}, input ${from} (or the value ${value} is not a finite number)`),
+        { kind: 'spec' });
+    row[index] = value;
+    trainer.setWeights(layers);  // the optimizer's state stays: the model continues from the edited weight
+    return trainer.final();
+  },
+  // One update under the microscope (docs/api.md step({ trace })); its records join the next frame's.
+  // The trace holds every parameter four to six times as JSON: a model of a million parameters
+  // would take seconds and hundreds of MB, so the inspector stops at MAX_TRACED_PARAMETERS.
+  trace: (nn, spec, trainer, msg, model) => {
+    if (trainer.parameterCount > MAX_TRACED_PARAMETERS) {
+      throw Object.assign(new Error(`the inspector shows models of up to ${MAX_TRACED_PARAMETERS.toLocaleString('en')} parameters; `
+        + `this one has ${trainer.parameterCount.toLocaleString('en')}`), { kind: 'spec' });
+    }
+    const result = trainer.step({ trace: true, ...(msg.sample === undefined ? {} : { sample: msg.sample }) });
+    model.records?.push(...result.records);
+    return { trace: result.trace, state: trainer.state, spec: nn.normalize(spec) };
+  },
 };
+
+/** The largest model the step inspector traces (2 -> 200 -> 200 -> 3 has 41,403 parameters). */
+export const MAX_TRACED_PARAMETERS = 100000;
+
+/** The requests that change the weights: a frame shows them (session.js). */
+export const CHANGES_WEIGHTS = new Set(['setWeights', 'setWeight', 'trace']);
 
 /** A CSV's shape, or the engine's SpecError naming the row and column: { size, features, classes }. */
 function checkCsv(nn, msg) {
@@ -71,7 +105,7 @@ export function answer(nn, group, msg) {
     const model = group.models[msg.panel];
     const spec = group.specs[msg.panel];
     if (!model || !Object.hasOwn(ANSWERS, msg.what)) throw Object.assign(new Error(`unknown request ${msg.what}`), { kind: 'engine' });
-    return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg) };
+    return { value: ANSWERS[msg.what](nn, spec, model.trainer, msg, model) };
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) throw error;  // a trap: the worker must die (main.js's fail)
     return { error: { message: error.message, kind: error.kind ?? 'engine' } };

@@ -14,7 +14,7 @@
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
 import { PlaygroundGroup } from './playground-group.js';
 import { LessonGroup } from './lesson-group.js';
-import { answer } from './requests.js';
+import { answer, CHANGES_WEIGHTS } from './requests.js';
 import { silentMs } from './busy.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
@@ -29,7 +29,7 @@ export function yieldToMessages() {
 }
 
 /** The trainer group a plan asks for. Throws the engine's NnplayError for a bad spec. */
-const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch.grid) : new LessonGroup(nn, plan));
+const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch) : new LessonGroup(nn, plan));
 
 export class Session {
   #nn;
@@ -41,6 +41,7 @@ export class Session {
   #playing = false;
   #speed = 1;
   #limit = Infinity;
+  #view = {};               // what the page shows inside the networks (trainer-group.js's setView)
   #busy = false;            // a loop (play, step, a frame after new weights) owns the group
   #lastMetrics = 0;
   #frameSeq = 0;
@@ -148,12 +149,13 @@ export class Session {
     }
     this.#group = groupOf(this.#nn, plan);
     const group = this.#group;
-    const { x, y, splitEnd, classes, features } = group.data;  // the group needs them no more: hand them over
+    group.setView(this.#view);
+    const { x, y, splitEnd, classes, features, task } = group.data;  // the group needs them no more: hand them over
     const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
       batchSize: spec.batch_size ?? 0 }));
     this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
     this.#announce();
-    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, bounds: group.bounds } }, [x.buffer, y.buffer]);
+    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
     this.#postFrame(true);
     if (this.#playing) this.#startPlay();
   }
@@ -186,11 +188,26 @@ export class Session {
     });
   }
 
-  /** Live settings: speed (epochs per frame), limit (epochs), lr. */
-  set({ speed, limit, lr }) {
+  /** Live settings: speed (epochs per frame), limit (epochs), lr, view (a paused run shows it at once). */
+  async set({ speed, limit, lr, view }) {
     if (speed !== undefined) this.#speed = speed;
     if (limit !== undefined) this.#limit = limit;
     if (lr !== undefined) this.#group?.setLr(lr);
+    if (view !== undefined && JSON.stringify(view) !== JSON.stringify(this.#view)) {
+      this.#view = view;
+      this.#group?.setView(view);
+      await this.#showNow();
+    }
+  }
+
+  /** Paused (no loop holds the group), one frame shows the models as they are now. */
+  async #showNow() {
+    const group = this.#group;
+    if (!group || this.#busy) return;
+    await this.#hold(async () => {
+      await this.#waitForAck();
+      if (group === this.#group) this.#postFrame(true);
+    });
   }
 
   /**
@@ -211,17 +228,17 @@ export class Session {
     if (seq === this.#frameSeq) this.#releaseAck();
   }
 
-  /** An export or new weights (worker/requests.js); new weights are shown at once. */
+  /** An export, new weights or a traced update (worker/requests.js); new weights are shown at once. */
   async request(msg) {
+    if (msg.what === 'trace') {  // it trains: paused, once no loop holds the group
+      this.#playing = false;
+      while (this.#busy) await yieldToMessages();
+    }
     const reply = answer(this.#nn, this.#group, msg);
     this.#send({ type: 'reply', id: msg.id, ...reply });
     // While playing, the next frame shows the new weights; paused, one frame shows them now.
-    const group = this.#group;
-    if (msg.what !== 'setWeights' || reply.error || !group || this.#busy) return;
-    await this.#hold(async () => {
-      await this.#waitForAck();
-      if (group === this.#group) this.#postFrame(true);
-    });
+    if (!CHANGES_WEIGHTS.has(msg.what) || reply.error) return;
+    await this.#showNow();
   }
 
   /** Lets the trainers go (the page closed this channel). */

@@ -1,6 +1,10 @@
 // Named trainers trained in lockstep in the worker, in short slices of updates so the worker can
 // answer messages between them. The playground's group (playground-group.js) and a lesson's group
-// (lesson-group.js) build on it. Runs in the worker only.
+// (lesson-group.js) build on it. Both carry the same watchers inside the network: the diagram's
+// unit maps and weights (network-watch.js) and the hidden-space view (hidden-space-watch.js), each
+// run at its own cadence and only while the page shows it (setView). Runs in the worker only.
+import { NetworkWatch } from './network-watch.js';
+import { HiddenSpaceWatch } from './hidden-space-watch.js';
 
 export const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
 
@@ -13,6 +17,7 @@ export class TrainerGroup {
   constructor(nn, specs, extra = () => ({})) {
     this.specs = specs;
     this.models = {};
+    this.view = {};
     try {
       for (const [name, spec] of Object.entries(specs)) {
         // Each train() call's records are all the page reads: the engine keeps no history of its own.
@@ -72,6 +77,44 @@ export class TrainerGroup {
       const answer = m.trainer.predict(point);
       if (answer.values) out[name] = { value: answer.values[0] };  // regression: the predicted value
       else out[name] = { probabilities: Array.from(answer.probabilities), logits: Array.from(answer.logits), label: answer.labels[0] };
+    }
+    return out;
+  }
+
+  /**
+   * What the page shows now, per model: { [name]: { network: false (closed), all: L (every map of
+   * layer L), hiddenSpace: false | { layer, units } } }. A model not named shows the diagram only.
+   */
+  setView(view) {
+    this.view = view ?? {};
+  }
+
+  /**
+   * The diagram's and the hidden-space view's parts of model `name`'s frame, each when its cadence
+   * says it is due or when `force`d (a paused frame must show the weights now). watch: the plan's
+   * { network: { size, top, range }, hiddenSpace: true }; bounds: the plane's, or null.
+   */
+  inside(name, watch, bounds, force, transfer) {
+    const m = this.models[name];
+    const view = this.view[name] ?? {};
+    const out = {};
+    try {
+      if (watch.network && view.network !== false) {
+        m.networkWatch ??= new NetworkWatch(m.trainer, this.specs[name], watch.network.range);
+        const w = m.networkWatch;
+        if (force || w.cadence.due()) out.network = w.cadence.run(() => w.snapshot(bounds, { ...watch.network, all: view.all ?? null }, transfer));
+      }
+      if (watch.hiddenSpace && bounds && view.hiddenSpace) {
+        m.hiddenLayers ??= m.trainer.getWeights().length - 1;
+        m.hiddenWatch ??= new HiddenSpaceWatch(m.trainer);
+        const w = m.hiddenWatch;
+        if (m.hiddenLayers > 0 && (force || w.cadence.due()))
+          out.hiddenSpace = w.cadence.run(() => w.snapshot(bounds, view.hiddenSpace, m.hiddenLayers, transfer));
+      }
+    } catch (error) {
+      // A view the engine refuses (a diverged model's NaN weights, units out of range) is left out
+      // of the frame: it never stops training. A trap is no such error.
+      if (error instanceof WebAssembly.RuntimeError || !error?.kind) throw error;
     }
     return out;
   }
