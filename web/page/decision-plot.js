@@ -118,6 +118,8 @@ export class DecisionPlot {
       pixels[cell * 4 + 3] = 255;
     }
     this.#heat.getContext('2d').putImageData(this.#image, 0, 0);
+  }
+
   /**
    * Lights up where a unit is active: { map, offset, width, height, signed } (a map laid out as the
    * grid, row 0 at the top; signed: an activation, active where > 0, else a probability); null clears.
