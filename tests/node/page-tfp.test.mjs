@@ -130,13 +130,14 @@ test('input features per model, regularization and the split reach the spec and 
   await page.selectOption('#ctl-reg', 'l2');
   await page.fill('#ctl-regRate', '0.01');
   await page.press('#ctl-regRate', 'Enter');
-  assert.deepEqual((await specShown(page)).b.regularization, { l2: 0.01 });
+  assert.deepEqual(await until(async () => (await specShown(page)).b.regularization, (r) => r?.l2 === 0.01), { l2: 0.01 });
   assert.equal(await param(page, 'reg'), 'l2');
   await page.fill('#ctl-trainPct', '50');
   await page.press('#ctl-trainPct', 'Enter');
   await page.fill('#ctl-valPct', '30');
   await page.press('#ctl-valPct', 'Enter');
-  assert.deepEqual((await specShown(page)).a.data.split, [0.5, 0.3, 0.2]);
+  const split = await until(async () => (await specShown(page)).a.data.split, (v) => JSON.stringify(v) === '[0.5,0.3,0.2]');
+  assert.deepEqual(split, [0.5, 0.3, 0.2]);
   // The link reopens the same experiment.
   const hash = await page.evaluate(() => location.hash);
   const again = await open(hash);
