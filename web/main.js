@@ -6,8 +6,17 @@
 import { Playground } from './page/playground.js';
 import { applyStrings, detectLanguage, setLanguage, t } from './page/strings.js';
 import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
+import { withLessonPreset } from './lessons/catalog.js';
 
-const fromHash = () => stateFromHash(location.hash, { lang: detectLanguage() });
+/** The state of the hash; a short lesson link (#lesson=features) gets its lesson's preset. */
+function fromHash() {
+  const parsed = stateFromHash(location.hash, { lang: detectLanguage() });
+  let keys = ['#'];  // a hash URLSearchParams refuses names no lesson
+  try {
+    keys = [...new URLSearchParams(location.hash.replace(/^#/, '')).keys()];
+  } catch { /* keep ['#'] */ }
+  return { ...parsed, state: withLessonPreset(parsed.state, keys) };
+}
 
 /** The page's own text (title, tagline, footer) in the state's language. */
 function showPage(state) {

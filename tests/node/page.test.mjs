@@ -248,8 +248,9 @@ test('drawn points become an inline dataset that both models train on', { timeou
 
 test('the keyboard alone reaches and works the controls, with visible focus', { timeout: 60000 }, async () => {
   const { page, errors } = await open();
+  // The lessons menu (nine lessons and the playground) comes before the toolbar in the tab order.
   let focused = '';
-  for (let i = 0; i < 10 && focused !== 'play'; i++) {
+  for (let i = 0; i < 16 && focused !== 'play'; i++) {
     await page.keyboard.press('Tab');
     focused = await page.evaluate(() => document.activeElement.id);
   }

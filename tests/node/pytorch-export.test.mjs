@@ -22,15 +22,6 @@ cases.push({ name: 'tutorial_001_short', spec: { epochs: 30, log_every: 10, pred
 
 const close = (a, b, rel) => (a === null || b === null ? a === b : Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-7);
 
-// Issue 14's fields reach the engine first; the export learns them in the page's part of the issue.
-// Until then these cases run as node:test "todo": reported, their failures not counted.
-function exportPending(spec) {
-  const normal = nn.normalize(spec);
-  const m = normal.model;
-  return m.features || m.seed !== undefined || m.activation === 'linear' || normal.task === 'regression' ||
-    normal.regularization.l1 > 0 || normal.regularization.l2 > 0;
-}
-
 /** Every number of a trace line, value by value: within 1e-4 relative + 1e-6 absolute. */
 function assertNear(a, b, where) {
   if (typeof a === 'number') {
@@ -52,8 +43,7 @@ function assertSameTrace(a, b, k) {
 }
 
 for (const { name, spec } of cases) {
-  const todo = exportPending(spec) ? 'the export does not write issue 14\'s fields yet (web/pytorch-export.js)' : undefined;
-  test(`export as PyTorch: ${name}`, { todo }, (t) => {
+  test(`export as PyTorch: ${name}`, (t) => {
     const script = exportPyTorch(nn.normalize(spec), { title: name });
     const file = path.join(dir, `${name}.py`);
     fs.writeFileSync(file, script);
@@ -77,15 +67,21 @@ for (const { name, spec } of cases) {
         assert.equal(split in b, split in a);
         if (!a[split]) continue;
         assert.ok(close(a[split].loss, b[split].loss, 1e-4), `line ${k}: ${split}.loss ${a[split].loss} vs ${b[split].loss}`);
-        assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `line ${k}: ${split}.accuracy`);
+        if ('accuracy' in a[split]) {
+          assert.ok(Math.abs(a[split].accuracy - b[split].accuracy) <= 0.0101, `line ${k}: ${split}.accuracy`);
+        } else {  // regression
+          for (const m of ['mae', 'rmse', 'r2']) assert.ok(close(a[split][m], b[split][m], 1e-4), `line ${k}: ${split}.${m} ${a[split][m]} vs ${b[split][m]}`);
+        }
       }
       if (a.weights) {
         const wa = a.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
         const wb = b.weights.flatMap((l) => [...l.weight.flat(), ...l.bias]);
         wa.forEach((v, i) => assert.ok(Math.abs(v - wb[i]) <= 2e-4 + 2e-4 * Math.abs(v), `weight ${i}: ${v} vs ${wb[i]}`));
       }
-      if (a.predict) a.predict.forEach((p, i) => p.probabilities.forEach((v, c) =>
+      if (a.predict) a.predict.forEach((p, i) => (p.probabilities ?? []).forEach((v, c) =>
         assert.ok(Math.abs(v - b.predict[i].probabilities[c]) < 1e-4, `predict ${i}`)));
+      if (a.predict?.[0]?.value !== undefined) a.predict.forEach((p, i) =>
+        assert.ok(close(p.value, b.predict[i].value, 1e-4), `predict ${i}: value ${p.value} vs ${b.predict[i].value}`));
     });
   });
 }

@@ -328,6 +328,8 @@ test('a storm of fast clicks and changes on every control while training leaves 
   await page.press('#ctl-limit', 'Enter');
   await page.fill('#ctl-weightDecay', '0');  // the storm may have left a decay that keeps every weight near 0
   await page.press('#ctl-weightDecay', 'Enter');
+  await page.selectOption('#ctl-reg', 'none');  // likewise a large L1/L2 rate
+  await page.uncheck('#ctl-discretize');  // a discretized heatmap of a model that picks one class is one colour
   await page.selectOption('#ctl-batch', 'full');
   await page.click('#reset');
   const status = await until(() => page.textContent('#status'), (st) => ['training', 'paused'].includes(st));

@@ -68,10 +68,32 @@ function raceSpecs() {
   return Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, optimizer]) => [name, { ...base, optimizer, epochs: 200 }]));
 }
 
+/** The issue-14 fields at their defaults, so a playground lesson opened from any state sets them all. */
+const PLAIN = {
+  trainPct: 80, valPct: 10, reg: 'none', regRate: 0.001, wseed: null, 'a.features': ['x1', 'x2'], 'b.features': ['x1', 'x2'],
+  showTest: false, discretize: false,
+};
+
 /** Lesson 7: the playground's first screen, tutorial 001 (state.js fields). */
 export const RADIAL_PLAYGROUND = Object.freeze({
   data: 'radial', n: 10000, noise: 0, seed: 0, optimizer: 'sgd', lr: 0.005, weightDecay: 0, batch: 'full',
-  loss: 'cross_entropy', limit: 4000, 'a.hidden': [], 'b.hidden': [200], 'b.activation': 'relu',
+  loss: 'cross_entropy', limit: 4000, 'a.hidden': [], 'b.hidden': [200], 'b.activation': 'relu', ...PLAIN,
+});
+
+/** Lesson 8: tutorial 001 again, the linear model given x1² and x2² as inputs. */
+export const FEATURES_PLAYGROUND = Object.freeze({ ...RADIAL_PLAYGROUND, 'a.features': ['x1', 'x2', 'x1^2', 'x2^2'] });
+
+/** Lesson 9: regression on the plane (noisy), a linear model against a small tanh MLP; the text moves on to multi_gauss. */
+export const REGRESSION_PLAYGROUND = Object.freeze({
+  ...PLAIN, data: 'plane', n: 1000, noise: 0.3, seed: 0, optimizer: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8,
+  amsgrad: false, weightDecay: 0, batch: 'full', loss: 'mse', limit: 500, 'a.hidden': [], 'b.hidden': [8, 8], 'b.activation': 'tanh',
+});
+
+/** Lesson 10: a big MLP on few noisy xor points overfits; the text switches on L2, then L1. */
+export const REGULARIZATION_PLAYGROUND = Object.freeze({
+  ...PLAIN, data: 'xor', n: 200, noise: 0.5, seed: 0, trainPct: 50, valPct: 25, optimizer: 'adam', lr: 0.01, beta1: 0.9,
+  beta2: 0.999, eps: 1e-8, amsgrad: false, weightDecay: 0, batch: 'full', loss: 'cross_entropy', limit: 1000,
+  'a.hidden': [8], 'a.activation': 'relu', 'b.hidden': [64, 64], 'b.activation': 'relu',
 });
 
 /** Lesson 6: one step under the microscope, on a network small enough that every number fits. */
@@ -109,6 +131,9 @@ export const LESSONS = [
     plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame', network: { plane: true } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
+  { id: 'features', playground: FEATURES_PLAYGROUND },
+  { id: 'regression', playground: REGRESSION_PLAYGROUND },
+  { id: 'regularization', playground: REGULARIZATION_PLAYGROUND },
 ];
 
 export const LESSON = Object.assign(Object.create(null), Object.fromEntries(LESSONS.map((l) => [l.id, l])));
@@ -116,4 +141,18 @@ export const LESSON = Object.assign(Object.create(null), Object.fromEntries(LESS
 /** A lesson's options: its defaults with the given values over them. */
 export function optionsOf(lesson, given = {}) {
   return { ...lesson.options, ...given };
+}
+
+/** Hash keys that say how to show a lesson, not which experiment it runs. */
+const VIEW_KEYS = ['lesson', 'view', 'lang', 'speed', 'limit', 'autoplay', 'panels', 'controls'];
+
+/**
+ * A short link to a playground lesson (`#lesson=regression`, maybe with view keys such as `lang`)
+ * opens the lesson's preset; a link that names any experiment setting opens exactly what it says.
+ * keys: the hash's keys.
+ */
+export function withLessonPreset(state, keys) {
+  const preset = LESSON[state.lesson]?.playground;
+  if (!preset || keys.some((k) => !VIEW_KEYS.includes(k))) return state;
+  return { ...state, ...preset, ...Object.fromEntries(keys.map((k) => [k, state[k]])) };
 }

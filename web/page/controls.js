@@ -6,24 +6,37 @@
 // re-labels the controls in another language.
 import { FIELD, parseValue, DRAW_CLASSES } from '../shared/state.js';
 import { el, swatchOf } from './dom.js';
+import { featuresControl, layerButtons, sliderControl } from './controls-extra.js';
 
 const GROUPS = {
   toolbar: ['speed'],
   share: ['lang', '@copyLink'],
   legend: ['show'],
-  data: ['data', 'n', 'noise', 'seed', '@regenerate', 'drawClass', '@clearPoints'],
+  data: ['data', 'n', 'noise', 'slider:noise', 'seed', '@regenerate', 'trainPct', 'valPct', 'showTest', 'discretize', 'drawClass', '@clearPoints'],
   training: ['optimizer', 'lr', 'momentum', 'nesterov', 'lrDecay', 'beta1', 'beta2', 'eps', 'amsgrad', 'weightDecay',
-    'batch', 'batchSize', 'loss', 'limit'],
-  'panel-a': ['a.hidden', 'a.activation'],
-  'panel-b': ['b.hidden', 'b.activation'],
+    'reg', 'regRate', 'batch', 'batchSize', 'loss', 'limit', '@newWeights'],
+  'panel-a': ['a.hidden', 'buttons:a.hidden', 'a.activation', 'a.features'],
+  'panel-b': ['b.hidden', 'buttons:b.hidden', 'b.activation', 'b.features'],
+};
+// A second control of a field, named 'kind:key' in GROUPS.
+const EXTRA = { slider: sliderControl, buttons: layerButtons };
+// Controls that always show (their field's `when` only decides whether the hash names them).
+const ALWAYS = new Set(['trainPct', 'valPct', 'showTest', 'discretize', 'reg', 'a.features', 'b.features']);
+const SHOWN_WHEN = {
+  trainPct: (s) => s.data !== 'draw' && s.data !== 'csv',
+  valPct: (s) => s.data !== 'draw' && s.data !== 'csv',
+  showTest: (s) => s.data !== 'draw',
+  'a.features': (s) => s.data !== 'csv',
+  'b.features': (s) => s.data !== 'csv',
 };
 const RADIOS = new Set(['show', 'drawClass']);
 const ACTIONS = {
   regenerate: { when: (s) => s.data !== 'draw', title: 'regenerateHint' },
   clearPoints: { when: (s) => s.data === 'draw' },
   copyLink: { title: 'copyLinkHint' },
+  newWeights: { title: 'newWeightsHint' },
 };
-const HINTS = { lr: 'lrHint', drawClass: 'drawHint' };
+const HINTS = { lr: 'lrHint', drawClass: 'drawHint', reg: 'regHint', trainPct: 'splitHint' };
 
 const labelKey = (key) => key.replace(/^[ab]\./, '');
 const idOf = (key) => `ctl-${key.replace('.', '-')}`;
@@ -55,8 +68,10 @@ function selectControl(t, field, emit) {
     show(value, ctx) {
       select.value = String(value);
       for (const option of select.options) {
-        // A loss that needs another class count than the data's (bce: 2) is the engine's refusal.
-        option.disabled = field.key === 'loss' && (ctx.rules.classesNeeded(option.value) ?? ctx.classes) !== ctx.classes;
+        // A loss that needs another class count than the data's (bce: 2) is the engine's refusal; the choices follow the task.
+        const offTask = field.key === 'loss' && ctx.losses && !ctx.losses.includes(option.value);
+        option.disabled = field.key === 'loss' && (offTask || (!ctx.regression && (ctx.rules.classesNeeded(option.value) ?? ctx.classes) !== ctx.classes));
+        if (field.key === 'loss') option.hidden = offTask;
         if (field.key === 'data' && option.value === 'csv') option.hidden = option.disabled = value !== 'csv';
       }
     },
@@ -140,7 +155,8 @@ function actionControl(t, name, onAction) {
   return { row: el('div', { className: 'control action' }, button), show() {} };
 }
 
-const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl, bool: checkboxControl, layers: layersControl };
+const BUILDERS = { enum: selectControl, int: numberControl, float: numberControl, bool: checkboxControl, layers: layersControl,
+  features: (t, field, emit) => featuresControl(t, text, field, emit) };
 
 /**
  * Builds every control under `root` (an element, a document or a shadow root) in the language of
@@ -158,10 +174,12 @@ export function buildControls(root, { onChange, onAction, onInvalid, t }) {
         built.push({ when: ACTIONS[name].when, ...actionControl(t, name, onAction) });
         continue;
       }
-      const field = FIELD[key];
-      const emit = (value) => value !== undefined && onChange({ [key]: value });
-      const make = RADIOS.has(key) ? radioControl : BUILDERS[field.type];
-      built.push({ key, when: field.when, ...make(t, field, emit, onInvalid) });
+      const [kind, fieldKey] = key.includes(':') ? key.split(':') : [null, key];
+      const field = FIELD[fieldKey];
+      const emit = (value) => value !== undefined && onChange({ [fieldKey]: value });
+      const make = kind ? EXTRA[kind] : RADIOS.has(key) ? radioControl : BUILDERS[field.type];
+      const when = ALWAYS.has(fieldKey) ? SHOWN_WHEN[fieldKey] : field.when;
+      built.push({ key: fieldKey, when, ...(kind ? make(t, text, field, emit) : make(t, field, emit, onInvalid)) });
     }
     for (const b of built.slice(-keys.length)) container.append(b.row);
   }

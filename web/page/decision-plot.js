@@ -6,8 +6,11 @@
 // - a neuron's highlight (the network diagram's hovered neuron): a small canvas scaled by CSS that
 //   dims the plane where the neuron is not active;
 // - the probe: a crosshair where the pointer (or the keyboard) points.
+// Regression (one value per cell) paints a diverging scale of the predicted value instead, and its
+// points take the colour of their target. "Discretize" shows only the class (or the value's sign),
+// at full tint; "show test data" draws the test points over the split shown, with a white ring.
 // Pointer and keyboard input come out as data coordinates through onProbe(point) and onAdd(point).
-import { classColor, classCss, POINT_OUTLINE } from '../shared/palette.js';
+import { classColor, classCss, divergingColor, divergingCss, POINT_OUTLINE } from '../shared/palette.js';
 import { toCanvas, toData } from '../shared/geometry.js';
 
 const BACKGROUND = [250, 250, 248];
@@ -26,6 +29,7 @@ export class DecisionPlot {
   #bounds = [-6, 6, -6, 6];
   #data = null;
   #show = 'train';
+  #options = { showTest: false, discretize: false };
   #probePoint = null;
   #pointsJob = 0;
 
@@ -73,23 +77,47 @@ export class DecisionPlot {
     this.#drawPoints();
   }
 
-  /** Paints the decision grid: probabilities[(row * size + col) * classes + k], classes = the probability width. */
+  /** { showTest, discretize }: what the plot draws besides the split shown. */
+  setOptions(options) {
+    const before = this.#options;
+    this.#options = options;
+    if (before.showTest !== options.showTest) this.#drawPoints();
+  }
+
+  /**
+   * Paints the decision grid: probabilities[(row * size + col) * classes + k], classes = the
+   * probability width; 1 for regression, where each cell holds the predicted value.
+   */
   drawGrid(probabilities, classes, size) {
     const canvas = this.#heat;
     if (canvas.width !== size) [canvas.width, canvas.height] = [size, size];
     if (!this.#image || this.#image.width !== size) this.#image = new ImageData(size, size);
     const pixels = this.#image.data;
+    const { discretize } = this.#options;
+    if (classes === 1) return this.#drawValues(probabilities, size, discretize);
     const chance = 1 / classes;
     for (let cell = 0; cell < size * size; cell++) {
       let best = 0;
       for (let k = 1; k < classes; k++) if (probabilities[cell * classes + k] > probabilities[cell * classes + best]) best = k;
-      const confidence = Math.max(0, (probabilities[cell * classes + best] - chance) / (1 - chance));
+      const confidence = discretize ? 1 : Math.max(0, (probabilities[cell * classes + best] - chance) / (1 - chance));
       const tint = Number.isFinite(confidence) ? MIN_TINT + (MAX_TINT - MIN_TINT) * confidence : 0;
       const color = classColor(best);
       for (let c = 0; c < 3; c++) pixels[cell * 4 + c] = BACKGROUND[c] + (color[c] - BACKGROUND[c]) * tint;
       pixels[cell * 4 + 3] = 255;
     }
     canvas.getContext('2d').putImageData(this.#image, 0, 0);
+  }
+
+  /** Regression: the diverging colour of each cell's value (discretized: of its sign, at full strength). */
+  #drawValues(values, size, discretize) {
+    const pixels = this.#image.data;
+    for (let cell = 0; cell < size * size; cell++) {
+      const v = values[cell];
+      const color = divergingColor(discretize ? Math.sign(v) : v);
+      for (let c = 0; c < 3; c++) pixels[cell * 4 + c] = BACKGROUND[c] + (color[c] - BACKGROUND[c]) * 0.85;  // a little below the points, so they stand out
+      pixels[cell * 4 + 3] = 255;
+    }
+    this.#heat.getContext('2d').putImageData(this.#image, 0, 0);
   }
 
   /**
@@ -169,29 +197,52 @@ export class DecisionPlot {
     const [w, h] = [this.#points.width, this.#points.height];
     const dpr = w / this.element.clientWidth || 1;
     const splits = { train: [0, data.splitEnd[0]], val: [data.splitEnd[0], data.splitEnd[1]], test: [data.splitEnd[1], data.splitEnd[2]] };
-    const [from, to] = splits[this.#show];
+    // The split shown, then (with "show test data", unless the test split is the one shown) the test points over it.
+    const ranges = [splits[this.#show]];
+    if (this.#options.showTest && this.#show !== 'test') ranges.push(splits.test);
     // Dots shrink as points crowd the plot: from 5 px for a few down to 0.9 px; thinner outlines when dense.
-    const count = Math.max(1, to - from);
+    const count = Math.max(1, ranges.reduce((n, [a, b]) => n + b - a, 0));
     const radius = dpr * Math.max(0.9, Math.min(5, (0.3 * this.element.clientWidth) / Math.sqrt(count)));
-    const drawChunk = (start) => {
+    const drawRange = (r, start) => {
       if (job !== this.#pointsJob) return;
+      const [, to] = ranges[r];
       const end = Math.min(to, start + POINTS_PER_CHUNK);
-      ctx.lineWidth = dpr * (count > 2000 ? 0.5 : 0.9);
-      ctx.strokeStyle = POINT_OUTLINE;
-      for (let k = 0; k < data.classes; k++) {
-        ctx.beginPath();
-        for (let i = start; i < end; i++) {
-          if (data.y[i] !== k) continue;
-          const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
-          ctx.moveTo(px + radius, py);
-          ctx.arc(px, py, radius, 0, 2 * Math.PI);
-        }
-        ctx.fillStyle = classCss(k);
-        ctx.fill();
-        ctx.stroke();
-      }
-      if (end < to) requestAnimationFrame(() => drawChunk(end));
+      const test = r > 0;  // the test points drawn over the others: a white ring marks them apart
+      ctx.lineWidth = dpr * (test ? 1.6 : count > 2000 ? 0.5 : 0.9);
+      ctx.strokeStyle = test ? 'rgba(255, 255, 255, 0.95)' : POINT_OUTLINE;
+      if (data.classes === 1) this.#valuePoints(ctx, data, start, end, radius, w, h);
+      else this.#classPoints(ctx, data, start, end, radius, w, h);
+      if (end < to) requestAnimationFrame(() => drawRange(r, end));
+      else if (r + 1 < ranges.length) requestAnimationFrame(() => drawRange(r + 1, ranges[r + 1][0]));
     };
-    drawChunk(from);
+    drawRange(0, ranges[0][0]);
+  }
+
+  /** Points start .. end-1 in their class colours, a path per class. */
+  #classPoints(ctx, data, start, end, radius, w, h) {
+    for (let k = 0; k < data.classes; k++) {
+      ctx.beginPath();
+      for (let i = start; i < end; i++) {
+        if (data.y[i] !== k) continue;
+        const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
+        ctx.moveTo(px + radius, py);
+        ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = classCss(k);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+
+  /** Regression: each point in the diverging colour of its target. */
+  #valuePoints(ctx, data, start, end, radius, w, h) {
+    for (let i = start; i < end; i++) {
+      const [px, py] = toCanvas(this.#bounds, w, h, data.x[2 * i], data.x[2 * i + 1]);
+      ctx.beginPath();
+      ctx.arc(px, py, radius, 0, 2 * Math.PI);
+      ctx.fillStyle = divergingCss(data.y[i]);
+      ctx.fill();
+      ctx.stroke();
+    }
   }
 }

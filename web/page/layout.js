@@ -85,13 +85,14 @@ const PANEL = `
   <div><dt data-i18n="epochsPerSecond"></dt><dd data-field="rate"></dd></div>
 </dl>
 <table class="metrics" data-part="metrics">
-  <thead><tr><td></td><th scope="col" data-i18n="accuracy"></th><th scope="col" data-i18n="lossRow"></th></tr></thead>
+  <thead><tr><td></td><th scope="col" class="cls" data-i18n="accuracy"></th><th scope="col" data-i18n="lossRow"></th><th scope="col" class="reg" data-i18n="mae"></th><th scope="col" class="reg" data-i18n="rmse"></th><th scope="col" class="reg" data-i18n="r2"></th></tr></thead>
   <tbody>
-    <tr><th scope="row" data-i18n="split_train"></th><td data-field="train-accuracy"></td><td data-field="train-loss"></td></tr>
-    <tr class="val"><th scope="row" data-i18n="split_val"></th><td data-field="val-accuracy"></td><td data-field="val-loss"></td></tr>
-    <tr><th scope="row" data-i18n="split_test"></th><td data-field="test-accuracy"></td><td data-field="test-loss"></td></tr>
+    <tr><th scope="row" data-i18n="split_train"></th><td class="cls" data-field="train-accuracy"></td><td data-field="train-loss"></td><td class="reg" data-field="train-mae"></td><td class="reg" data-field="train-rmse"></td><td class="reg" data-field="train-r2"></td></tr>
+    <tr class="val"><th scope="row" data-i18n="split_val"></th><td class="cls" data-field="val-accuracy"></td><td data-field="val-loss"></td><td class="reg" data-field="val-mae"></td><td class="reg" data-field="val-rmse"></td><td class="reg" data-field="val-r2"></td></tr>
+    <tr><th scope="row" data-i18n="split_test"></th><td class="cls" data-field="test-accuracy"></td><td data-field="test-loss"></td><td class="reg" data-field="test-mae"></td><td class="reg" data-field="test-rmse"></td><td class="reg" data-field="test-r2"></td></tr>
   </tbody>
 </table>
+<p class="weight-stats" data-part="metrics" data-field="weights"></p>
 <figure class="chart" data-part="chart">
   <figcaption><span data-i18n="chartTitle"></span>
     <span class="key"><span class="line train"></span><span data-i18n="trainLoss"></span></span>

@@ -80,14 +80,15 @@ export class PanelView {
   }
 
   /** Title, architecture ("2 → 200 ReLU → 3") and what this kind of model can do. */
-  describe({ hidden, activation, outputs, features = 2 }) {
+  describe({ hidden, activation, outputs, features = 2, regression = false }) {
     const t = this.#t;
+    this.#section.classList.toggle('regression', regression);  // MAE, RMSE, R² in place of accuracy; no confusion matrix
     const linear = hidden.length === 0;
     const act = t(`activation_${activation}`);
     const layers = [features, ...hidden.map((units) => `${units} ${act}`), outputs];
     this.#set('title', t(linear ? 'linearTitle' : 'mlpTitle'));
     this.#set('arch', layers.join(' → '));
-    this.#set('explain', t(linear ? 'linearExplain' : 'mlpExplain'));
+    this.#set('explain', t(`${linear ? 'linearExplain' : 'mlpExplain'}${regression ? 'Regression' : ''}`));
     this.plot.element.setAttribute('aria-label', t('plotLabel', { model: t(linear ? 'linearTitle' : 'mlpTitle') }));
     this.inside.describe(t(linear ? 'linearTitle' : 'mlpTitle'), !linear);
   }
@@ -102,12 +103,12 @@ export class PanelView {
     this.#set('status', '');
     this.#section.classList.remove('diverged');
     for (const split of ['train', 'val', 'test']) {
-      this.#set(`${split}-accuracy`, t('notMeasured'));
-      this.#set(`${split}-loss`, t('notMeasured'));
+      for (const m of ['accuracy', 'loss', 'mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, t('notMeasured'));
     }
     this.chart.clear();
     if (this.inspector.isOpen) this.inspector.forget();
     this.#set('confusion-title', '');
+    this.#set('weights', '');
     renderConfusion(this.#fields.confusion, null, t);
     if (visibly) {
       this.#section.classList.remove('flash');
@@ -149,7 +150,11 @@ export class PanelView {
     for (const split of ['train', 'val', 'test']) {
       this.#set(`${split}-accuracy`, this.#percent(metrics[split]?.accuracy));
       this.#set(`${split}-loss`, this.#decimal(metrics[split]?.loss));
+      for (const m of ['mae', 'rmse', 'r2']) this.#set(`${split}-${m}`, this.#decimal(metrics[split]?.[m]));
     }
+    const w = metrics.weights;
+    this.#set('weights', w ? t('weightStats', { small: w.small, count: w.count, mean: Number.isFinite(w.meanAbs) ? w.meanAbs.toFixed(4) : '–' }) : '');
+    if (!metrics.confusion) return renderConfusion(this.#fields.confusion, null, t);  // regression: no classes to confuse
     this.#set('confusion-title', t('confusionTitle', { split: t(`split_${metrics.confusionSplit}`) }));
     renderConfusion(this.#fields.confusion, metrics.confusion, t);
   }

@@ -23,8 +23,8 @@ import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
-  hashFromState, reconcile, specsOf, strongestEffect } from '../shared/state.js';
+import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, dataSpecOf, defaultState,
+  hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
 const NOTICE_MS = 6000;
@@ -233,7 +233,10 @@ export class Playground {
   #reconciled(candidate) {
     const classes = this.#classesOf(candidate);
     const { state: fixed, changed } = reconcile(candidate, this.#rules, classes);
-    if (changed.includes('loss')) this.notify(this.t('bceNeedsTwo', { k: classes }));
+    if (changed.includes('loss')) {
+      this.notify(fixed.loss === 'cross_entropy' && candidate.loss === 'bce' ? this.t('bceNeedsTwo', { k: classes })
+        : this.t('lossFollowsTask', { loss: this.t(`loss_${fixed.loss}`) }));
+    }
     return fixed;
   }
 
@@ -296,14 +299,24 @@ export class Playground {
     const context = this.#context;
     context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
     context.rules = this.#rules;
+    context.regression = isRegression(state);
+    context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
     this.#controls.render(state, context);
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
-        outputs: this.#rules.outputs(state.loss, context.classes), features: context.features });
+        outputs: this.#rules.outputs(state.loss, context.classes), features: featureCount(state, name, context.features),
+        regression: context.regression });
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
+      this.#panels[name].plot.setOptions({ showTest: state.showTest && state.data !== 'draw', discretize: state.discretize });
     }
-    const swatches = Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
+    const swatches = context.regression ? [el('span', { className: 'legend-class regression-legend' }, '−1', el('span', { className: 'legend-scale' }), '+1 ', t('valueLegend'))]
+      : Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
     this.$('#legend-swatches').replaceChildren(...swatches);
+    for (const [selector, key] of [['.legend-title', 'legendClasses'], ['.legend-background', 'legendBackground']]) {
+      const element = this.$(selector);
+      element.dataset.i18n = context.regression ? `${key}Regression` : key;
+      element.textContent = t(element.dataset.i18n);
+    }
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
     this.#lessons.show(state.lesson, state.autoplay);
@@ -392,6 +405,7 @@ export class Playground {
 
   async #action(name) {
     if (name === 'regenerate') this.update({ seed: (this.state.seed + 1) % 4294967296 });
+    else if (name === 'newWeights') this.update({ wseed: newSeed(this.state) });
     else if (name === 'clearPoints') this.update({ points: [] });
     else if (name === 'copyLink') {
       const url = this.#linkOf(this.state);
@@ -530,3 +544,14 @@ export class Playground {
     }, NOTICE_MS);
   }
 }
+
+/** A new model.seed for "New weights": a random 32-bit seed other than the data's and the current one. */
+function newSeed(state) {
+  const draw = () => crypto.getRandomValues(new Uint32Array(1))[0];
+  let seed = draw();
+  while (seed === state.seed || seed === state.wseed) seed = draw();
+  return seed;
+}
+
+/** The model's input width: its input features on 2-D data, else the data's features. */
+const featureCount = (state, panel, features) => (features === 2 && state.data !== 'csv' ? state[`${panel}.features`].length : features);

@@ -1,6 +1,7 @@
 // The probe readout: where the pointer (or the keyboard) points on either plot, both models'
 // class probabilities and logits there, asked of the worker with predict(). Each panel shows its
 // own model's numbers; the crosshair is shown on both plots.
+import { divergingCss } from '../shared/palette.js';
 import { el, swatchOf } from './dom.js';
 
 const fmt = (v, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
@@ -46,6 +47,14 @@ export class Readout {
     for (const [name, { element }] of Object.entries(this.#panels)) {
       const prediction = models[name];
       if (!prediction) continue;
+      if (prediction.value !== undefined) {  // regression: the predicted value, in its colour on the heatmap's scale
+        const swatch = el('span', { className: 'swatch' });
+        swatch.style.backgroundColor = divergingCss(prediction.value);
+        const value = el('p', { className: 'value' }, swatch, t('readoutValue', { v: fmt(prediction.value, 3) }));
+        value.dataset.value = String(prediction.value);
+        element.replaceChildren(line('at', t('readoutAt', { x: fmt(point[0]), y: fmt(point[1]) })), value);
+        continue;
+      }
       // The engine's class: for bce at p = 0.5 exactly it is 1 (p >= 0.5), not the first of two equal probabilities.
       const { probabilities, logits, label: best } = prediction;
       const classes = probabilities.map((p, k) => {

@@ -3,14 +3,15 @@
 // A spec without a trace gets the plain loop, so its export stays exactly as it was.
 
 /** The training step, inside `for index in batches():` (8 spaces deep). */
-export function stepLines(trace) {
+export function stepLines(trace, penalized) {
+  const backward = penalized ? '(loss + penalty()).backward()  # the objective: data loss + penalty' : 'loss.backward()';
   if (!trace?.length) {
     return ['        optimizer.zero_grad()',
       '        loss = loss_fn(model(x_train[index]), y_train[index])',
       '        if not math.isfinite(loss.item()):',
       '            status = "diverged"  # a NaN or infinite loss: stop before the update',
       '            break',
-      '        loss.backward()',
+      `        ${backward}`,
       '        optimizer.step()'];
   }
   return ['        x, y = x_train[index], y_train[index]',
@@ -23,12 +24,15 @@ export function stepLines(trace) {
     '        if not math.isfinite(loss.item()):',
     '            status = "diverged"  # a NaN or infinite loss: stop before the update (and print no trace)',
     '            break',
-    '        loss.backward()',
+    ...(penalized ? ['        extra = penalty()  # under the parameters before the step'] : []),
+    `        ${penalized ? '(loss + extra).backward()  # .grad includes the penalty\'s' : 'loss.backward()'}`,
     '        if traced:',
     '            grad = layer_tensors(lambda t: t.grad)  # dL/dparameter (weight_decay is added inside step())',
     '        optimizer.step()',
     '        if traced:',
-    '            print(json.dumps(trace_line(epoch - 1, index, x, loss, params, grad)))'];
+    '            line = trace_line(epoch - 1, index, x, loss, params, grad)',
+    ...(penalized ? ['            line["trace"]["penalty"] = f32(float(extra))  # l1 * sum |W| + l2 * sum W^2'] : []),
+    '            print(json.dumps(line))'];
 }
 
 /** What the traced step reads: parameters, optimizer.state, and the batch's first sample per layer. */

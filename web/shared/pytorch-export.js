@@ -3,121 +3,21 @@
 // the same JSON lines as `nnplay run --weights` for the same spec, within float tolerance.
 // Pure function of a normalized spec (every default filled in: nn.normalize(spec)); no DOM.
 import { stepLines, traceHelperLines } from './pytorch-export-trace.js';
+import { dataLines, num, py } from './pytorch-export-data.js';
 
-export const py = (value) => JSON.stringify(value).replace(/\btrue\b/g, 'True').replace(/\bfalse\b/g, 'False').replace(/\bnull\b/g, 'None');
-const num = (v) => `${v}`;
+export { dataLines, py };  // with modelLines, LOSSES and optimizerLine: what pytorch-export-snippet.js builds on
 
-/** x1 += scale (2 u - 1), then x2: uniform noise as nnplay draws it; nothing drawn at scale 0. */
-const noiseLines = (scale) => (scale ? ['x1', 'x2'].map((x) => `${x} = ${x} + ${scale} * (2 * np.random.rand(n) - 1)`) : []);
-
-const GENERATORS = {
-  radial: (noise) => [
-    '# Tutorial 001: rings of radius 0-1, 1-2, 2-3 (the class), squashed into a cardioid.',
-    'r = np.random.rand(n) * 3',
-    'theta = np.random.rand(n) * 2 * np.pi',
-    'y = r.astype(int)',
-    'r = r * (np.cos(theta) + 1)',
-    'x1 = r * np.cos(theta)',
-    'x2 = r * np.sin(theta)',
-    ...noiseLines(noise > 0 ? num(noise) : ''),
-  ],
-  circle: (noise) => [
-    '# A disc of class 0 (radius 2.5) inside a ring of class 1 (radius 3.5 to 5); classes alternate.',
-    'y = np.arange(n) % 2',
-    'a = np.random.rand(n)',
-    'theta = np.random.rand(n) * 2 * np.pi',
-    'r = np.where(y == 0, 2.5 * a, 3.5 + 1.5 * a)',
-    'x1 = r * np.sin(theta)',
-    'x2 = r * np.cos(theta)',
-    ...noiseLines(noise > 0 ? `(5 * ${num(noise)})` : ''),
-  ],
-  xor: (noise) => [
-    '# Class 1 where x1 and x2 have the same sign; points are kept 0.3 away from the axes.',
-    'x1 = 10 * np.random.rand(n) - 5',
-    'x2 = 10 * np.random.rand(n) - 5',
-    'x1 = x1 + np.where(x1 >= 0, 0.3, -0.3)',
-    'x2 = x2 + np.where(x2 >= 0, 0.3, -0.3)',
-    'y = (x1 * x2 >= 0).astype(int)',
-    ...noiseLines(noise > 0 ? `(5 * ${num(noise)})` : ''),
-  ],
-  gauss: (noise) => [
-    '# Two Gaussian blobs: class 0 around (-2, -2), class 1 around (2, 2); classes alternate.',
-    'y = np.arange(n) % 2',
-    'centre = np.where(y == 1, 2.0, -2.0)',
-    `s = math.sqrt(0.5 + 7 * ${num(noise)})`,
-    'x1 = centre + s * np.random.randn(n)',
-    'x2 = centre + s * np.random.randn(n)',
-  ],
-  spiral: (noise) => [
-    '# Two interleaved spiral arms, 1.75 turns each; every row takes a random place on its arm.',
-    'y = np.arange(n) % 2',
-    'a = np.random.rand(n)',
-    'r = 5 * a',
-    't = 1.75 * 2 * np.pi * a + np.pi * y',
-    'x1 = r * np.sin(t)',
-    'x2 = r * np.cos(t)',
-    ...noiseLines(noise > 0 ? num(noise) : ''),
-  ],
-};
-
-const TABLES = {
-  study_hours: { comment: '# Tutorial 000: hours studied, and whether the exam was passed.', x: [[0], [1], [5], [9], [11], [15], [20]], y: [0, 0, 0, 0, 1, 1, 1] },
-  toy4: { comment: "# Tutorial 000's 8 x 4 table with three classes.", x: [[1, 2, 1, 1], [2, 1, 3, 2], [3, 1, 3, 4], [4, 1, 5, 5], [1, 7, 5, 5], [1, 2, 5, 6], [1, 6, 6, 6], [1, 7, 7, 7]], y: [0, 0, 0, 1, 1, 1, 2, 2] },
-};
-
-export function dataLines(d) {
-  const lines = ['np.random.seed(SEED)  # the data stream, as nnplay draws it'];
-  if (GENERATORS[d.name]) {
-    lines.push(`n = ${d.n}`, ...GENERATORS[d.name](d.noise), 'X = np.stack([x1, x2], axis=1)');
-  } else if (TABLES[d.name] || d.name === 'inline') {
-    const t = TABLES[d.name] ?? { comment: '# The points given in the spec.', x: d.x, y: d.y };
-    lines.push(t.comment, `X = np.array(${py(t.x)}, dtype=np.float64)`, `y = np.array(${py(t.y)})`);
-  } else if (d.name === 'wine') {
-    lines.push('# UCI wine, 178 x 13, 3 classes: the copy scikit-learn ships (python3-sklearn).',
-      'from sklearn.datasets import load_wine', 'X, y = load_wine(return_X_y=True)');
-  } else if (d.name === 'csv') {
-    lines.push('# The CSV data: a header row, then features..., label.', 'import io',
-      `CSV = ${py(d.text)}`,
-      'rows = np.loadtxt(io.StringIO(CSV), delimiter=",", skiprows=1, ndmin=2)',
-      'X, y = rows[:, :-1], rows[:, -1].astype(int)');
-  }
-  lines.push('y = np.asarray(y, dtype=np.int64)', 'n = len(y)');
-  if (d.shuffle) lines.push('order = np.random.permutation(n)  # rows shuffled once, before the split', 'X, y = X[order], y[order]');
-  lines.push('X = X.astype(np.float32)', '',
-    `# Split in order: train, validation, test (halves round up).`,
-    `n_train = math.floor(n * ${num(d.split[0])} + 0.5)`,
-    `n_val = min(n, math.floor(n * (${num(d.split[0])} + ${num(d.split[1])}) + 0.5)) - n_train`);
-  if (d.standardize) {
-    lines.push('# Standardize with the training split\'s mean and (population) standard deviation.',
-      'mean = X[:n_train].astype(np.float64).mean(axis=0)',
-      'std = X[:n_train].astype(np.float64).std(axis=0)',
-      'std[std == 0] = 1',
-      '',
-      '',
-      'def standardize(points):  # StandardScaler.transform: every split, and the points to predict',
-      '    return ((np.asarray(points, dtype=np.float32).astype(np.float64) - mean) / std).astype(np.float32)',
-      '',
-      '',
-      'X = standardize(X)');
-  }
-  lines.push('splits = {',
-    '    "train": (torch.from_numpy(X[:n_train]), torch.from_numpy(y[:n_train])),',
-    '    "val": (torch.from_numpy(X[n_train:n_train + n_val]), torch.from_numpy(y[n_train:n_train + n_val])),',
-    '    "test": (torch.from_numpy(X[n_train + n_val:]), torch.from_numpy(y[n_train + n_val:])),',
-    '}', 'features = X.shape[1]', 'classes = max(int(y.max()) + 1, 2)');
-  return lines;
-}
-
-const ACTIVATIONS = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()' };
+const ACTIVATIONS = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()', linear: 'nn.Identity()' };
 
 export function modelLines(m, loss) {
-  const sizes = ['features', ...m.hidden, loss === 'bce' ? 1 : 'classes'];
+  const sizes = ['features', ...m.hidden, loss === 'bce' ? 1 : 'classes'];  // classes = 1 for regression
   const layers = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
     layers.push(`nn.Linear(${sizes[i]}, ${sizes[i + 1]})`);
     if (i + 2 < sizes.length) layers.push(ACTIVATIONS[m.activation]);
   }
-  const lines = ['torch.manual_seed(SEED)  # the initial weights, as nnplay draws them',
+  const lines = [m.seed === undefined ? 'torch.manual_seed(SEED)  # the initial weights, as nnplay draws them'
+    : `torch.manual_seed(${m.seed})  # model.seed: the initial weights alone, as nnplay draws them`,
     'model = nn.Sequential(', ...layers.map((l) => `    ${l},`), ')',
     'linears = [layer for layer in model if isinstance(layer, nn.Linear)]'];
   if (m.init) {
@@ -127,6 +27,23 @@ export function modelLines(m, loss) {
       '        layer.bias.copy_(torch.tensor(values["bias"]))');
   }
   return lines;
+}
+
+// Regression: one output z (n, 1) against the real targets t (n,).
+const REGRESSION_LOSSES = {
+  mse: ['def loss_fn(z, t):  # mean squared error', '    return nn.MSELoss()(z, t.unsqueeze(1))'],
+  l1: ['def loss_fn(z, t):  # mean absolute error', '    return nn.L1Loss()(z, t.unsqueeze(1))'],
+  huber: ['def loss_fn(z, t):  # squared within 1 of the target, absolute beyond',
+    '    return nn.HuberLoss(delta=1.0)(z, t.unsqueeze(1))'],
+};
+
+/** The regularization penalty, added to the loss for backward() only: the printed loss stays the data loss. */
+function penaltyLines({ l1, l2 }) {
+  const terms = [];
+  if (l1 > 0) terms.push(`${num(l1)} * sum(layer.weight.abs().sum() for layer in linears)`);
+  if (l2 > 0) terms.push(`${num(l2)} * sum((layer.weight ** 2).sum() for layer in linears)`);
+  return ['def penalty():  # l1 * sum |W| + l2 * sum W^2 over the weight matrices, not the biases',
+    `    return ${terms.length ? terms.join(' + ') : '0'}`];
 }
 
 export const LOSSES = {
@@ -145,9 +62,74 @@ export function optimizerLine(o) {
   return `optimizer = torch.optim.${cls}(model.parameters(), ${args.join(', ')})`;
 }
 
+/** predicted_class(z) and probabilities(z), for classification. */
+function classLines(loss) {
+  return ['def predicted_class(z):',
+    loss === 'bce' ? '    return (torch.sigmoid(z)[:, 0] >= 0.5).long()  # the 0.5 threshold' : '    return z.argmax(dim=1)',
+    '',
+    '',
+    'def probabilities(z):',
+    loss === 'bce' ? '    p = torch.sigmoid(z)\n    return torch.cat([1 - p, p], dim=1)' : '    return torch.softmax(z, dim=1)',
+    '',
+    ''];
+}
+
+const f32Lines = ['# ---- printing: float32 numbers in their shortest form, like nnplay ---------------------------',
+  'def f32(v):',
+  '    v = np.float32(v)',
+  '    return float(np.format_float_positional(v, unique=True)) if np.isfinite(v) else None',
+  '',
+  ''];
+
+const CLASSIFICATION_METRICS = ['def metrics(confusion=False):',
+  '    out = {}',
+  '    with torch.no_grad():',
+  '        for name, (x, y) in splits.items():',
+  '            if len(y) == 0:',
+  '                continue',
+  '            z = model(x)',
+  '            predicted = predicted_class(z)',
+  '            out[name] = {"loss": f32(loss_fn(z, y).item()), "accuracy": (predicted == y).sum().item() / len(y)}',
+  '            if confusion:  # confusion[true][predicted]',
+  '                counts = np.zeros((classes, classes), dtype=int)',
+  '                np.add.at(counts, (y.numpy(), predicted.numpy()), 1)',
+  '                out[name]["confusion"] = counts.tolist()',
+  '    return out'];
+
+// d = prediction - target over a split's n samples: mae = mean |d|, rmse = sqrt(mean d^2),
+// r2 = 1 - sum d^2 / sum (t - mean t)^2 (NaN, printed null, when the targets are all equal).
+const REGRESSION_METRICS = ['def metrics(confusion=False):  # regression: no confusion matrix',
+  '    out = {}',
+  '    with torch.no_grad():',
+  '        for name, (x, t) in splits.items():',
+  '            if len(t) == 0:',
+  '                continue',
+  '            z = model(x)',
+  '            d = z[:, 0] - t',
+  '            r2 = 1 - (d * d).sum() / ((t - t.mean()) ** 2).sum()',
+  '            out[name] = {"loss": f32(loss_fn(z, t).item()), "mae": f32(d.abs().mean().item()),',
+  '                         "rmse": f32(torch.sqrt((d * d).mean()).item()), "r2": f32(r2.item())}',
+  '    return out'];
+
+/** The final line's `predict`: points in the data's own units, through standardize and the features. */
+function predictLines(points, standardize, regression) {
+  const lines = [`PREDICT = torch.tensor(${py(points)}, dtype=torch.float32)  # in the data's own units`,
+    'with torch.no_grad():',
+    standardize ? '    z = model(input_features(torch.from_numpy(standardize(PREDICT.numpy()))))  # scaled like the training data'
+      : '    z = model(input_features(PREDICT))'];
+  if (regression) {
+    return [...lines, 'final["predict"] = [{"x": [f32(v) for v in PREDICT[i]], "value": f32(z[i, 0])} for i in range(len(PREDICT))]'];
+  }
+  return [...lines, '    p = probabilities(z)',
+    'final["predict"] = [{"x": [f32(v) for v in PREDICT[i]], "logits": [f32(v) for v in z[i]],',
+    '                     "probabilities": [f32(v) for v in p[i]]} for i in range(len(PREDICT))]'];
+}
+
 /** The Python script for a normalized spec. */
 export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
   const s = spec;
+  const regression = s.task === 'regression';
+  const penalized = s.regularization.l1 > 0 || s.regularization.l2 > 0;
   const lines = [
     '#!/usr/bin/env python3',
     `"""${title.replace(/"""/g, "'''")}, exported from nnplay as a PyTorch script.`,
@@ -164,7 +146,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'import torch.nn as nn',
     'import torch.nn.functional as F',
     '',
-    `SEED = ${s.seed}`,
+    `SEED = ${s.seed}  # the data and the mini-batch order`,
     `EPOCHS = ${s.epochs}`,
     `LOG_EVERY = ${s.log_every}`,
     `BATCH_SIZE = ${s.batch_size}  # 0 = the whole training split at once (full batch)`,
@@ -172,44 +154,22 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     `DROP_LAST = ${py(s.drop_last)}`,
     '',
     '# ---- data ----------------------------------------------------------------------------------',
-    ...dataLines(s.data),
+    ...dataLines(s.data, { regression, features: s.model.features }),
     '',
     '# ---- model, loss, optimizer ----------------------------------------------------------------',
     ...modelLines(s.model, s.loss),
     '',
-    ...LOSSES[s.loss],
+    ...(regression ? REGRESSION_LOSSES : LOSSES)[s.loss],
+    '',
+    '',
+    ...penaltyLines(s.regularization),
     '',
     optimizerLine(s.optimizer),
     '',
     '',
-    'def predicted_class(z):',
-    s.loss === 'bce' ? '    return (torch.sigmoid(z)[:, 0] >= 0.5).long()  # the 0.5 threshold' : '    return z.argmax(dim=1)',
-    '',
-    '',
-    'def probabilities(z):',
-    s.loss === 'bce' ? '    p = torch.sigmoid(z)\n    return torch.cat([1 - p, p], dim=1)' : '    return torch.softmax(z, dim=1)',
-    '',
-    '',
-    '# ---- printing: float32 numbers in their shortest form, like nnplay ---------------------------',
-    'def f32(v):',
-    '    v = np.float32(v)',
-    '    return float(np.format_float_positional(v, unique=True)) if np.isfinite(v) else None',
-    '',
-    '',
-    'def metrics(confusion=False):',
-    '    out = {}',
-    '    with torch.no_grad():',
-    '        for name, (x, y) in splits.items():',
-    '            if len(y) == 0:',
-    '                continue',
-    '            z = model(x)',
-    '            predicted = predicted_class(z)',
-    '            out[name] = {"loss": f32(loss_fn(z, y).item()), "accuracy": (predicted == y).sum().item() / len(y)}',
-    '            if confusion:  # confusion[true][predicted]',
-    '                counts = np.zeros((classes, classes), dtype=int)',
-    '                np.add.at(counts, (y.numpy(), predicted.numpy()), 1)',
-    '                out[name]["confusion"] = counts.tolist()',
-    '    return out',
+    ...(regression ? [] : classLines(s.loss)),
+    ...f32Lines,
+    ...(regression ? REGRESSION_METRICS : CLASSIFICATION_METRICS),
     '',
     '',
     ...traceHelperLines(s.trace),
@@ -235,7 +195,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'while epoch < EPOCHS and status == "ok":',
     '    epoch += 1',
     '    for index in batches():',
-    ...stepLines(s.trace),
+    ...stepLines(s.trace, penalized),
     '        step += 1',
     '    if status == "ok" and not all(torch.isfinite(p).all() for p in model.parameters()):',
     '        status = "diverged"',
@@ -244,15 +204,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     '',
     'final = {"final": True, "status": status, "epochs": epoch, "step": step, **metrics(confusion=True)}',
   ];
-  if (s.predict) {
-    lines.push(`PREDICT = torch.tensor(${py(s.predict)}, dtype=torch.float32)  # in the data's own units`,
-      'with torch.no_grad():',
-      s.data.standardize ? '    z = model(torch.from_numpy(standardize(PREDICT.numpy())))  # scaled like the training data'
-        : '    z = model(PREDICT)',
-      '    p = probabilities(z)',
-      'final["predict"] = [{"x": [f32(v) for v in PREDICT[i]], "logits": [f32(v) for v in z[i]],',
-      '                     "probabilities": [f32(v) for v in p[i]]} for i in range(len(PREDICT))]');
-  }
+  if (s.predict) lines.push(...predictLines(s.predict, s.data.standardize, regression));
   lines.push('final["weights"] = [{"weight": [[f32(v) for v in row] for row in layer.weight.detach()],',
     '                      "bias": [f32(v) for v in layer.bias.detach()]} for layer in linears]',
     'print(json.dumps(final))', '');

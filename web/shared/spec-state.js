@@ -4,10 +4,10 @@
 // the right-hand model (b). With keys `a` and/or `b`, each holds a model's part ({ model } or a
 // whole spec) and the other top-level fields are shared: { data, optimizer, a: { model }, b: { model } }.
 // What the page cannot show (a standardized data set, given initial weights, the tutorial 000
-// tables, a split other than the dataset's own, ...) is named in `ignored` and left as it was.
+// tables, a split not in whole percent, ...) is named in `ignored` and left as it was.
 // What the spec leaves to the engine's defaults (a dataset's n, a model's hidden layers) is left
 // to them: the state holds null there, and state.js's reconcile() puts the engine's value in.
-import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, parseValue } from './state.js';
+import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, REGRESSION_SETS, parseValue } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -28,7 +28,7 @@ function putData(state, ignored, data) {
     state.n = null;  // a spec without n has the dataset's own size
     if (data.n !== undefined) put(state, ignored, 'n', data.n, 'data.n');
     if (data.noise !== undefined) put(state, ignored, 'noise', data.noise, 'data.noise');
-    if (data.split !== undefined) ignored.push('data.split');
+    if (data.split !== undefined) putSplit(state, ignored, data.split);
   } else if (data.name === 'inline' && Array.isArray(data.x) && Array.isArray(data.y) && data.x.length === data.y.length
     && data.x.length <= MAX_DRAWN_POINTS && data.x.every((p, i) => Array.isArray(p) && p.length === 2
       && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 100) && Number.isInteger(data.y[i]) && data.y[i] >= 0 && data.y[i] < DRAW_CLASSES)) {
@@ -41,6 +41,23 @@ function putData(state, ignored, data) {
   } else {
     ignored.push('data');
   }
+}
+
+/** A generated set's split as the page's percentages, when it is whole percent summing to 1. */
+function putSplit(state, ignored, split) {
+  const pct = Array.isArray(split) && split.length === 3 ? split.map((f) => Math.round(f * 100)) : null;
+  if (!pct || pct.some((p, i) => Math.abs(p / 100 - split[i]) > 1e-9) || pct[0] + pct[1] + pct[2] !== 100) return ignored.push('data.split');
+  put(state, ignored, 'trainPct', pct[0], 'data.split');
+  put(state, ignored, 'valPct', pct[1], 'data.split');
+}
+
+/** regularization { l1 } or { l2 }: the page has one rate (TensorFlow Playground's none / L1 / L2). */
+function putRegularization(state, ignored, r) {
+  const given = Object.entries(r).filter(([, v]) => v !== 0);
+  if (given.length === 0) return void (state.reg = 'none');
+  if (given.length > 1 || !['l1', 'l2'].includes(given[0][0])) return ignored.push('regularization');
+  state.reg = given[0][0];
+  put(state, ignored, 'regRate', given[0][1], `regularization.${given[0][0]}`);
 }
 
 function putOptimizer(state, ignored, o) {
@@ -63,6 +80,8 @@ function putModel(state, ignored, panel, model) {
   else state[`${panel}.hidden`] = null;  // the engine's default
   if (model.activation !== undefined) put(state, ignored, `${panel}.activation`, model.activation, 'model.activation');
   if (model.init !== undefined) ignored.push('model.init');
+  if (model.features !== undefined) put(state, ignored, `${panel}.features`, model.features, 'model.features');
+  if (model.seed !== undefined) put(state, ignored, 'wseed', model.seed, 'model.seed');
 }
 
 /**
@@ -107,6 +126,10 @@ export function stateFromSpec(spec, base) {
         put(state, ignored, 'batchSize', value, 'batch_size');
       }
     } else if (name === 'epochs') put(state, ignored, 'limit', value, 'epochs');
+    else if (name === 'regularization' && value && typeof value === 'object') putRegularization(state, ignored, value);
+    else if (name === 'task') {
+      if (value !== (REGRESSION_SETS.includes(state.data) ? 'regression' : 'classification')) ignored.push('task');
+    }
     else if (name !== 'model' && name !== 'log_every') ignored.push(name);
   }
   for (const panel of ['a', 'b']) if (pair[panel]?.model && typeof pair[panel].model === 'object') putModel(state, ignored, panel, pair[panel].model);

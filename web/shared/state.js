@@ -14,10 +14,17 @@
 // without one); reconcile() puts the engine's value in once the page has its rules.
 import { base64urlFromText, textFromBase64url } from './base64url.js';
 
-export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'draw'];
+export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gauss', 'draw'];
+/** TensorFlow Playground's regression sets: their task is regression (docs/spec.md). */
+export const REGRESSION_SETS = ['plane', 'multi_gauss'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
-export const LOSSES = ['cross_entropy', 'bce', 'mse'];
-export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'];
+export const LOSSES = ['cross_entropy', 'bce', 'mse', 'l1', 'huber'];
+/** The losses each task allows (the engine refuses the others, naming both fields). */
+export const TASK_LOSSES = { classification: ['cross_entropy', 'bce', 'mse'], regression: ['mse', 'l1', 'huber'] };
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
+/** model.features, in the spec's order: the input nodes a model may take (2-D data only). */
+export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
+export const REGULARIZATIONS = ['none', 'l1', 'l2'];
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 export const PANELS = ['a', 'b'];
 export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
@@ -37,6 +44,9 @@ const isDraw = (s) => s.data === 'draw';
 const isCsv = (s) => s.data === 'csv';
 const isGenerated = (s) => !isDraw(s) && !isCsv(s);
 const opt = (...names) => (s) => names.includes(s.optimizer);
+export const isRegression = (s) => REGRESSION_SETS.includes(s.data);
+const featuresField = (panel) => ({ key: `${panel}.features`, type: 'features', values: FEATURES, default: ['x1', 'x2'], effect: 'train',
+  when: (s) => !isCsv(s) && s[`${panel}.features`].join() !== 'x1,x2' });
 
 const enumField = (key, values, fallback, effect, extra = {}) => ({ key, type: 'enum', values, default: fallback, effect, ...extra });
 const intField = (key, min, max, fallback, effect, extra = {}) => ({ key, type: 'int', min, max, default: fallback, effect, ...extra });
@@ -56,6 +66,11 @@ export const FIELDS = [
   { key: 'csv', type: 'csv', default: '', effect: 'data', when: isCsv },
   intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
   enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
+  // The train / validation / test split of the generated sets, in percent (test = the rest).
+  intField('trainPct', 1, 100, 80, 'data', { when: (s) => isGenerated(s) && s.trainPct !== 80 }),
+  intField('valPct', 0, 99, 10, 'data', { when: (s) => isGenerated(s) && s.valPct !== 10 }),
+  boolField('showTest', false, 'view', { when: (s) => s.showTest && !isDraw(s) }),
+  boolField('discretize', false, 'view', { when: (s) => s.discretize }),
   enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
   numField('lr', 0, 1e9, 0.005, 'lr', { step: 0.001 }),
   numField('momentum', 0, 0.999, 0.9, 'train', { when: opt('momentum'), step: 0.05 }),
@@ -66,6 +81,8 @@ export const FIELDS = [
   numField('eps', 0, 1, 1e-8, 'train', { when: opt('adam'), step: 1e-8 }),
   boolField('amsgrad', false, 'train', { when: opt('adam') }),
   numField('weightDecay', 0, 1, 0, 'train', { step: 0.0001 }),
+  enumField('reg', REGULARIZATIONS, 'none', 'train', { when: (s) => s.reg !== 'none' }),
+  numField('regRate', 0, 10, 0.001, 'train', { when: (s) => s.reg !== 'none', step: 0.001 }),
   enumField('batch', ['full', 'stochastic', 'mini'], 'full', 'train'),
   intField('batchSize', 2, 200000, 32, 'train', { when: (s) => s.batch === 'mini' }),
   enumField('loss', LOSSES, 'cross_entropy', 'train'),
@@ -75,6 +92,10 @@ export const FIELDS = [
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden']?.length !== 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
   enumField('b.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['b.hidden']?.length !== 0 }),
+  featuresField('a'),
+  featuresField('b'),
+  // model.seed: the initial weights' own seed ("New weights"); none = the data's seed.
+  { key: 'wseed', type: 'int', min: 0, max: 4294967295, default: null, effect: 'train', when: (s) => s.wseed !== null },
   enumField('lang', LANGUAGES, 'en', 'view'),
   idField('lesson'),
   idField('view'),
@@ -122,6 +143,10 @@ const PARSERS = {
     const ok = names.every((n) => f.values.includes(n)) && new Set(names).size === names.length;
     return ok ? f.values.filter((v) => names.includes(v)) : undefined;
   },
+  features: (f, text) => {  // a set of input features: at least one
+    const names = PARSERS.set(f, text);
+    return names?.length ? names : undefined;
+  },
   id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
   csv: (f, text) => {
     if (text === '' || text.length > CSV_LINK_CHARS || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
@@ -139,6 +164,7 @@ const PRINTERS = {
   layers: (v) => v.join(','),
   points: (v) => v.map(([x, y, c]) => `${round(x)},${round(y)},${c}`).join(';'),
   set: (v) => (v.length ? v.join(',') : 'none'),
+  features: (v) => v.join(','),
   csv: (v) => base64urlFromText(v),
 };
 
@@ -227,7 +253,16 @@ export function dataSpecOf(state) {
   }
   // A CSV's split column, if it has one, is read by the engine; n null and no split: the engine's defaults.
   if (isCsv(state)) return state.csv ? { name: 'csv', text: state.csv } : null;
-  return { name: state.data, ...(state.n === null ? {} : { n: state.n }), noise: state.noise };
+  const split = splitOf(state);
+  return { name: state.data, ...(state.n === null ? {} : { n: state.n }), noise: state.noise, ...(split ? { split } : {}) };
+}
+
+/** The split of the generated sets from trainPct and valPct (the rest tests); undefined at 80/10, the engine's default. */
+export function splitOf(state) {
+  if (state.trainPct === 80 && state.valPct === 10) return undefined;
+  const train = state.trainPct / 100;
+  const val = Math.min(state.valPct / 100, 1 - train);
+  return [train, val, Math.max(0, Math.round((1 - train - val) * 100) / 100)];
 }
 
 function optimizerSpecOf(s) {
@@ -242,22 +277,32 @@ function optimizerSpecOf(s) {
 
 const BATCH_SIZES = { full: 0, stochastic: 1 };
 
-/** The model: a linear model has no activation to name; hidden null is the engine's default. */
-const modelSpecOf = (hidden, activation) => (hidden === null ? { activation } : hidden.length ? { hidden, activation } : { hidden });
+/** The model: a linear model has no activation to name; hidden null is the engine's default; features and seed only when set. */
+function modelSpecOf(state, panel) {
+  const [hidden, activation] = [state[`${panel}.hidden`], state[`${panel}.activation`]];
+  const model = hidden === null ? { activation } : hidden.length ? { hidden, activation } : { hidden };
+  const features = state[`${panel}.features`];
+  if (features.join() !== 'x1,x2' && !isCsv(state)) model.features = features;
+  if (state.wseed !== null) model.seed = state.wseed;
+  return model;
+}
 
 /** The experiment spec of one panel ('a' or 'b'), or null without data. */
 export function specOf(state, panel) {
   const data = dataSpecOf(state);
   if (!data) return null;
-  return {
+  const spec = {
     seed: state.seed,
     data,
-    model: modelSpecOf(state[`${panel}.hidden`], state[`${panel}.activation`]),
+    model: modelSpecOf(state, panel),
     loss: state.loss,
     optimizer: optimizerSpecOf(state),
     batch_size: BATCH_SIZES[state.batch] ?? state.batchSize,
     epochs: state.limit,
   };
+  if (isRegression(state)) spec.task = 'regression';
+  if (state.reg !== 'none') spec.regularization = { [state.reg]: state.regRate };
+  return spec;
 }
 
 export function specsOf(state) {
@@ -275,8 +320,13 @@ export function reconcile(state, rules, classes) {
   const next = { ...state };
   if (next.n === null && rules.defaultN(next.data) !== undefined) next.n = rules.defaultN(next.data);
   for (const panel of PANELS) if (next[`${panel}.hidden`] === null) next[`${panel}.hidden`] = [...rules.defaultHidden];
-  const needed = rules.classesNeeded(next.loss);
   const changed = [];
+  const task = isRegression(next) ? 'regression' : 'classification';
+  if (!TASK_LOSSES[task].includes(next.loss)) {  // the loss choices follow the task
+    next.loss = TASK_LOSSES[task][0];
+    changed.push('loss');
+  }
+  const needed = task === 'regression' ? null : rules.classesNeeded(next.loss);
   if (needed !== null && classes !== null && classes !== needed) {
     next.loss = FIELD.loss.default;
     changed.push('loss');

@@ -45,18 +45,44 @@ export class PlaygroundGroup extends TrainerGroup {
       if (grid) transfer.push(grid.buffer);
       models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth,
         ...this.inside(name, this.watch, this.bounds, withMetrics, transfer) };
-      if (withMetrics) models[name].metrics = metricsOf(m.trainer.final());
+      if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights()) };
       m.records = [];
     }
     return { models: { trainers: models }, transfer };
   }
 }
 
-/** Loss and accuracy per split, and the confusion matrix of the test split (else the last one there is). */
+/**
+ * Loss and accuracy per split, and the confusion matrix of the test split (else the last one there
+ * is); for regression loss, mae, rmse and r2 per split, and no confusion matrix.
+ */
 function metricsOf(final) {
   const splits = ['train', 'val', 'test'].filter((s) => final[s]);
   const metrics = { confusionSplit: splits.at(-1) };
-  for (const s of splits) metrics[s] = { loss: final[s].loss, accuracy: final[s].accuracy };
+  for (const s of splits) {
+    const { loss, accuracy, mae, rmse, r2 } = final[s];
+    metrics[s] = accuracy === undefined ? { loss, mae, rmse, r2 } : { loss, accuracy };
+  }
   metrics.confusion = final[metrics.confusionSplit].confusion;
   return metrics;
+}
+
+/**
+ * How big the weights are (the weight matrices, not the biases, as regularization counts them):
+ * { count, small: how many have |w| < 1e-3, meanAbs: mean |w| }. L2 shrinks them all; L1 drives many to 0.
+ */
+export function weightStats(layers) {
+  let count = 0;
+  let small = 0;
+  let sum = 0;
+  for (const { weight } of layers) {
+    for (const row of weight) {
+      for (const w of row) {
+        count += 1;
+        sum += Math.abs(w);
+        if (Math.abs(w) < 1e-3) small += 1;
+      }
+    }
+  }
+  return { count, small, meanAbs: count ? sum / count : NaN };
 }

@@ -74,8 +74,9 @@ export class TrainerGroup {
   predict(point) {
     const out = {};
     for (const [name, m] of Object.entries(this.models)) {
-      const { probabilities, logits, labels } = m.trainer.predict(point);
-      out[name] = { probabilities: Array.from(probabilities), logits: Array.from(logits), label: labels[0] };
+      const answer = m.trainer.predict(point);
+      if (answer.values) out[name] = { value: answer.values[0] };  // regression: the predicted value
+      else out[name] = { probabilities: Array.from(answer.probabilities), logits: Array.from(answer.logits), label: answer.labels[0] };
     }
     return out;
   }
