@@ -55,3 +55,14 @@ export function collectErrors(page, errors = []) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   return errors;
 }
+
+/** A fingerprint of a panel's points layer (its pixels hashed), to tell whether the points changed. */
+export function pointsFingerprint(page, panel) {
+  return page.evaluate((p) => {
+    const canvas = document.querySelector(`[data-panel="${p}"] canvas.points`);
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 3]) % 1000000007;
+    return hash;
+  }, panel);
+}

@@ -4,7 +4,7 @@
 // controls in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSession, collectErrors, until } from './browser.mjs';
+import { browserSession, collectErrors, pointsFingerprint, until } from './browser.mjs';
 import { loadEngine } from './helpers.mjs';
 import { defaultState, hashFromState, reconcile, specOf, stateFromHash } from '../../web/shared/state.js';
 import { stateFromSpec } from '../../web/shared/spec-state.js';
@@ -75,13 +75,6 @@ const heatColours = (page, panel) => page.evaluate((p) => {
   return [...colours];
 }, panel);
 
-const pointsFingerprint = (page, panel) => page.evaluate((p) => {
-  const canvas = document.querySelector(`[data-panel="${p}"] canvas.points`);
-  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let hash = 0;
-  for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 3]) % 1000000007;
-  return hash;
-}, panel);
 
 test('regression: a diverging heatmap, MAE/RMSE/R² in the table, the predicted value on hover, the losses of the task, discretize', { timeout: 90000 }, async () => {
   const { page, errors } = await open('#data=plane&b.hidden=8&lr=0.01&optimizer=adam');

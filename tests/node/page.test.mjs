@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { browserSession, collectErrors, until } from './browser.mjs';
+import { browserSession, collectErrors, pointsFingerprint, until } from './browser.mjs';
 import { root } from './helpers.mjs';
 
 const shots = path.join(root, 'screenshots');
@@ -36,17 +36,6 @@ function heatmapPixels(page, panel) {
     const out = [];
     for (let i = 0; i < data.length; i += 4) out.push((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
     return { width: canvas.width, height: canvas.height, pixels: out };
-  }, panel);
-}
-
-/** A fingerprint of a panel's points layer. */
-function pointsFingerprint(page, panel) {
-  return page.evaluate((p) => {
-    const canvas = document.querySelector(`[data-panel="${p}"] canvas.points`);
-    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 3]) % 1000000007;
-    return hash;
   }, panel);
 }
 

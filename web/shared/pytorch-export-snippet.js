@@ -4,7 +4,7 @@
 // of what it produced. PyTorch prints the numbers the inspector shows for the first step;
 // tests/node/lesson-microscope.test.mjs runs it with python3-torch and compares them.
 // Pure function of a normalized spec (nn.normalize); no DOM.
-import { LOSSES, dataLines, modelLines, optimizerLine } from './pytorch-export.js';
+import { IMPORTS, LOSSES, dataLines, modelLines, optimizerLine } from './pytorch-export.js';
 
 /** The script for a normalized spec; `sample` is the training row whose forward values it prints. */
 export function microscopeSnippet(spec, { sample = 0 } = {}) {
@@ -12,13 +12,7 @@ export function microscopeSnippet(spec, { sample = 0 } = {}) {
   const hidden = spec.model.hidden.length;
   return [
     '"""One training step under the microscope: the five lines, and what each one produced."""',
-    'import math',
-    '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    '',
+    ...IMPORTS,
     `SEED = ${spec.seed}`,
     ...dataLines(spec.data),
     '',

@@ -5,6 +5,9 @@
 import { stepLines, traceHelperLines } from './pytorch-export-trace.js';
 import { dataLines, num, py } from './pytorch-export-data.js';
 
+/** The modules every exported script imports (json apart), and a blank line. */
+export const IMPORTS = ['import math', '', 'import numpy as np', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
 export { dataLines, py };  // with modelLines, LOSSES and optimizerLine: what pytorch-export-snippet.js builds on
 
 const ACTIVATIONS = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()', linear: 'nn.Identity()' };
@@ -139,13 +142,7 @@ export function exportPyTorch(spec, { title = 'an nnplay experiment' } = {}) {
     'numbers nnplay showed for the same seed, within float tolerance.',
     '"""',
     'import json',
-    'import math',
-    '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    '',
+    ...IMPORTS,
     `SEED = ${s.seed}  # the data and the mini-batch order`,
     `EPOCHS = ${s.epochs}`,
     `LOG_EVERY = ${s.log_every}`,
