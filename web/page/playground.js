@@ -12,6 +12,7 @@
 // every lookup goes through it, and each playground has its own worker and its own language.
 import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
+import { Messages } from './messages.js';
 import { PanelView } from './panel.js';
 import { Readout } from './readout.js';
 import { buildControls } from './controls.js';
@@ -27,8 +28,6 @@ import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_
   hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
-const NOTICE_MS = 6000;
-const NOTICES_SHOWN = 3;
 const VIEW_KEYS = ['lang', 'lesson', 'view', 'panels', 'controls', 'autoplay'];
 
 export class Playground {
@@ -50,6 +49,7 @@ export class Playground {
   #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
   #plannedKey = null;     // the data key (#dataKey) of the configuration sent last
   #lastReadout = 0;
+  #messages = new Messages((selector) => this.$(selector));
   #refusable = null;   // the last configuration came from a control's edit: { playing, undo } (the values before it)
   #latest = {};
 
@@ -522,26 +522,16 @@ export class Playground {
   }
 
   #showBanner(text, withHelp) {
-    this.$('#banner-text').textContent = text;
-    this.$('#banner-help').hidden = !withHelp;
-    this.$('#banner').hidden = false;
+    this.#messages.showBanner(text, withHelp);
   }
 
   #hideBanner() {
-    this.$('#banner').hidden = true;
+    this.#messages.hideBanner();
   }
 
-  /** Shows a short message for a while; up to NOTICES_SHOWN of the latest stay visible together. */
+  /** A short message that fades (messages.js). */
   notify(text) {
-    const notice = this.$('#notice');
-    const line = el('p', { textContent: text });
-    notice.append(line);
-    while (notice.childElementCount > NOTICES_SHOWN) notice.firstElementChild.remove();
-    notice.classList.add('shown');
-    setTimeout(() => {
-      line.remove();
-      if (!notice.childElementCount) notice.classList.remove('shown');
-    }, NOTICE_MS);
+    this.#messages.notify(text);
   }
 }
 
