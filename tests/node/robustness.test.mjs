@@ -344,12 +344,14 @@ test('a storm of fast clicks and changes on every control while training leaves 
   assert.equal(await page.textContent('#status'), 'training');
   assert.equal(await page.isVisible('[data-panel="b"] .plot'), true);
   assert.deepEqual(await until(() => panelNumbers(page), (bad) => bad.length === 0, 5000), []);
-  assert.ok(await page.$eval('[data-panel="b"] canvas.heatmap', (c) => {
+  // Drawn: every cell painted opaque (a blank canvas is transparent). Not "two colours": the storm
+  // can leave a model (say 1-1-1 sigmoid units) that predicts one class everywhere after 30 epochs.
+  assert.equal(await page.$eval('[data-panel="b"] canvas.heatmap', (c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set();
-    for (let i = 0; i < data.length; i += 4) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return colours.size;
-  }) >= 2, `the heatmap is drawn: ${await page.textContent('#spec')}`);
+    let transparent = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) transparent += 1;
+    return transparent;
+  }), 0, `the heatmap is drawn: ${await page.textContent('#spec')}`);
   assert.equal(started.workers, 1, 'the page\'s one worker, never restarted');
   assert.deepEqual(errors, []);
   await close();
