@@ -66,3 +66,12 @@ export function pointsFingerprint(page, panel) {
     return hash;
   }, panel);
 }
+
+/** Opens the page at a hash in a new page of `session` and waits for the playground's first frame; collects errors. */
+export async function openPage(session, hash, viewport = { width: 1280, height: 900 }) {
+  const page = await session.browser.newPage({ viewport });
+  const errors = collectErrors(page);
+  await page.goto(`${session.server.url}/index.html${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  return { page, errors };
+}

@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { browserSession, collectErrors } from './browser.mjs';
+import { browserSession, openPage } from './browser.mjs';
 import { loadEngine, root } from './helpers.mjs';
 import { LESSON, RACE_OPTIMIZERS, STUDY_HOURS_SPEC, TOY4_SPEC, WINE_TEST_ROWS, optionsOf } from '../../web/lessons/catalog.js';
 import { RACE_COLORS } from '../../web/views/colors.js';
@@ -22,14 +22,7 @@ before(async () => {
   ({ nn } = await loadEngine());
 });
 
-/** Opens the page at a hash and waits for the playground's first frame; collects errors. */
-async function open(hash, viewport = { width: 1280, height: 900 }) {
-  const page = await session.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${session.server.url}/index.html${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { page, errors };
-}
+const open = (hash, viewport) => openPage(session, hash, viewport);
 
 /** Opens lesson `id` from its link; waits until its box shows. */
 async function openLesson(id, extra = '') {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { browserSession, collectErrors, until } from './browser.mjs';
+import { browserSession, openPage, until } from './browser.mjs';
 import { loadEngine, root } from './helpers.mjs';
 import { formatTensor } from '../../web/shared/torch-format.js';
 import { badge } from '../../web/shared/step-overlay.js';
@@ -23,13 +23,7 @@ const want = golden.lines.find((l) => l.trace?.step === 0).trace;
 const HASH = '#data=radial&n=60&noise=0.05&seed=1&b.hidden=4&b.activation=relu&optimizer=sgd&lr=0.1&autoplay=false';
 const { nn } = await loadEngine();
 
-async function open(hash, viewport = { width: 1280, height: 900 }) {
-  const page = await session.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${session.server.url}/index.html${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { page, errors };
-}
+const open = (hash, viewport) => openPage(session, hash, viewport);
 
 /** Every number of two trees within 1e-4 relative (+1e-6). */
 function close(ours, theirs, what) {
