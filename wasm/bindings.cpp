@@ -98,6 +98,10 @@ class Trainer {
 
   int trainEpochs(int k) { return guarded([&] { return e_.train_epochs(k); }, 0); }
   int trainSteps(int k) { return guarded([&] { return e_.train_steps(k); }, 0); }
+  int trainWork(double work) { return guarded([&] { return e_.train_work(work); }, 0); }
+  double lastWork() const { return e_.last_work(); }
+  double updateProgress() const { return e_.update_progress(); }
+  double updateWork() const { return e_.update_work(); }
   int epoch() const { return e_.epoch(); }
   double step() const { return double(e_.step()); }
   bool diverged() const { return e_.status() == nnplay::Status::Diverged; }
@@ -359,6 +363,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .class_function("create", &Trainer::create, allow_raw_pointers())
       .function("trainEpochs", &Trainer::trainEpochs)
       .function("trainSteps", &Trainer::trainSteps)
+      .function("trainWork", &Trainer::trainWork)
+      .function("lastWork", &Trainer::lastWork)
+      .function("updateProgress", &Trainer::updateProgress)
+      .function("updateWork", &Trainer::updateWork)
       .function("epoch", &Trainer::epoch)
       .function("step", &Trainer::step)
       .function("diverged", &Trainer::diverged)
