@@ -241,6 +241,14 @@ class Trainer {
     }, false);
   }
   int parameterCount() const { return int(e_.model().parameters().size()); }
+  // The flat parameters (layer by layer: weight out x in row-major, then bias) and the widths
+  // [inputs, hidden..., outputs], for getWeights({ typed: true }): copied out without JSON.
+  val parametersView() const { return view(e_.model().parameters()); }
+  val layerWidths() const {
+    std::vector<int> widths{e_.model().inputs()};
+    for (int l = 0; l < e_.model().num_layers(); ++l) widths.push_back(e_.model().layer(l).out);
+    return val::array(widths);
+  }
   int updatesPerEpoch() const { return e_.updates_per_epoch(); }
 
   // The dataset the trainer uses.
@@ -400,6 +408,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("takeTracesJson", &Trainer::takeTracesJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
+      .function("parametersView", &Trainer::parametersView)
+      .function("layerWidths", &Trainer::layerWidths)
       .function("updatesPerEpoch", &Trainer::updatesPerEpoch)
       .function("size", &Trainer::size)
       .function("dataClasses", &Trainer::dataClasses)
