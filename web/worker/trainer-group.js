@@ -45,6 +45,11 @@ export class TrainerGroup {
     return Object.values(this.models).filter((m) => m.trainer.state.status === 'ok');
   }
 
+  /** Every model's epoch and step, as one string: it changes when any model finishes an update or an epoch. */
+  trainedAt() {
+    return Object.values(this.models).map((m) => `${m.trainer.state.epoch}:${m.trainer.state.step}`).join(',');
+  }
+
   /** The epoch the group has reached: that of the furthest model. */
   get epoch() {
     return Math.max(0, ...Object.values(this.models).map((m) => m.trainer.state.epoch));
