@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSession, collectErrors, openPage, until } from './browser.mjs';
-import { CHALLENGES } from '../../web/shared/challenges.js';
+import { loadEngine } from './helpers.mjs';
+import { CHALLENGES, parseGoal } from '../../web/shared/challenges.js';
+import { defaultState, specOf } from '../../web/shared/state.js';
 
 const session = browserSession();
 const REACH_MS = 90000;
@@ -15,6 +17,22 @@ const goalOf = (page) => page.evaluate(() => {
   return { hidden: box.hidden, state: box.dataset.goalState, step: Number(box.dataset.goalStep), epoch: box.dataset.goalEpoch ?? null,
     id: box.dataset.goalId, text: box.innerText };
 });
+
+/**
+ * For a goal of one condition on the validation split: the first epoch whose record meets it, in
+ * the engine in Node (the page reads the same records, so it must mark the same epoch).
+ */
+async function firstValEpoch(challenge) {
+  const [[condition], ...more] = parseGoal(challenge.goal).steps;
+  if (more.length || condition.kind !== 'metric' || condition.split !== 'val' || parseGoal(challenge.goal).steps[0].length > 1) return null;
+  const { nn } = await loadEngine();
+  const state = { ...defaultState(), ...challenge.setup, ...challenge.answer[0], n: null };
+  const trainer = nn.fromSpec(specOf(state, condition.panel), { historyLimit: 0 });
+  const { records } = trainer.train({ epochs: challenge.budget });
+  trainer.dispose();
+  const meets = (v) => (condition.op === '>=' ? v >= condition.value : v <= condition.value);
+  return records.find((r) => meets(r.val[condition.metric])).epoch;
+}
 
 for (const challenge of CHALLENGES) {
   test(`the built-in challenge ${challenge.id} is reached by its answer`, { timeout: REACH_MS * 2 }, async () => {
@@ -36,6 +54,8 @@ for (const challenge of CHALLENGES) {
     }
     const reached = await goalOf(page);
     if (challenge.budget) assert.ok(Number(reached.epoch) <= challenge.budget, `reached within the budget: ${reached.epoch}`);
+    const exact = await firstValEpoch(challenge);
+    if (exact !== null) assert.equal(Number(reached.epoch), exact, 'a validation goal is marked at its exact epoch');
     assert.match(reached.text, new RegExp(`epoch ${reached.epoch}`));
     // The answer's settings are in the link (a link reproduces the attempt), the challenge too.
     const hash = decodeURIComponent(await page.evaluate(() => location.hash));

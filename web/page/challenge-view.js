@@ -18,6 +18,19 @@ function controlsOf(root, key) {
   }));
 }
 
+/** One view per epoch of the frame's records: { a, b } each { epoch, status: 'ok', metrics: { val } } (the record's). */
+function epochViews(models) {
+  const byEpoch = new Map();
+  for (const [name, model] of Object.entries(models)) {
+    for (const r of model.records ?? []) {
+      if (!r.val) continue;
+      if (!byEpoch.has(r.epoch)) byEpoch.set(r.epoch, {});
+      byEpoch.get(r.epoch)[name] = { epoch: r.epoch, status: 'ok', metrics: { val: r.val } };
+    }
+  }
+  return byEpoch.values();
+}
+
 export class ChallengeView {
   #root;
   #host;
@@ -247,14 +260,21 @@ export class ChallengeView {
 
   // ---- the run ------------------------------------------------------------------------------
 
-  /** A drawn frame: models = the frame's { a, b } (epoch, status, metrics when measured); state: the page's. */
+  /**
+   * A drawn frame: models = the frame's { a, b } (epoch, status, records since the last frame,
+   * metrics when measured); state: the page's. The records' validation metrics (measured after
+   * each epoch, as the frame's) are looked at epoch by epoch, so a goal on the validation split is
+   * marked at the exact epoch; train and test are measured every few frames (worker/session.js).
+   */
   observe(models, state) {
     const tracker = this.#tracker;
     if (!tracker) return;
     const units = Object.fromEntries(['a', 'b'].map((p) => [p, (state[`${p}.hidden`] ?? []).reduce((s, u) => s + u, 0)]));
+    let changed = false;
+    for (const view of epochViews(models)) changed = tracker.observe(view, units) || changed;
     const measured = Object.values(models).some((m) => m.metrics || m.status === 'diverged');
-    const changed = measured && tracker.observe(models, units);
-    if (measured) this.#showProgress();
+    if (measured) changed = tracker.observe(models, units) || changed;
+    if (measured || changed) this.#showProgress();
     if (changed || (measured && !this.#announced)) {
       this.#announced = true;
       this.#host.dispatchEvent(new CustomEvent('nnplay-goal', { detail: this.detail() }));
