@@ -38,3 +38,12 @@ for (const lang of ['en', 'ko']) {
     await page.close();
   });
 }
+
+test('the coach does not change a learning rate that a challenge locks', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(session, '#data=plane&loss=mse&lr=0.05&speed=2&goal=b.test.r2>=0.99&lock=lr');
+  await until(() => page.$eval('.coach', (e) => !e.hidden), Boolean, 30000);
+  assert.deepEqual(await page.$eval('#coach-lower', (e) => [e.disabled, e.title]), [true, 'Locked by the challenge']);
+  assert.match(await page.textContent('.coach-text'), /with learning rate 0\.05\./);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -97,6 +97,11 @@ export class ChallengeView {
     return box;
   }
 
+  /** Whether the current goal locks the setting `key` (the coach does not change a locked learning rate). */
+  locks(key) {
+    return this.#goal?.lock.includes(key) ?? false;
+  }
+
   /** The goal now (for the postMessage API's getGoal): what an 'nnplay-goal' event carries, or null. */
   detail() {
     if (!this.#tracker) return this.#errors.length ? { id: null, status: 'error', errors: this.#errors } : null;
@@ -113,7 +118,9 @@ export class ChallengeView {
     for (const element of this.#root.querySelectorAll('[data-locked="challenge"]')) {
       element.disabled = false;
       element.removeAttribute('data-locked');
-      element.removeAttribute('title');
+      if (element.dataset.lockTitle) element.title = element.dataset.lockTitle;
+      else element.removeAttribute('title');
+      element.removeAttribute('data-lock-title');
     }
     for (const row of this.#root.querySelectorAll('.locked')) row.classList.remove('locked');
     for (const note of this.#root.querySelectorAll('.lock-note')) note.remove();
@@ -149,6 +156,7 @@ export class ChallengeView {
       for (const { element, row } of controlsOf(this.#root, key)) {
         const targets = element.matches('input, select, button, fieldset') ? [element] : [...element.querySelectorAll('input, select, button')];
         for (const target of targets) {
+          if (target.title) target.dataset.lockTitle = target.title;  // given back on unlocking
           target.disabled = true;
           target.dataset.locked = 'challenge';
           target.title = t('teach.locked');

@@ -41,17 +41,20 @@ export class Coach {
     this.#box.hidden = true;
   }
 
-  /** The diverged models ([{ name, epoch }]) under learning rate lr: what happened, and the button. */
-  show(diverged, lr) {
-    const key = JSON.stringify({ diverged, lr });
+  /**
+   * The diverged models ([{ name, epoch }]) under learning rate lr: what happened, and the button
+   * (disabled, saying why, when a challenge locks the learning rate: `locked`).
+   */
+  show(diverged, lr, locked = false) {
+    const key = JSON.stringify({ diverged, lr, locked });
     if (this.#shown?.key === key && !this.#box.hidden) return;
-    this.#shown = { key, diverged, lr };
+    this.#shown = { key, diverged, lr, locked };
     this.#render();
   }
 
   #render() {
     const t = this.#t;
-    const { diverged, lr } = this.#shown;
+    const { diverged, lr, locked } = this.#shown;
     this.#lines.replaceChildren(...diverged.map(({ name, epoch }) => {
       const { jump, last } = this.#watch[name].summary();
       const model = this.#modelName(name);
@@ -65,7 +68,8 @@ export class Coach {
     }));
     setText(this.#why, t('teach.coachWhy'));
     setText(this.#button, t('teach.coachLower'));
-    this.#button.title = t('teach.coachLowerHint', { from: lr, to: lowerTenfold(lr) });
+    this.#button.title = locked ? t('teach.locked') : t('teach.coachLowerHint', { from: lr, to: lowerTenfold(lr) });
+    this.#button.disabled = locked;
     this.#box.hidden = false;
   }
 

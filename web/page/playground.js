@@ -495,7 +495,7 @@ export class Playground {
     if (diverged.length === 0) return;
     const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: models[name].message })).join(' ');
     this.#showBanner(text, false);  // the coach says what to do
-    this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.state.lr);
+    this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.state.lr, this.#challenge.locks('lr'));
   }
 
   #panelTitle(name) {
