@@ -45,8 +45,9 @@ test('goalOf: built-ins, a teacher\'s own goal, and what is wrong with a link', 
   const own = goalOf({ ...base, goal: 'a.train.loss<=0.5', budget: 10, lock: 'lr, a.hidden', hide: 'optimizer', hint: 'h' }).goal;
   assert.deepEqual([own.id, own.budget, own.lock, own.hide, own.hint], ['custom', 10, ['lr', 'a.hidden'], ['optimizer'], 'h']);
   assert.deepEqual(goalOf({ ...base, goal: 'a.train.loss<=0.5', lock: 'lr,speeed' }).errors.map((e) => [e.code, e.value]), [['key', 'speeed']]);
-  assert.deepEqual(goalOf({ ...base, goal: 'a.test.r2>=0.9' }).errors[0], { code: 'task', value: 'r2', task: 'classification', allowed: 'accuracy, loss' });
-  assert.equal(goalOf({ ...base, data: 'plane', goal: 'a.test.r2>=0.9' }).errors.length, 0);
+  assert.deepEqual(goalOf({ ...base, goal: 'a.test.r2>=0.9' }, 'classification').errors[0], { code: 'task', value: 'r2', task: 'classification', allowed: 'accuracy, loss' });
+  assert.deepEqual(goalOf({ ...base, data: 'plane', goal: 'a.test.accuracy>=0.9' }, 'regression').errors[0].allowed, 'loss, r2, mae, rmse');
+  assert.equal(goalOf({ ...base, data: 'plane', goal: 'a.test.r2>=0.9' }, 'regression').errors.length, 0);
   assert.deepEqual(goalOf({ ...base, hint: 'x' }).errors[0].code, 'noGoal');
   assert.deepEqual(goalOf(base), { goal: null, errors: [] });
 });

@@ -130,9 +130,9 @@ export class ChallengeView {
     }
   }
 
-  /** After the controls render: the goal of `state`, its locks and hides, and its text. */
-  render(state) {
-    const { goal, errors } = goalOf(state);
+  /** After the controls render: the goal of `state` (on data of `task`: goalOf), its locks and hides, and its text. */
+  render(state, task) {
+    const { goal, errors } = goalOf(state, task);
     const key = goal ? JSON.stringify([goal.id, goal.text, goal.budget]) : errors.length ? JSON.stringify(errors) : NO_GOAL;
     if (key !== this.#key) {
       this.#key = key;

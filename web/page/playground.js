@@ -330,7 +330,7 @@ export class Playground {
     context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
     this.#challenge.unlockControls();
     this.#controls.render(state, context);
-    this.#challenge.render(state);
+    this.#challenge.render(state, context.regression ? 'regression' : 'classification');
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
         outputs: this.#rules.outputs(state.loss, context.classes), features: featureCount(state, name, context.features),

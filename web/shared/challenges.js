@@ -14,7 +14,7 @@
 // #goal=...&budget=EPOCHS&lock=KEYS&hide=KEYS&title=...&hint=...&solution=... (KEYS: the state
 // table's keys, state.js, comma-separated; the experiment itself is the link's other keys).
 // A budget is an epoch count: the goal counts only when reached by then.
-import { FIELD, isRegression } from './state.js';
+import { FIELD } from './state.js';
 
 export const GOAL_PANELS = ['a', 'b'];
 export const GOAL_SPLITS = ['train', 'val', 'test'];
@@ -122,10 +122,12 @@ function keysOf(text, name) {
 
 /**
  * The goal a state holds: a built-in challenge (state.challenge), a teacher's own (state.goal)
- * or none. Returns { goal, errors } with goal null when there is none or it cannot be checked.
+ * or none. task: the data's task ('classification' or 'regression', the engine's: the page knows
+ * it), which decides the metrics a goal may watch; null when not known yet (no check).
+ * Returns { goal, errors } with goal null when there is none or it cannot be checked.
  * goal: { id, builtin, text, steps, budget, lock, hide, title, hint, solution, answer }.
  */
-export function goalOf(state) {
+export function goalOf(state, task = null) {
   const errors = [];
   const builtin = state.challenge ? CHALLENGE[state.challenge] : null;
   if (state.challenge && !builtin) {
@@ -141,8 +143,7 @@ export function goalOf(state) {
   const lock = builtin ? { keys: builtin.lock, errors: [] } : keysOf(state.lock, 'lock');
   const hide = builtin ? { keys: builtin.hide, errors: [] } : keysOf(state.hide, 'hide');
   errors.push(...lock.errors, ...hide.errors);
-  const task = isRegression(state) ? 'regression' : 'classification';
-  const allowed = task === 'regression' ? REGRESSION_METRICS : CLASSIFICATION_METRICS;
+  const allowed = task === 'regression' ? REGRESSION_METRICS : task === 'classification' ? CLASSIFICATION_METRICS : GOAL_METRICS;
   for (const c of steps.flat()) {
     if (c.kind === 'metric' && !allowed.includes(c.metric)) errors.push(problem('task', { value: c.metric, task, allowed: list(allowed) }));
   }
