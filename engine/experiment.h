@@ -53,8 +53,8 @@ class Experiment {
   bool train_step() { return train_steps(1) == 1; }    // one update (or one epoch that has no batch)
 
   // An update in pieces, for a caller that must look up every few milliseconds (the page's worker)
-  // however big one update is. A piece is one layer's forward or backward on one chunk of up to
-  // 256 batch rows; train_work runs pieces of the update under way (starting the next one if none
+  // however big one update is. A piece is one kernel of one layer (its forward, its parameter
+  // gradients or its input gradient) on one chunk of up to 256 batch rows; train_work runs pieces of the update under way (starting the next one if none
   // is) until about `work` multiply-adds are done (at least one piece), and takes the optimizer
   // step when the batch is done. So it finishes at most one update: returns 1 then (or when an
   // epoch with no batch ends), else 0. The numbers are train_steps' to the bit: the same kernels
@@ -168,7 +168,7 @@ class Experiment {
     bool active = false;
     int count = 0;           // batch rows: batch_indices(), or the first `count` for a full batch
     int column = 0;          // first batch column of the chunk under way
-    int stage = 0;           // 0 .. L-1 forward of layer stage, L the loss, L+1 .. 2L backward of layer 2L - stage
+    int stage = 0;           // 0 .. L-1 forward of layer stage, L the loss, L+1 .. 3L-1 backward (experiment_update.cpp)
     double loss_sum = 0;
     double work = 0;         // multiply-adds done
     std::optional<StepTrace> trace;

@@ -6,9 +6,10 @@
 // the gradients. So the batch's gradient is the sum over its chunks, in chunk order, whether the
 // pieces run in one call or across many: a paused update resumes with exactly the same numbers.
 //
-//   stage 0 .. L-1      forward of layer `stage`            in x out multiply-adds per row
-//   stage L             the loss (and the trace's forward)
-//   stage L+1 .. 2L     backward of layer 2L - stage         2 in x out per row (in x out for layer 0)
+//   stage 0 .. L-1        forward of layer `stage`                          in x out multiply-adds per row
+//   stage L               the loss (and the trace's forward)
+//   stage L+1 .. 3L-1     backward, t = stage - L - 1: layer l = L-1 - t/2,   in x out per row each
+//                         its dW and db for even t, dL/dz of layer l-1 for odd t
 #include <algorithm>
 #include <cmath>
 
@@ -106,7 +107,7 @@ bool Experiment::run_piece() {
   const int s = pass_.stage;
   if (s < L) {  // pred = model(x), one layer
     model_.forward_layer(s, Xc, ws_);
-    pass_.work += model_.forward_work(s, m);
+    pass_.work += model_.layer_work(s, m);
   } else if (s == L) {  // loss(pred, y)
     if (traced_here) trace_forward(model_, ws_, Xc, pass_.traced - c, *pass_.trace);
     const bool regression = data_.regression;
@@ -114,13 +115,16 @@ bool Experiment::run_piece() {
     const float* targets = gathered ? batch_t_.data() : data_.target.data();
     pass_.loss_sum += chunk_loss(ws_.a.back(), regression ? nullptr : labels + c, regression ? targets + c : nullptr,
                                  &ws_.delta.back(), pass_.count);
-  } else {  // loss.backward(), one layer
-    const int l = 2 * L - s;
-    model_.backward_layer(l, Xc, ws_);
-    pass_.work += model_.backward_work(l, m);
+  } else {  // loss.backward(), one kernel
+    const int t = s - L - 1, l = L - 1 - t / 2;
+    if (t % 2 == 0)
+      model_.backward_params(l, Xc, ws_);
+    else
+      model_.backward_input(l, ws_);
+    pass_.work += model_.layer_work(l, m);
     if (l == 0 && traced_here) trace_backward(ws_, pass_.traced - c, *pass_.trace);
   }
-  if (++pass_.stage <= 2 * L) return false;
+  if (++pass_.stage <= 3 * L - 1) return false;
   pass_.stage = 0;
   pass_.column += m;
   return pass_.column >= pass_.count;
@@ -162,7 +166,7 @@ bool Experiment::end_update() {
 
 double Experiment::update_work_of(int rows) const {
   double per_row = 0;
-  for (int l = 0; l < model_.num_layers(); ++l) per_row += model_.forward_work(l, 1) + model_.backward_work(l, 1);
+  for (int l = 0; l < model_.num_layers(); ++l) per_row += model_.layer_work(l, 1) * (l == 0 ? 2 : 3);
   return per_row * rows;
 }
 

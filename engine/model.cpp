@@ -66,18 +66,21 @@ void Sequential::forward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspa
 }
 
 void Sequential::backward(const Eigen::Ref<const Matrix>& X, Workspace& ws) {
-  for (int l = num_layers() - 1; l >= 0; --l) backward_layer(l, X, ws);
+  for (int l = num_layers() - 1; l >= 0; --l) {
+    backward_params(l, X, ws);
+    if (l > 0) backward_input(l, ws);
+  }
 }
 
-void Sequential::backward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) {
+void Sequential::backward_params(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) {
   const LayerShape& s = layers_[l];
   WeightView dW(&grads_[s.offset], s.out, s.in);
   BiasView db(&grads_[bias_offset(l)], s.out);
-  if (l == 0) {
-    kernels::linear_backward_params(ws.delta[l], X, dW, db);
-    return;
-  }
-  kernels::linear_backward_params(ws.delta[l], ws.a[l - 1], dW, db);
+  kernels::linear_backward_params(ws.delta[l], l == 0 ? X : Eigen::Ref<const Matrix>(ws.a[l - 1]), dW, db);
+}
+
+void Sequential::backward_input(int l, Workspace& ws) {
+  const LayerShape& s = layers_[l];
   Matrix& prev = ws.delta[l - 1];
   prev.resize(s.in, ws.delta[l].cols());
   kernels::linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], ws.a[l - 1], activation_, prev);

@@ -56,15 +56,15 @@ class Sequential {
   // ADDS the parameter gradients to gradients() (zero them first, like optimizer.zero_grad()).
   void backward(const Eigen::Ref<const Matrix>& X, Workspace& ws);
 
-  // The same passes one layer at a time (forward: l = 0 .. L-1, backward: l = L-1 .. 0), so that
+  // The same passes one kernel at a time (forward: l = 0 .. L-1, backward: l = L-1 .. 0), so that
   // a long update can stop between layers and go on later with the same numbers: forward and
   // backward are exactly these calls in that order. forward_layer(0, ...) sizes ws.
+  // A layer's backward is its parameter gradients, then (for l > 0) dL/dz of the layer below.
   void forward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) const;
-  void backward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws);
-  // Multiply-adds of layer l's forward (in x out per sample) and of its backward (twice that, once
-  // for the input layer, which needs no dL/dX), for B samples.
-  double forward_work(int l, int B) const { return double(layers_[l].in) * layers_[l].out * B; }
-  double backward_work(int l, int B) const { return forward_work(l, B) * (l == 0 ? 1 : 2); }
+  void backward_params(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws);
+  void backward_input(int l, Workspace& ws);
+  // Multiply-adds of each of these for layer l on B samples: in x out per sample.
+  double layer_work(int l, int B) const { return double(layers_[l].in) * layers_[l].out * B; }
 
   void zero_grad();
 

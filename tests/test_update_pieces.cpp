@@ -67,23 +67,24 @@ TEST_CASE("an update in pieces equals the whole update, bit for bit") {
   }
 }
 
-TEST_CASE("train_work pauses at a layer of a chunk: 2L calls of the smallest work per chunk") {
-  // 2 -> 16 -> 8 -> 3, full batch of 560 rows: 3 chunks, each 3 forward layers,
-  // the loss (no multiply-adds, so it runs with the piece after it) and 3 backward layers.
+TEST_CASE("train_work pauses between kernels: 3L - 1 calls of the smallest work per chunk") {
+  // 2 -> 16 -> 8 -> 3, full batch of 560 rows: 3 chunks, each 3 forward layers, the loss (no
+  // multiply-adds, so it runs with the piece after it), then dW of layers 2, 1, 0 and dL/dz
+  // below layers 2 and 1: 8 calls a chunk.
   Experiment e(parse_spec(spec_with(R"("model": {"hidden": [16, 8]})")));
   const std::vector<float> start = e.model().parameters();
   const double per_row = (2 * 16 + 16 * 8 + 8 * 3) * 3.0 - 2 * 16;  // forward + backward, layer 0 without dL/dX
   REQUIRE(e.data().split_size(Split::Train) == 560);
   CHECK(e.update_work() == per_row * 560);
   CHECK(e.update_progress() == 0);
-  for (int call = 1; call < 3 * 2 * 3; ++call) {
+  for (int call = 1; call < 3 * 8; ++call) {
     CHECK(e.train_work(1.0) == 0);
     CHECK(e.step() == 0);
     CHECK(e.update_progress() > 0);
     CHECK(e.last_work() > 0);
     CHECK(same_bits(e.model().parameters(), start));  // no step before the batch is done
   }
-  CHECK(e.train_work(1.0) == 1);  // the 18th: layer 0's backward of the last chunk, then the step
+  CHECK(e.train_work(1.0) == 1);  // the 24th: layer 0's dW of the last chunk, then the step
   CHECK(e.step() == 1);
   CHECK(e.epoch() == 1);
   CHECK(e.update_progress() == 0);
