@@ -1,7 +1,7 @@
 // Offline and installable (issue 16), in Debian's Chromium: after one visit the service worker
 // (web/sw.js, filled in by scripts/build-web.mjs) holds the whole build, so with the network cut
 // the page reloads, trains and opens a lesson, and embed.html opens too; the manifest names the
-// icons; a new deploy is a new cache that replaces the old one and is offered as a reload.
+// icons and Chromium finds the page installable; a new deploy is a new cache that replaces the old one and is offered as a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -55,6 +55,11 @@ test('after one visit: offline, the page reloads, trains and opens a lesson, and
     await page.goto(`${server.url}/index.html#data=xor&b.hidden=8`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
     assert.equal(await until(() => controlled(page), (c) => c), true, 'the service worker controls the page');
+    // Installable as Chromium judges it (Playwright's contexts are incognito, which Chromium names and we leave out).
+    const cdp = await context.newCDPSession(page);
+    assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
     const cached = await page.evaluate(async () => {
       const names = await caches.keys();
       const cache = await caches.open(names[0]);
