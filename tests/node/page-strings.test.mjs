@@ -32,7 +32,7 @@ test('every key the markup and the controls use has a string', () => {
   for (const key of used) assert.ok(key in en, key);
   for (const f of FIELDS) {
     const label = f.key.replace(/^[ab]\./, '');
-    if (!['points', 'csv', 'lesson', 'view', 'panels', 'controls', 'autoplay'].includes(label)) assert.ok(label in en, label);
+    if (!['points', 'csv', 'lesson', 'lessonState', 'view', 'panels', 'controls', 'autoplay'].includes(label)) assert.ok(label in en, label);
     if (f.type === 'enum' && !['speed', 'drawClass'].includes(f.key)) for (const v of f.values) assert.ok(`${label}_${v}` in en, `${label}_${v}`);
   }
 });

@@ -13,6 +13,7 @@ export const en = {
   'lesson.whyTitle': 'Why it happens',
   'lesson.epochOf': 'epoch {epoch} / {limit}',
   'lesson.unknown': 'There is no lesson “{id}”: here is the playground.',
+  'lesson.optionRange': 'from {min} to {max}',
   'lesson.next': 'Next: {title}',
 
   'lesson.sigmoid.title': 'Binary logistic regression: pass or fail from hours of study',
@@ -87,6 +88,10 @@ export const en = {
   'lesson.batch.mini32': 'Mini-batch 32',
   'lesson.batch.mini64': 'Mini-batch 64',
   'lesson.batch.mini128': 'Mini-batch 128',
+  'lesson.batch.miniN': 'Mini-batch {n}',
+  'lesson.batch.small': 'Small mini-batch',
+  'lesson.batch.medium': 'Medium mini-batch',
+  'lesson.batch.large': 'Large mini-batch',
   'lesson.batch.byEpoch': 'Loss per epoch',
   'lesson.batch.byUpdate': 'Loss per update (log scale)',
   'lesson.batch.timeNote': 'Times are measured in your browser; they differ between machines, the ratios much less.',
@@ -106,6 +111,7 @@ export const en = {
   'lesson.optimizers.momentum': 'Momentum',
   'lesson.optimizers.adagrad': 'Adagrad',
   'lesson.optimizers.adam': 'Adam',
+  'lesson.optimizers.lr': '{optimizer} lr',
   'lesson.optimizers.lower': 'lower loss',
   'lesson.optimizers.higher': 'higher',
 
@@ -145,6 +151,7 @@ export const ko = {
   'lesson.whyTitle': '왜 그럴까요',
   'lesson.epochOf': '에포크 {epoch} / {limit}',
   'lesson.unknown': '“{id}”라는 수업은 없습니다. 놀이터를 보여 드립니다.',
+  'lesson.optionRange': '{min}부터 {max}까지',
   'lesson.next': '다음: {title}',
 
   'lesson.sigmoid.title': '이항 논리 회귀: 공부 시간으로 합격 여부 예측하기',
@@ -219,6 +226,10 @@ export const ko = {
   'lesson.batch.mini32': '미니 배치 32',
   'lesson.batch.mini64': '미니 배치 64',
   'lesson.batch.mini128': '미니 배치 128',
+  'lesson.batch.miniN': '미니 배치 {n}',
+  'lesson.batch.small': '작은 미니 배치',
+  'lesson.batch.medium': '중간 미니 배치',
+  'lesson.batch.large': '큰 미니 배치',
   'lesson.batch.byEpoch': '에포크별 손실',
   'lesson.batch.byUpdate': '업데이트별 손실 (로그 눈금)',
   'lesson.batch.timeNote': '시간은 이 브라우저에서 잰 값이라 컴퓨터마다 다르지만, 비율은 훨씬 덜 달라집니다.',
@@ -238,6 +249,7 @@ export const ko = {
   'lesson.optimizers.momentum': '모멘텀',
   'lesson.optimizers.adagrad': '아다그라드',
   'lesson.optimizers.adam': '아담',
+  'lesson.optimizers.lr': '{optimizer} 학습률',
   'lesson.optimizers.lower': '손실 낮음',
   'lesson.optimizers.higher': '높음',
 

@@ -70,6 +70,26 @@ export class TrainerGroup {
     return { result, ms };
   }
 
+  /**
+   * Slow motion: one update (one mini-batch; an epoch, when an epoch makes no update) of every
+   * model still below `limit` epochs, so models of different batch sizes step in lockstep by
+   * updates. Each subclass keeps what it records in kept(m, result, ms, epochBefore).
+   */
+  trainUpdate(limit) {
+    for (const m of this.live()) {
+      const before = m.trainer.state.epoch;
+      if (before >= limit) continue;
+      const start = performance.now();
+      const result = m.trainer.train(m.updatesPerEpoch > 0 ? { steps: 1 } : { epochs: 1 });
+      this.kept(m, result, performance.now() - start, before);
+    }
+  }
+
+  /** What a subclass keeps after train() ran on model m (its records, its clock): here, the records. */
+  kept(m, result) {
+    m.records.push(...result.records);
+  }
+
   /** Every model's probabilities, logits and class (the engine's, as PyTorch picks it) at one point (the hover readout). */
   predict(point) {
     const out = {};
