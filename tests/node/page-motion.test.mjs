@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { browserSession, collectErrors, openPage, until } from './browser.mjs';
 import { root } from './helpers.mjs';
-import { LESSONS } from '../../web/lessons/catalog.js';
+import { LESSON, LESSONS } from '../../web/lessons/catalog.js';
 import { paceOf } from '../../web/shared/state.js';
 import { en, ko } from '../../web/lessons/texts.js';
 
@@ -105,8 +105,15 @@ test('slow motion: at one update a second the playground steps about once a seco
 
 test('slow motion in lessons: their default paces, one update a second, Korean labels, the step button', { timeout: 60000 }, async () => {
   const slow = LESSONS.filter((l) => l.view && paceOf(l.speed).updatesPerSecond);
-  assert.ok(slow.some((l) => l.id === 'softmax') && slow.some((l) => l.id === 'optimizers'), 'softmax and the race default to slow motion');
-  const { page, errors } = await open('#lesson=optimizers&lang=ko');
+  assert.deepEqual(slow.map((l) => l.id), ['softmax', 'batch', 'optimizers', 'microscope'], 'the lessons that default to slow motion');
+  // The batch lesson: ten ticks a second, the five models in step by epochs (slow-motion.test.mjs), so it takes 10 s or more.
+  const { page, errors } = await open('#lesson=batch');
+  await page.waitForSelector('.lesson[data-lesson="batch"][data-epoch]');
+  assert.equal(await page.inputValue('.lesson-speed'), '10/s');
+  await page.waitForTimeout(3000);
+  const batchEpoch = Number(await page.getAttribute('.lesson', 'data-epoch'));
+  assert.ok(batchEpoch >= 1 && batchEpoch < LESSON.batch.epochs, `the batch lesson at epoch ${batchEpoch} after 3 s`);
+  await page.goto(`${session.server.url}/index.html#lesson=optimizers&lang=ko`);
   await page.waitForSelector('.lesson[data-lesson="optimizers"][data-epoch]');
   assert.equal(await page.inputValue('.lesson-speed'), '10/s');
   assert.equal(await page.$eval('.lesson-speed option[value="1/s"]', (o) => o.textContent), '초당 1 업데이트');

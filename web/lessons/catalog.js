@@ -143,8 +143,8 @@ export const LESSONS = [
     plan: (options) => ({ specs: wineSpecs(options), watch: { evaluate: 'epoch', metrics: true, rows: WINE_TEST_ROWS } }),
   },
   {
-    // Per update the full batch would finish while stochastic has not begun: an epoch a frame, as fast as the stochastic epochs go.
-    id: 'batch', view: 'batch', epochs: 100, speed: 1,
+    // 10 s: in slow motion the five stay in step by epochs (one update of the full batch, 8000 stochastic ones, a tick).
+    id: 'batch', view: 'batch', epochs: 100, speed: '10/s',
     options: Object.fromEntries(Object.entries(BATCH_SIZE_OPTIONS).map(([mode, name]) => [name, int(BATCH_MODES[mode], 1, BATCH_TRAIN_ROWS)])),
     plan: (options) => ({ specs: batchSpecs(options), watch: { metrics: true } }),
   },

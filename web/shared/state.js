@@ -29,7 +29,9 @@ export const REGULARIZATIONS = ['none', 'l1', 'l2'];
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
 /**
  * Slow motion, below one epoch per frame: updates (optimizer steps, one mini-batch each) per second,
- * each drawn (`#speed=1/s`). With a full batch an update is an epoch.
+ * each drawn (`#speed=1/s`). With a full batch an update is an epoch. Models of different batch
+ * sizes (the batch lesson) stay in step by epochs: the count is that of the model with the fewest
+ * updates per epoch (worker/trainer-group.js's trainUpdate).
  */
 export const SLOW_SPEEDS = ['1/s', '2/s', '5/s', '10/s', '30/s'];
 /** Every speed, slowest first: the speed controls' choices. */

@@ -2,12 +2,12 @@
 // frames it sends. The playground's run and a lesson's run are each one Session (worker/main.js
 // keeps one per channel), so everything a run needs is in here, in private fields.
 //
-// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. In slow motion
-// (a speed of updates per second, state.js's paceOf) each tick trains one update of every model and
-// the next tick waits for its time, a wait that pause, step, a new plan or a new speed cut short.
-// Playing ends at
-// the epoch limit (the page is told by a frame with atLimit); when every model diverged the
-// session stays playing with nothing to train, so a reset trains at once. At most one frame is in
+// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. In slow motion (a
+// speed of updates per second, state.js's paceOf) each tick trains one update (trainer-group.js's
+// trainUpdate) and the next tick waits for its time, a wait that pause, step, a new plan or a new
+// speed cut short. Playing ends at the epoch limit (the page is told by a frame with atLimit);
+// when every model diverged the session stays playing with nothing to train, so a reset trains at
+// once. At most one frame is in
 // flight: the next is posted only after the page acknowledged the last (after drawing it), so a
 // slow page slows training down instead of queueing frames. Between slices of training (a group's
 // trainSlice: a bounded number of updates) the session yields, so pause, predict and configure are

@@ -71,16 +71,26 @@ export class TrainerGroup {
   }
 
   /**
-   * Slow motion: one update (one mini-batch; an epoch, when an epoch makes no update) of every
-   * model still below `limit` epochs, so models of different batch sizes step in lockstep by
-   * updates. Each subclass keeps what it records in kept(m, result, ms, epochBefore).
+   * Slow motion's tick: one update of the models that make the fewest updates per epoch, and as
+   * many of the others as cover the same part of an epoch, so models of different batch sizes stay
+   * in step by epochs (the batch lesson: the full batch 1 update, stochastic 8000, each tick). The
+   * playground's two models share a batch size: one update each. Each subclass keeps what it
+   * records in kept(m, result, ms, epochBefore). Models at `limit` epochs wait.
    */
   trainUpdate(limit) {
-    for (const m of this.live()) {
+    const going = this.live().filter((m) => m.trainer.state.epoch < limit);
+    if (going.length === 0) return;
+    // Counted in updates; an epoch of no update (a batch past the split, drop_last) counts as one.
+    const perEpoch = (m) => m.updatesPerEpoch || 1;
+    const done = (m) => (m.updatesPerEpoch ? m.trainer.state.step : m.trainer.state.epoch);
+    const fewest = Math.min(...going.map(perEpoch));
+    const goal = Math.min(limit, Math.min(...going.map((m) => done(m) / perEpoch(m))) + 1 / fewest);  // in epochs
+    for (const m of going) {
       const before = m.trainer.state.epoch;
-      if (before >= limit) continue;
+      const steps = Math.ceil(goal * perEpoch(m) - 1e-9) - done(m);
+      if (steps <= 0) continue;
       const start = performance.now();
-      const result = m.trainer.train(m.updatesPerEpoch > 0 ? { steps: 1 } : { epochs: 1 });
+      const result = m.trainer.train(m.updatesPerEpoch ? { steps } : { epochs: steps });
       this.kept(m, result, performance.now() - start, before);
     }
   }
