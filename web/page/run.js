@@ -163,6 +163,7 @@ export class Run {
     this.#resolveSteps();
     if (this.closed) return;
     const playing = this.playing;
+    this.finished = false;  // a run stopped at the limit waits at epoch 0 on the new worker
     this.reset();
     this.setPlaying(playing && !why.repeated);
     this.#owner.onRestart?.(why);
