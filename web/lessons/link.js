@@ -1,6 +1,7 @@
 // A link's state, the same on the page, in embed.html and in <nn-playground> (its `state` and
 // `lesson` attributes): state.js's fields, a short lesson link's preset (catalog.js's
-// withLessonPreset) and the open lesson's own state.
+// withLessonPreset), a short challenge link's setup (shared/challenges.js) and the open lesson's
+// own state.
 //
 // A lesson with a view of its own keeps its state in keys named after it: its options and its
 // speed, e.g. `#lesson=wine&lang=ko&wine.standardize=1&wine.seed=3&wine.speed=1`. Its link
@@ -9,7 +10,8 @@
 // none of its settings belongs in the link. Links that carry playground keys too (as links did
 // before) still open the lesson. A playground lesson's state is the playground's: its link is the
 // playground's link. No DOM and no engine here.
-import { FIELD, hashFromState, hashOf, parseValue, printValue, stateFromHash, unknownHashKeys } from '../shared/state.js';
+import { FIELD, hashFromState, hashKeys, hashOf, parseValue, printValue, stateFromHash, unknownHashKeys } from '../shared/state.js';
+import { withChallengeSetup } from '../shared/challenges.js';
 import { LESSON, optionsOf, withLessonPreset } from './catalog.js';
 
 /** The keys besides the lesson's own that a lesson link keeps: how to show it. */
@@ -39,14 +41,15 @@ function paramsOf(hash) {
 
 /**
  * The state a link's hash describes: { state, rejected: [keys whose value was refused] }. A short
- * lesson link gets its lesson's preset; `state.lessonState` is the open lesson's own state.
- * `base` overrides the defaults (the browser's language).
+ * lesson or challenge link (#lesson=features, #challenge=spiral-8) gets its preset;
+ * `state.lessonState` is the open lesson's own state. `base` overrides the defaults (the
+ * browser's language).
  */
 export function stateFromLink(hash, base = {}) {
   const params = paramsOf(hash);
-  const parsed = stateFromHash(params ? hash : '', base);
-  if (!params) parsed.rejected.push('#');
-  const state = withLessonPreset(parsed.state, params ? [...params.keys()] : ['#']);
+  const parsed = stateFromHash(hash, base);
+  const keys = hashKeys(hash);  // ['#'] for a hash URLSearchParams refuses: no preset
+  const state = withChallengeSetup(withLessonPreset(parsed.state, keys), keys);
   return { state: withLessonState(state, params), rejected: parsed.rejected.concat(lessonRejected(state, params)) };
 }
 
@@ -70,7 +73,7 @@ function lessonRejected(state, params) {
  * any other link says the whole state.
  */
 export function patchOfLink(hash, state) {
-  const keys = [...(paramsOf(hash)?.keys() ?? ['#'])];
+  const keys = hashKeys(hash);
   const own = lessonFields(LESSON[state.lesson]).map((f) => f.key);
   if (own.length === 0 || keys.some((key) => !SHOW_KEYS.includes(key) && !own.includes(key))) return state;
   return Object.fromEntries([...SHOW_KEYS, 'lessonState'].map((key) => [key, state[key]]));
