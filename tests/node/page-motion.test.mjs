@@ -163,6 +163,11 @@ test('a lesson link carries the lesson\'s own state and no playground setting; o
   await other.dispatchEvent('[data-option="small"]', 'change');
   assert.match(hashOf(other), /batch\.small=16/);
   assert.match(await other.textContent('.modes tr[data-mode="mini32"] th'), /Mini-batch 16/);
+  // A value out of range is refused with a notice that gives the range; the option keeps its value.
+  await other.fill('[data-option="medium"]', '0');
+  await other.dispatchEvent('[data-option="medium"]', 'change');
+  assert.match(await until(() => other.textContent('#notice'), (n) => /Medium mini-batch/.test(n)), /“0” is not allowed for “Medium mini-batch”: from 1 to 8000\. It stays 64\./);
+  assert.equal(await other.inputValue('[data-option="medium"]'), '64');
   await other.goto(`${session.server.url}/index.html#lesson=optimizers&optimizers.adam=0.2&lang=ko`);
   await other.waitForSelector('.lesson[data-lesson="optimizers"][data-epoch]');
   assert.equal(await other.inputValue('[data-option="adam"]'), '0.2');

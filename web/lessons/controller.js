@@ -95,7 +95,7 @@ export class Lessons {
     this.#stage.replaceChildren();
     if (hasView) {
       this.#run = new LessonRun({ lesson, state, t: this.#t, client: this.#client, controls: this.#controls,
-        stage: this.#stage, status: this.#intro, onRestart: (why) => this.#engineRestarted(why),
+        stage: this.#stage, status: this.#intro, onRestart: (why) => this.#engineRestarted(why), notify: this.#notify,
         onChange: (changed) => {
           this.#given = JSON.stringify(lessonStateOf(lesson, changed));  // the run has it already: no new run
           this.#onLessonState(changed);

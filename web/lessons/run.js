@@ -17,6 +17,7 @@ export class LessonRun {
   #run;
   #status;
   #onChange;
+  #notify;
   #parts = {};
   #host;
   #view = null;
@@ -29,9 +30,9 @@ export class LessonRun {
    * element for the run's controls; stage: where the options and the view go; status: the element
    * that gets data-epoch and data-status; onChange(state): the learner changed an option or the
    * speed (the link keeps it); onRestart(why): the worker restarted (the run has set itself up
-   * again, at epoch 0).
+   * again, at epoch 0); notify(text): a notice (a typed value refused).
    */
-  constructor({ lesson, state, t, client, controls, stage, status, onChange, onRestart }) {
+  constructor({ lesson, state, t, client, controls, stage, status, onChange, onRestart, notify }) {
     this.#lesson = lesson;
     const { speed, ...options } = state;
     this.#options = options;
@@ -51,6 +52,7 @@ export class LessonRun {
     });
     this.#status = status;
     this.#onChange = onChange;
+    this.#notify = notify;
     this.#speed = speed;
     controls.replaceChildren(...this.#buildControls());
     this.#host = el('div', { className: `lesson-view view-${lesson.view}` });
@@ -104,7 +106,8 @@ export class LessonRun {
       this.start(true);
     };
     const controls = Object.entries(lesson.options).map(([name, option]) => {
-      const text = el('span', {}, option.label ? option.label(this.#t) : this.#t(`lesson.${lesson.id}.${name}`));
+      const label = option.label ? option.label(this.#t) : this.#t(`lesson.${lesson.id}.${name}`);
+      const text = el('span', {}, label);
       if (option.type === 'bool') {
         const input = el('input', { type: 'checkbox', checked: this.#options[name] });
         input.dataset.option = name;
@@ -117,8 +120,10 @@ export class LessonRun {
       input.title = this.#t('lesson.optionRange', { min, max });
       input.addEventListener('change', () => {
         const value = parseValue(option, input.value.trim());
-        if (value !== undefined) set(name, value);
-        else input.value = String(this.#options[name]);
+        if (value !== undefined) return set(name, value);
+        this.#notify(this.#t('lesson.optionRefused', { value: input.value, label, min, max, kept: this.#options[name] }));
+        input.value = String(this.#options[name]);
+        return undefined;
       });
       return el('label', { className: 'lesson-option' }, text, input);
     });

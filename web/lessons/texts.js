@@ -14,6 +14,7 @@ export const en = {
   'lesson.epochOf': 'epoch {epoch} / {limit}',
   'lesson.unknown': 'There is no lesson “{id}”: here is the playground.',
   'lesson.optionRange': 'from {min} to {max}',
+  'lesson.optionRefused': '“{value}” is not allowed for “{label}”: from {min} to {max}. It stays {kept}.',
   'lesson.next': 'Next: {title}',
 
   'lesson.sigmoid.title': 'Binary logistic regression: pass or fail from hours of study',
@@ -152,6 +153,7 @@ export const ko = {
   'lesson.epochOf': '에포크 {epoch} / {limit}',
   'lesson.unknown': '“{id}”라는 수업은 없습니다. 놀이터를 보여 드립니다.',
   'lesson.optionRange': '{min}부터 {max}까지',
+  'lesson.optionRefused': '“{label}”에 “{value}”은(는) 쓸 수 없습니다. {min}부터 {max}까지입니다. {kept}(으)로 둡니다.',
   'lesson.next': '다음: {title}',
 
   'lesson.sigmoid.title': '이항 논리 회귀: 공부 시간으로 합격 여부 예측하기',
