@@ -7,11 +7,10 @@
 // trainUpdate) and the next tick waits for its time, a wait that pause, step, a new plan or a new
 // speed cut short. Playing ends at the epoch limit (the page is told by a frame with atLimit);
 // when every model diverged the session stays playing with nothing to train, so a reset trains at
-// once. At most one frame is in
-// flight: the next is posted only after the page acknowledged the last (after drawing it), so a
-// slow page slows training down instead of queueing frames. Between slices of training (a group's
-// trainSlice: a bounded number of updates) the session yields, so pause, predict and configure are
-// answered within a slice (about 25 ms).
+// once. At most one frame is in flight: the next is posted only after the page acknowledged the
+// last (after drawing it), so a slow page slows training down instead of queueing frames. Between
+// slices of training (a group's trainSlice: a bounded number of updates) the session yields, so
+// pause, predict and configure are answered within a slice (about 25 ms).
 //
 // A plan is { specs: { name: spec }, watch }: watch.grid (the playground: decision grids of
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
