@@ -3,6 +3,7 @@
 // shows the right-hand model on XOR with only the toolbar; the parent page drives it through the
 // postMessage API (message-api.js). "Copy link" gives the full page (index.html) with this state.
 import { Playground } from './page/playground.js';
+import { installOffline } from './page/offline-install.js';
 import { listenToParent, parentOrigins } from './page/message-api.js';
 import { detectLanguage } from './page/strings.js';
 import { linkHash, patchOfLink, stateFromLink, unknownLinkKeys } from './lessons/link.js';
@@ -31,3 +32,5 @@ listenToParent(playground, document.body, parentOrigins(document));
 const unknown = unknownLinkKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
 if (unknown.length) playground.notify(playground.t('hashMalformed'));
+// Kept for use with no network after this visit (sw.js); a new deploy that takes over is offered as a reload.
+installOffline({ onUpdate: () => playground.notify(playground.t('updateReady')) });

@@ -4,6 +4,7 @@
 // ever parses values from it, and everything shown is set as text). Without `lang` in the hash
 // the language is the browser's.
 import { Playground } from './page/playground.js';
+import { installOffline } from './page/offline-install.js';
 import { applyStrings, detectLanguage, setLanguage, t } from './page/strings.js';
 import { linkHash, patchOfLink, stateFromLink, unknownLinkKeys } from './lessons/link.js';
 
@@ -47,3 +48,5 @@ showPage(initial.state);
 const unknown = unknownLinkKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
 if (unknown.length) playground.notify(playground.t('hashMalformed'));
+// Kept for use with no network after this visit (sw.js); a new deploy that takes over is offered as a reload.
+installOffline({ onUpdate: () => playground.notify(playground.t('updateReady')) });

@@ -18,7 +18,7 @@ test('the new fields reach the spec the engine trains, and the hash round-trips 
     'a.features': ['x1', 'x2', 'x1^2', 'sin(x2)'], 'b.hidden': [5, 3], 'b.activation': 'linear', loss: 'huber',
     showTest: true, discretize: true };
   const a = specOf(state, 'a');
-  assert.equal(a.task, 'regression');
+  assert.equal(nn.normalize(a).task, 'regression', 'the plane\'s task: the engine\'s default, which the page leaves to it');
   assert.deepEqual(a.data.split, [0.6, 0.2, 0.2]);
   assert.deepEqual(a.regularization, { l1: 0.003 });
   assert.deepEqual(a.model, { hidden: [], features: ['x1', 'x2', 'x1^2', 'sin(x2)'], seed: 77 });

@@ -27,8 +27,8 @@ import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, dataSpecOf, defaultState,
-  isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
+import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
+  reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
 const VIEW_KEYS = ['lang', 'lesson', 'lessonState', 'view', 'panels', 'controls', 'autoplay'];
@@ -191,7 +191,7 @@ export class Playground {
   /** The state (from `base`) that trains `spec` (spec-state.js): { state, ignored }; throws as setSpec does. */
   stateOfSpec(spec, base) {
     if (!this.#rules) throw new Error('the engine is still loading: wait until it is ready');
-    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base);
+    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base, this.#rules);
   }
 
   /** The challenge's goal and progress (challenge-view.js's detail()), or null without one. */
@@ -249,7 +249,7 @@ export class Playground {
 
   /** What identifies data whose class count only the engine can tell (imported or drawn), else null. */
   #dataKey(state) {
-    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify(dataSpecOf(state));
+    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify([dataSpecOf(state), taskOf(state, this.#rules)]);
   }
 
   /** The data's class count: the engine's for a named set, what it read from other data, or null before it has. */
@@ -329,8 +329,8 @@ export class Playground {
     const context = this.#context;
     context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
     context.rules = this.#rules;
-    context.regression = isRegression(state);
-    context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
+    context.regression = taskOf(state, this.#rules) === 'regression';
+    context.losses = this.#rules.lossesOf(taskOf(state, this.#rules));
     this.#challenge.unlockControls();
     this.#controls.render(state, context);
     this.#challenge.render(state, context.regression ? 'regression' : 'classification');
@@ -438,7 +438,7 @@ export class Playground {
   }
 
   async #action(name) {
-    if (name === 'regenerate') this.update({ seed: (this.state.seed + 1) % 4294967296 });
+    if (name === 'regenerate' || name === 'reshuffle') this.update({ seed: (this.state.seed + 1) % 4294967296 });
     else if (name === 'newWeights') this.update({ wseed: newSeed(this.state) });
     else if (name === 'clearPoints') this.update({ points: [] });
     else if (name === 'copyLink') {

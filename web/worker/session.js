@@ -179,12 +179,12 @@ export class Session {
     this.#group = groupOf(this.#nn, plan);
     const group = this.#group;
     group.setView(this.#view);
-    const { x, y, splitEnd, classes, features, task } = group.data;  // the group needs them no more: hand them over
+    const { x, y, splitEnd, splitColumn, classes, features, task } = group.data;  // the group needs them no more: hand them over
     const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
       batchSize: spec.batch_size ?? 0 }));
     this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
     this.#announce();
-    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
+    this.#post({ type: 'data', data: { x, y, splitEnd, splitColumn, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
     this.#postFrame(true);
     if (this.#playing) this.#startPlay();
   }
