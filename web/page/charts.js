@@ -6,7 +6,7 @@ import { History } from './loss-history.js';
 import { Redraw, boxPlot, downsample, quietAxis } from './chart-kit.js';
 
 const MAX_SHOWN = 800;
-const HEIGHT = 150;
+const HEIGHT = 124;  // short enough that the curves share the first screen with the plot (style.css)
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 
