@@ -47,6 +47,9 @@ for (const lang of ['en', 'ko']) {
       assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= WIDE.width && box.y + box.height <= WIDE.height,
         `${selector} inside 1280 x 800: ${JSON.stringify(box)}`);
     }
+    // Every column of both metrics tables: nothing hidden behind the scroll region's edge.
+    const hidden = await page.$$eval('.metrics-scroll', (regions) => regions.map((r) => r.scrollWidth - r.clientWidth));
+    assert.deepEqual(hidden, [0, 0], 'metrics columns hidden (px)');
     // The plots are not stamps: each at least 200 px, and the two side by side.
     const [a, b] = [await boxOf(page, '[data-panel="a"] .plot'), await boxOf(page, '[data-panel="b"] .plot')];
     assert.ok(a.width >= 200 && b.width >= 200, `plots ${a.width} and ${b.width} px`);
