@@ -5,9 +5,14 @@
 import { Playground } from './page/playground.js';
 import { listenToParent, parentOrigins } from './page/message-api.js';
 import { detectLanguage } from './page/strings.js';
-import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
+import { hashFromState, hashKeys, stateFromHash, unknownHashKeys } from './shared/state.js';
+import { withChallengeSetup } from './shared/challenges.js';
 
-const fromHash = () => stateFromHash(location.hash, { lang: detectLanguage() });
+/** The state of the hash; a short challenge link (#challenge=spiral-8) gets its setup. */
+function fromHash() {
+  const parsed = stateFromHash(location.hash, { lang: detectLanguage() });
+  return { ...parsed, state: withChallengeSetup(parsed.state, hashKeys(location.hash)) };
+}
 const initial = fromHash();
 const playground = new Playground({
   root: document.querySelector('#playground'),

@@ -5,17 +5,15 @@
 // the language is the browser's.
 import { Playground } from './page/playground.js';
 import { applyStrings, detectLanguage, setLanguage, t } from './page/strings.js';
-import { hashFromState, stateFromHash, unknownHashKeys } from './shared/state.js';
+import { hashFromState, hashKeys, stateFromHash, unknownHashKeys } from './shared/state.js';
 import { withLessonPreset } from './lessons/catalog.js';
+import { withChallengeSetup } from './shared/challenges.js';
 
-/** The state of the hash; a short lesson link (#lesson=features) gets its lesson's preset. */
+/** The state of the hash; a short lesson or challenge link (#lesson=features, #challenge=spiral-8) gets its preset. */
 function fromHash() {
   const parsed = stateFromHash(location.hash, { lang: detectLanguage() });
-  let keys = ['#'];  // a hash URLSearchParams refuses names no lesson
-  try {
-    keys = [...new URLSearchParams(location.hash.replace(/^#/, '')).keys()];
-  } catch { /* keep ['#'] */ }
-  return { ...parsed, state: withLessonPreset(parsed.state, keys) };
+  const keys = hashKeys(location.hash);  // ['#'] for a hash URLSearchParams refuses: no preset
+  return { ...parsed, state: withChallengeSetup(withLessonPreset(parsed.state, keys), keys) };
 }
 
 /** The page's own text (title, tagline, footer) in the state's language. */

@@ -19,7 +19,8 @@
 // It works under a strict CSP (script-src 'self' 'wasm-unsafe-eval'): no inline script or style.
 import { Playground } from './page/playground.js';
 import { detectLanguage } from './page/strings.js';
-import { FIELD, hashFromState, parseValue, stateFromHash } from './shared/state.js';
+import { FIELD, hashFromState, hashKeys, parseValue, stateFromHash } from './shared/state.js';
+import { withChallengeSetup } from './shared/challenges.js';
 
 const here = new URL('.', import.meta.url);
 const STYLES = ['vendor/uPlot.min.css', 'style.css'];
@@ -32,7 +33,7 @@ const listText = (value) => value.trim().split(/[\s,]+/).filter(Boolean).join(',
 function stateFromAttributes(el) {
   const attr = (name) => el.getAttribute(name);
   const { state: fromLink, rejected } = stateFromHash(attr('state') ?? '', { lang: detectLanguage() });
-  const state = fromLink;
+  const state = withChallengeSetup(fromLink, hashKeys(attr('state') ?? ''));  // state="challenge=spiral-8": its setup
   const set = (key, text, name) => {
     const value = parseValue(FIELD[key], text);
     if (value === undefined) rejected.push(name);

@@ -8,9 +8,12 @@
 //   step     { epochs } pauses and trains that many epochs (default 1); the reply has the metrics
 //   getMetrics          { metrics: { a, b } }: epoch, step, status and loss/accuracy per split
 //   getState            { hash, specs }: the state as the page's URL hash, and the specs trained
+//   getGoal             { goal }: the challenge's goal and progress (as below), or null without one
 //
 // When the playground has drawn its first frame, it sends { nnplay: 1, type: 'ready' } to the
-// parent. Only the parent window is listened to; the messages only ever set values that the
+// parent. With a challenge (docs/teaching.md) it sends { nnplay: 1, type: 'nnplay:goal', id, goal,
+// status: 'pending' | 'reached' | 'over' | 'error', reached, step, steps, epoch, value, target }
+// once training is measured and whenever that status or step changes (the goal reached, at `epoch`). Only the parent window is listened to; the messages only ever set values that the
 // state table checks (state.js), so a message cannot make the page run anything.
 //
 // Parent origins (opt-in, docs/embedding.md): the site that serves embed.html may list the origins
@@ -41,6 +44,7 @@ const HANDLERS = {
   },
   getMetrics: (pg) => ({ metrics: pg.metrics() }),
   getState: (pg) => ({ hash: hashFromState(pg.state), specs: pg.specs() }),
+  getGoal: (pg) => ({ goal: pg.goal() }),
 };
 
 /** The allowed parent origins a document lists (see above), or null when it lists none: any parent. */
@@ -75,7 +79,9 @@ export function listenToParent(playground, host, origins = null) {
       reply({ ok: false, error: String(error?.message ?? error) });
     }
   });
-  host.addEventListener('nnplay-frame', () => {
-    for (const origin of origins ?? ['*']) parent.postMessage({ nnplay: 1, type: 'ready' }, origin);
-  }, { once: true });
+  const tell = (message) => {
+    for (const origin of origins ?? ['*']) parent.postMessage({ nnplay: 1, ...message }, origin);
+  };
+  host.addEventListener('nnplay-frame', () => tell({ type: 'ready' }), { once: true });
+  host.addEventListener('nnplay-goal', (event) => tell({ ...event.detail, type: 'nnplay:goal' }));
 }

@@ -14,6 +14,8 @@ import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
 import { allowedRange } from './allowed-range.js';
 import { Messages } from './messages.js';
+import { ChallengeView } from './challenge-view.js';
+import { Coach } from './coach.js';
 import { PanelView } from './panel.js';
 import { Readout } from './readout.js';
 import { buildControls } from './controls.js';
@@ -43,6 +45,8 @@ export class Playground {
   #controls;
   #takeHome;
   #lessons;
+  #challenge;  // the goal of a challenge link and its progress (challenge-view.js)
+  #coach;      // says why a run diverged, with a one-click fix (coach.js)
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
@@ -98,6 +102,13 @@ export class Playground {
         range: allowedRange(field, this.#rules?.caps ?? null, t) })),
     });
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#run, playground: this, t });
+    const modelName = (name) => this.#panelTitle(name);
+    this.#challenge = new ChallengeView(root, { host: this.#host, t, modelName, onApply: (patch) => this.restartWith(patch),
+      onLeave: (patch) => this.update(patch) });
+    this.#coach = new Coach(this.$('#banner .banner-text'), { t, modelName, onLower: (lr) => {
+      this.restartWith({ lr });
+      this.notify(t('teach.coachLowered', { lr }));
+    } });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
     const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
@@ -181,6 +192,20 @@ export class Playground {
   stateOfSpec(spec, base) {
     if (!this.#rules) throw new Error('the engine is still loading: wait until it is ready');
     return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base);
+  }
+
+  /** The challenge's goal and progress (challenge-view.js's detail()), or null without one. */
+  goal() {
+    return this.#challenge.detail();
+  }
+
+  /** Applies a patch and trains again from epoch 0, playing (the coach's and a challenge's one click). */
+  restartWith(patch) {
+    this.state = this.#reconciled(this.#candidate(patch));
+    this.#render();
+    this.#onState(this.state);
+    this.#restart();
+    this.#setPlaying(true);
   }
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
@@ -296,6 +321,8 @@ export class Playground {
     applyStrings(this.#root, this.t);
     for (const panel of Object.values(this.#panels)) panel.relabel();
     this.#readout.clear();
+    this.#challenge.relabel();
+    this.#coach.relabel();
   }
 
   #render() {
@@ -305,7 +332,9 @@ export class Playground {
     context.rules = this.#rules;
     context.regression = isRegression(state);
     context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
+    this.#challenge.unlockControls();
     this.#controls.render(state, context);
+    this.#challenge.render(state, context.regression ? 'regression' : 'classification');
     for (const name of PANELS) {
       this.#panels[name].describe({ hidden: state[`${name}.hidden`], activation: state[`${name}.activation`],
         outputs: this.#rules.outputs(state.loss, context.classes), features: featureCount(state, name, context.features),
@@ -380,6 +409,8 @@ export class Playground {
   #clearPanels(visibly) {
     this.#latest = {};
     this.#hideBanner();
+    this.#coach.reset();
+    this.#challenge.restarted();
     for (const panel of Object.values(this.#panels)) panel.reset(visibly);
     // No spec (a drawing with no points yet): the status says so now, not when the worker answers.
     if (!specsOf(this.state).a) this.#context.data = null;
@@ -452,7 +483,9 @@ export class Playground {
       this.#latest[name] = { ...model, metrics: model.metrics ?? this.#latest[name]?.metrics };
     }
     if (!this.#run.playing) for (const panel of Object.values(this.#panels)) panel.stopped();
+    this.#coach.observe(models);
     this.#showDivergence(models);
+    this.#challenge.observe(models, this.state);
     if (now - this.#lastReadout > READOUT_REFRESH_MS) {
       this.#lastReadout = now;
       this.#readout.refresh();
@@ -465,7 +498,8 @@ export class Playground {
     const diverged = PANELS.filter((name) => models[name].status === 'diverged');
     if (diverged.length === 0) return;
     const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: models[name].message })).join(' ');
-    this.#showBanner(text, true);
+    this.#showBanner(text, false);  // the coach says what to do
+    this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.state.lr, this.#challenge.locks('lr'));
   }
 
   #panelTitle(name) {

@@ -5,11 +5,13 @@
 // everything built that way. Strings are always set as text, never as HTML.
 //
 // The lessons' strings (../lessons/texts.js) join the tables here, under their own prefix
-// ('lesson.sigmoid.title'), and the step inspector's (strings-inspector.js) under 'inspector.';
+// ('lesson.sigmoid.title'), the step inspector's (strings-inspector.js) under 'inspector.' and
+// the teacher's kit's (strings-teacher.js: challenges, the divergence coach) under 'teach.';
 // no module adds to the tables later.
 import { ko } from './strings-ko.js';
 import { en as lessonsEn, ko as lessonsKo } from '../lessons/texts.js';
 import { en as inspectorEn, ko as inspectorKo } from './strings-inspector.js';
+import { en as teacherEn, ko as teacherKo } from './strings-teacher.js';
 import { LANGUAGES } from '../shared/state.js';
 
 export { LANGUAGES };
@@ -265,12 +267,12 @@ export const en = {
   hsLinear: 'The background is the output layer’s decision: straight lines here, a linear model on what the layer learned.',
 };
 
-const inspector = (table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`inspector.${k}`, v]));
+const prefixed = (prefix, table) => Object.fromEntries(Object.entries(table).map(([k, v]) => [`${prefix}.${k}`, v]));
 
 /** The tables by language; no prototype, so a key such as `__proto__` finds nothing. */
 const TABLES = Object.freeze({
-  en: Object.freeze(Object.assign(Object.create(null), en, lessonsEn, inspector(inspectorEn))),
-  ko: Object.freeze(Object.assign(Object.create(null), ko, lessonsKo, inspector(inspectorKo))),
+  en: Object.freeze(Object.assign(Object.create(null), en, lessonsEn, prefixed('inspector', inspectorEn), prefixed('teach', teacherEn))),
+  ko: Object.freeze(Object.assign(Object.create(null), ko, lessonsKo, prefixed('inspector', inspectorKo), prefixed('teach', teacherKo))),
 });
 
 /** The first of the browser's languages that nnplay has, else English. */

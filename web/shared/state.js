@@ -31,6 +31,8 @@ export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
 /** The longest list a link may hold (hidden layers): a bound on memory, not a rule of the engine. */
 const MAX_LIST = 64;
+/** The longest free text a link may hold in one key (a challenge's hint or solution). */
+const MAX_TEXT = 600;
 export const GRID_SIZE = 100;          // decision-grid cells per side
 export const LANGUAGES = ['en', 'ko'];  // the page's languages (page/strings.js has their tables)
 /** What a page or an embedded playground can show: the two models' panels and parts of them. */
@@ -55,6 +57,8 @@ const boolField = (key, fallback, effect, extra = {}) => ({ key, type: 'bool', d
 const setField = (key, values, extra = {}) => ({ key, type: 'set', values, default: [...values], effect: 'view',
   when: (s) => s[key].length !== values.length, ...extra });
 const idField = (key) => ({ key, type: 'id', default: '', effect: 'view', when: (s) => s[key] !== '' });
+/** Free text a teacher writes into a link (a challenge's goal, hint, ...): shared/challenges.js reads it. */
+const textField = (key) => ({ key, type: 'text', max: MAX_TEXT, default: '', effect: 'view', when: (s) => s[key] !== '' });
 
 export const FIELDS = [
   enumField('data', [...DATASETS, 'csv'], 'radial', 'data'),
@@ -102,6 +106,15 @@ export const FIELDS = [
   setField('panels', PANEL_PARTS),
   setField('controls', CONTROL_GROUPS),
   boolField('autoplay', true, 'view', { when: (s) => !s.autoplay }),
+  // A challenge (shared/challenges.js, docs/teaching.md): a built-in's id, or a teacher's own goal.
+  idField('challenge'),
+  textField('goal'),
+  { key: 'budget', type: 'int', min: 1, max: 10000000, default: null, effect: 'view', when: (s) => s.budget !== null },
+  textField('lock'),
+  textField('hide'),
+  textField('title'),
+  textField('hint'),
+  textField('solution'),
 ];
 
 /** Fields by key. No prototype, so a hash key such as `__proto__` or `constructor` finds nothing. */
@@ -148,6 +161,8 @@ const PARSERS = {
     return names?.length ? names : undefined;
   },
   id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
+  // Printable text (no control characters), up to f.max characters.
+  text: (f, text) => (text.length <= f.max && !/[\u0000-\u001f\u007f]/.test(text) ? text : undefined),
   csv: (f, text) => {
     if (text === '' || text.length > CSV_LINK_CHARS || !/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
     try {
@@ -206,13 +221,18 @@ export function stateFromHash(hash, base = {}) {
   return { state, rejected };
 }
 
-/** The keys of a hash that are no field of the table (a mistyped or hostile link). */
-export function unknownHashKeys(hash) {
+/** The keys a hash names, in order; ['#'] for a hash URLSearchParams refuses. */
+export function hashKeys(hash) {
   try {
-    return [...new URLSearchParams(String(hash).replace(/^#/, '')).keys()].filter((key) => !FIELD[key]);
+    return [...new URLSearchParams(String(hash).replace(/^#/, '')).keys()];
   } catch {
     return ['#'];
   }
+}
+
+/** The keys of a hash that are no field of the table (a mistyped or hostile link). */
+export function unknownHashKeys(hash) {
+  return hashKeys(hash).filter((key) => !FIELD[key]);
 }
 
 /**
