@@ -101,6 +101,21 @@ test('a table wider than its panel scrolls in a labelled region, with a fade on 
   await page.close();
 });
 
+test('390 px: the batch lesson\'s table of five modes scrolls in a labelled region that fades on the right', { timeout: 60000 }, async () => {
+  const { page, errors } = await openPage(session, '#lesson=batch', PHONE);
+  const region = '.lesson-stage [role="region"]';
+  await page.waitForSelector(region);
+  const read = () => page.$eval(region, (r) => ({ more: r.dataset.more, tabIndex: r.tabIndex, label: r.getAttribute('aria-label'),
+    mask: getComputedStyle(r).maskImage || getComputedStyle(r).webkitMaskImage }));
+  const start = await until(read, (r) => r.more === 'right');
+  assert.deepEqual([start.more, start.tabIndex, start.label], ['right', 0, 'Table (scrolls sideways)']);
+  assert.match(start.mask, /gradient/);
+  await page.$eval(region, (r) => { r.scrollLeft = r.scrollWidth; });
+  assert.equal((await until(read, (r) => r.more === 'left')).more, 'left');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the heatmap at device pixel ratio 2: device pixels, opaque, class boundaries blended over a few pixels', { timeout: 60000 }, async () => {
   const { page, errors } = await openAt('index.html', '#data=xor&discretize=1&b.hidden=8&optimizer=adam&lr=0.03',
     { viewport: WIDE, deviceScaleFactor: 2 });

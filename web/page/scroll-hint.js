@@ -2,6 +2,7 @@
 // sides where columns are hidden ("left", "right", "left right" or ""), for style.css's fade, and
 // the region takes the keyboard focus only while it has something to scroll. Kept up to date as
 // it scrolls, resizes or its table changes size. Runs on the page.
+import { el } from './dom.js';
 
 /** Watches `region` (an element with overflow-x: auto around one table); returns its update(). */
 export function watchScroll(region) {
@@ -18,4 +19,13 @@ export function watchScroll(region) {
   if (region.firstElementChild) observer.observe(region.firstElementChild);
   update();
   return update;
+}
+
+/** A new region around `table` (a lesson view's wide table), labelled `label`, watched as above. */
+export function scrollRegion(table, label) {
+  const region = el('div', { className: 'scroll-x' }, table);
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', label);
+  watchScroll(region);
+  return region;
 }

@@ -124,6 +124,7 @@ export const ko = {
   rangeInt: '허용 범위: {min}부터 {max}까지의 정수',
   rangeFloat: '허용 범위: {min}부터 {max}까지',
   rangeLayers: '허용 범위: 은닉층 0~{layers}개, 층마다 유닛 1~{units}개',
+  tableRegion: '표 (가로로 스크롤)',
   metricsRegion: '분할별 정확도와 손실 (가로로 스크롤)',
   confusionRegion: '혼동 행렬 (가로로 스크롤)',
   resetBy: '초기화: {what}이(가) 바뀌어 두 모델이 에포크 0부터 다시 시작합니다.',

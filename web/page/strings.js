@@ -140,6 +140,7 @@ export const en = {
   rangeInt: 'allowed: whole numbers from {min} to {max}',
   rangeFloat: 'allowed: from {min} to {max}',
   rangeLayers: 'allowed: 0 to {layers} hidden layers of 1 to {units} units each',
+  tableRegion: 'Table (scrolls sideways)',
   metricsRegion: 'Accuracy and loss per split (scrolls sideways)',
   confusionRegion: 'Confusion matrix (scrolls sideways)',
   resetBy: 'Reset: {what} changed, so both models start again at epoch 0.',
