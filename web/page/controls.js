@@ -4,7 +4,7 @@
 // value }); render(state, context) shows a state. Every control is a native element, so keyboard
 // use and focus come with it. Every text carries its data-i18n key, so applyStrings (strings.js)
 // re-labels the controls in another language.
-import { FIELD, parseValue, DRAW_CLASSES } from '../shared/state.js';
+import { FIELD, parseValue, DRAW_CLASSES, speedLabel } from '../shared/state.js';
 import { el, swatchOf } from './dom.js';
 import { featuresControl, layerButtons, sliderControl } from './controls-extra.js';
 
@@ -40,8 +40,7 @@ const HINTS = { lr: 'lrHint', drawClass: 'drawHint', reg: 'regHint', trainPct: '
 
 const labelKey = (key) => key.replace(/^[ab]\./, '');
 const idOf = (key) => `ctl-${key.replace('.', '-')}`;
-const optionKey = (field, value) => (field.key === 'speed' ? [value === 1 ? 'speedOption' : 'speedOptions', { n: value }]
-  : [`${labelKey(field.key)}_${value}`]);
+const optionKey = (field, value) => (field.key === 'speed' ? speedLabel(value) : [`${labelKey(field.key)}_${value}`]);
 
 /** An element whose text is the string `key` (with placeholders `args`), re-labelled by applyStrings. */
 function text(t, tag, key, props = {}, args = null) {

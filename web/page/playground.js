@@ -22,16 +22,17 @@ import { buildControls } from './controls.js';
 import { TakeHome } from './take-home.js';
 import { Lessons } from '../lessons/controller.js';
 import { LESSON } from '../lessons/catalog.js';
+import { linkHash } from '../lessons/link.js';
 import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
 import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, dataSpecOf, defaultState,
-  hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
+  isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
-const VIEW_KEYS = ['lang', 'lesson', 'view', 'panels', 'controls', 'autoplay'];
+const VIEW_KEYS = ['lang', 'lesson', 'lessonState', 'view', 'panels', 'controls', 'autoplay'];
 
 export class Playground {
   #root;
@@ -85,6 +86,8 @@ export class Playground {
       draw: (f) => this.#drawFrame(f),
       stepped: () => this.metrics(),
       onLimit: () => this.notify(this.t('limitReached', { limit: this.state.limit })),
+      // Stopped at the limit, a reset plays again; behind a lesson, once the lesson closes.
+      onResume: () => (this.#hiddenByLesson ? (this.#resumeAfterLesson = true) : this.#setPlaying(true)),
       onStatus: () => this.#showStatus(),
       onError: (e) => this.#showError(e),
       onRestart: (why) => this.#engineRestarted(why),
@@ -110,10 +113,10 @@ export class Playground {
       this.notify(t('teach.coachLowered', { lr }));
     } });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
-    const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
+    const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id, lessonState: {} });
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
-      onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => hashFromState(lessonState(id)),
-      onPlayground: (hidden) => this.#hideForLesson(hidden) });
+      onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => linkHash(lessonState(id)),
+      onPlayground: (hidden) => this.#hideForLesson(hidden), onLessonState: (own) => this.update({ lessonState: own }) });
     applyStrings(root, t);
     this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#run.playing));
     this.$('#step').addEventListener('click', () => this.step(1));
@@ -352,7 +355,7 @@ export class Playground {
     }
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
-    this.#lessons.show(state.lesson, state.autoplay);
+    this.#lessons.show(state.lesson, state.autoplay, state.lessonState);
     this.#takeHome.render();
     this.#showStatus();
   }

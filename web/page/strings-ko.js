@@ -17,6 +17,8 @@ export const ko = {
   speed: '속도',
   speedOption: '프레임당 {n} 에포크',
   speedOptions: '프레임당 {n} 에포크',
+  speedUpdate: '초당 {n} 업데이트',
+  speedUpdates: '초당 {n} 업데이트',
   limit: '에포크 한도',
   status_training: '학습 중',
   status_paused: '일시정지됨',

@@ -33,6 +33,8 @@ export const en = {
   speed: 'Speed',
   speedOption: '{n} epoch/frame',
   speedOptions: '{n} epochs/frame',
+  speedUpdate: '{n} update/s',
+  speedUpdates: '{n} updates/s',
   limit: 'Epoch limit',
   status_training: 'training',
   status_paused: 'paused',

@@ -25,7 +25,17 @@ export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 /** model.features, in the spec's order: the input nodes a model may take (2-D data only). */
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
 export const REGULARIZATIONS = ['none', 'l1', 'l2'];
+/** Speeds of one epoch per frame or more (`#speed=5`: five epochs per drawn frame, about 60 frames a second). */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
+/**
+ * Slow motion, below one epoch per frame: updates (optimizer steps, one mini-batch each) per second,
+ * each drawn (`#speed=1/s`). With a full batch an update is an epoch. Models of different batch
+ * sizes (the batch lesson) stay in step by epochs: the count is that of the model with the fewest
+ * updates per epoch (worker/trainer-group.js's trainUpdate).
+ */
+export const SLOW_SPEEDS = ['1/s', '2/s', '5/s', '10/s', '30/s'];
+/** Every speed, slowest first: the speed controls' choices. */
+export const ALL_SPEEDS = [...SLOW_SPEEDS, ...SPEEDS];
 export const PANELS = ['a', 'b'];
 export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
@@ -91,7 +101,7 @@ export const FIELDS = [
   intField('batchSize', 2, 200000, 32, 'train', { when: (s) => s.batch === 'mini' }),
   enumField('loss', LOSSES, 'cross_entropy', 'train'),
   intField('limit', 1, 10000000, 4000, 'limit'),
-  { key: 'speed', type: 'enum', values: SPEEDS, default: 1, effect: 'speed' },
+  { key: 'speed', type: 'enum', values: ALL_SPEEDS, default: 1, effect: 'speed' },
   { key: 'a.hidden', type: 'layers', default: [], effect: 'train' },
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden']?.length !== 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
@@ -102,6 +112,9 @@ export const FIELDS = [
   { key: 'wseed', type: 'int', min: 0, max: 4294967295, default: null, effect: 'train', when: (s) => s.wseed !== null },
   enumField('lang', LANGUAGES, 'en', 'view'),
   idField('lesson'),
+  // The open lesson's own settings, { name: value } (its options and speed): never a key of its own,
+  // lessons/link.js writes them as `<lesson>.<name>` keys.
+  { key: 'lessonState', type: 'lessonState', default: {}, effect: 'view', when: () => false },
   idField('view'),
   setField('panels', PANEL_PARTS),
   setField('controls', CONTROL_GROUPS),
@@ -161,6 +174,7 @@ const PARSERS = {
     return names?.length ? names : undefined;
   },
   id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
+  lessonState: () => undefined,  // read from the lesson's own keys, not from one
   // Printable text (no control characters), up to f.max characters.
   text: (f, text) => (text.length <= f.max && !/[\u0000-\u001f\u007f]/.test(text) ? text : undefined),
   csv: (f, text) => {
@@ -246,7 +260,27 @@ export function hashFromState(state) {
     const text = printValue(f, state[f.key]);
     if (f.type !== 'csv' || text.length <= CSV_LINK_CHARS) params.set(f.key, text);
   }
-  return `#${params}`;
+  return hashOf(params);
+}
+
+/** A hash from its parameters; a fragment may hold '/', so slow speeds read `speed=1/s`. */
+export const hashOf = (params) => `#${params}`.replaceAll('%2F', '/');
+
+/**
+ * What a speed means to the worker: { epochsPerFrame } (1, 2, 5, ...) or { updatesPerSecond }
+ * ('1/s', ...); anything else is one epoch per frame.
+ */
+export function paceOf(speed) {
+  const slow = typeof speed === 'string' && /^(\d+)\/s$/.exec(speed);
+  if (slow && +slow[1] > 0) return { updatesPerSecond: +slow[1] };
+  return { epochsPerFrame: Number.isInteger(speed) && speed > 0 ? speed : 1 };
+}
+
+/** A speed's label in the strings' tables: [key, { n }]. */
+export function speedLabel(speed) {
+  const { updatesPerSecond: n } = paceOf(speed);
+  if (n !== undefined) return [n === 1 ? 'speedUpdate' : 'speedUpdates', { n }];
+  return [speed === 1 ? 'speedOption' : 'speedOptions', { n: speed }];
 }
 
 // ---- changes --------------------------------------------------------------------------------

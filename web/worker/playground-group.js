@@ -24,7 +24,7 @@ export class PlaygroundGroup extends TrainerGroup {
     for (const m of this.live()) {
       if (m.trainer.state.epoch >= target) continue;
       const { result } = this.stepSlice(m, target);
-      m.records.push(...result.records);  // the JS API's records as they are: { epoch, step, train, val }
+      this.kept(m, result);  // the JS API's records as they are: { epoch, step, train, val }
       if (result.status === 'ok' && result.epoch < target) done = false;
     }
     return done;
