@@ -27,6 +27,7 @@ struct Dataset {
   int classes = 2;      // 1 for regression
   bool regression = false;
   std::array<int, 3> split_end = {0, 0, 0};  // rows [begin, end) of each split, in order
+  bool split_column = false;  // the data named each row's split (a CSV split column), not data.split
   Standardization scaling;
 
   int features() const { return static_cast<int>(x.rows()); }

@@ -27,8 +27,8 @@ constexpr double kFloatMax = std::numeric_limits<float>::max();
 
 std::array<double, 3> default_split(const std::string& name) { return find_dataset(name)->split; }
 
-std::array<double, 3> read_split(Fields& f, const std::string& name) {
-  if (!f.has("split")) return default_split(name);
+std::array<double, 3> read_split(Fields& f, const std::string& name, bool holdout) {
+  if (!f.has("split")) return holdout ? kHoldoutSplit : default_split(name);
   const std::string path = f.path_of("split");
   const json& v = as_array(f.raw("split"), path, 3, 3);
   std::array<double, 3> split{};
@@ -66,7 +66,11 @@ DataSpec read_data(const json& v, bool regression) {
     d.n = int(f.integer("n", find_dataset(d.name)->default_n, 1, kMaxSamples));
     d.noise = f.number("noise", 0, 0, 1);
   }
-  d.split = read_split(f, d.name);
+  // holdout (csv only): a file without a split column is shuffled by the seed and split, 80/10/10 by default.
+  if (f.has("holdout") && d.name != "csv")
+    Fields::fail(f.path_of("holdout"), "holdout only with name \"csv\" (the other sets have their split)", f.raw("holdout"));
+  d.holdout = f.boolean("holdout", false);
+  d.split = read_split(f, d.name, d.holdout);
   d.shuffle = f.boolean("shuffle", d.name == "wine");
   d.standardize = f.boolean("standardize", false);
   if (d.name == "inline") {
@@ -215,7 +219,7 @@ Task read_task(Fields& f, const json& document) {
 // The loss, checked against the task: cross_entropy and bce classify, l1 and huber regress, mse does both.
 LossKind read_loss(Fields& f, Task task) {
   const bool regression = task == Task::Regression;
-  const std::string name = f.choice("loss", regression ? "mse" : "cross_entropy", kLossNames);
+  const std::string name = f.choice("loss", default_loss_name(task), kLossNames);
   const LossKind loss = loss_kind(name);
   if (regression && !is_regression_loss(loss))
     Fields::fail("loss", "\"mse\", \"l1\" or \"huber\" with task \"regression\"", name);
@@ -301,6 +305,8 @@ const char* activation_name(Activation a) {
     default: return "relu";
   }
 }
+
+const char* default_loss_name(Task task) { return task == Task::Regression ? "mse" : "cross_entropy"; }
 
 const char* task_name(Task task) { return task == Task::Regression ? "regression" : "classification"; }
 

@@ -24,6 +24,7 @@ struct DataSpec {
   double noise = 0;                            // generated sets only
   std::array<double, 3> split = {0.8, 0.1, 0.1};
   bool shuffle = false;                        // permute rows once before splitting
+  bool holdout = false;                        // csv: without a split column, shuffle and split by `split`
   bool standardize = false;
   std::vector<std::vector<double>> x;          // inline
   std::vector<int> y;                          // inline, classification
@@ -106,5 +107,7 @@ LossKind loss_kind(const std::string& name);
 const char* loss_name(LossKind loss);
 const char* activation_name(Activation activation);
 const char* task_name(Task task);
+// The loss a spec without `loss` gets: cross_entropy, or mse for regression.
+const char* default_loss_name(Task task);
 
 }  // namespace nnplay

@@ -5,6 +5,7 @@
 #include "caps.h"
 #include "datasets/catalog.h"
 #include "loss.h"
+#include "regression.h"
 #include "spec.h"
 
 namespace nnplay {
@@ -20,6 +21,9 @@ json datasets_json() {
     if (d.generated) entry["n"] = d.default_n;
     entry["classes"] = d.classes;
     entry["split"] = d.split;
+    // The task a spec without `task` gets (read_task); the regression sets allow no other.
+    entry["task"] = is_regression_dataset(d.name) ? "regression" : "classification";
+    if (d.name == "csv") entry["holdoutSplit"] = kHoldoutSplit;  // data.holdout's default split
     out.push_back(entry);
   }
   return out;
@@ -41,12 +45,30 @@ json losses_json() {
   return out;
 }
 
+// The losses each task allows (read_loss), the task's default first.
+json tasks_json() {
+  json out = json::array();
+  for (const Task task : {Task::Classification, Task::Regression}) {
+    const bool regression = task == Task::Regression;
+    json losses = json::array();
+    losses.push_back(default_loss_name(task));
+    for (const std::string& name : kLossNames) {
+      const LossKind kind = loss_kind(name);
+      if ((regression ? is_regression_loss(kind) : is_classification_loss(kind)) && name != default_loss_name(task))
+        losses.push_back(name);
+    }
+    out.push_back({{"name", task_name(task)}, {"losses", losses}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string spec_info_json() {
   const json info = {
       {"datasets", datasets_json()},
       {"losses", losses_json()},
+      {"tasks", tasks_json()},
       {"activations", kActivationNames},
       {"optimizers", kOptimizerNames},
       {"caps", {{"samples", kMaxSamples}, {"features", kMaxFeatures}, {"label", kMaxLabel},

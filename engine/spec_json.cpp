@@ -25,6 +25,7 @@ json data_json(const DataSpec& d) {
   if (d.name == "csv") {
     if (!d.text.empty() || d.path.empty()) out["text"] = d.text;
     else out["path"] = d.path;
+    if (d.holdout) out["holdout"] = true;  // written only when set: a spec without it is as before
   }
   return out;
 }

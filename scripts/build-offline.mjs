@@ -5,7 +5,8 @@
 // - the worker (web/worker/main.js and what it imports) is bundled by esbuild into one classic script,
 //   with the engine's .wasm inlined as base64 and handed to createEngine({ wasmBinary });
 // - the page (web/main.js and its imports, uPlot included) is bundled into one classic script in
-//   which web/page/worker-source.js is replaced by a module that starts the worker from a Blob URL;
+//   which web/page/worker-source.js is replaced by a module that starts the worker from a Blob URL,
+//   and web/page/offline-install.js by one that registers no service worker (none from file://);
 // - the styles go inline; a Content-Security-Policy with the scripts' and the style's hashes lets
 //   nothing else run and connect-src 'none' lets nothing be fetched.
 // Run after build-wasm.sh and build-web.mjs (npm run build does).
@@ -45,6 +46,8 @@ const page = await bundle('main.js', [replace('nnplay-inline-worker', {
         return worker;
       }
     }`,
+  // A file:// page can have no service worker: the single file is its own offline copy.
+  'offline-install.js': 'export async function installOffline() { return null; }',
 })]);
 
 // Inline <script> and <style> end at the first "</script" or "</style": make sure there is none.
@@ -66,6 +69,8 @@ const swap = (pattern, replacement) => {
 };
 swap(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
 swap(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml">`);
+// The web app manifest and its icons are the served page's (installing it); one file has none.
+swap(/\s*<link rel="manifest"[^>]*>\s*<link rel="apple-touch-icon"[^>]*>/, '');
 swap(/\s*<link rel="stylesheet"[^>]*>\s*<link rel="stylesheet"[^>]*>/, `\n  <style>${style}</style>`);
 swap(/\s*<script type="module" src="main.js"><\/script>/, '');
 swap(/<\/body>/, `<script>${script}</script>\n</body>`);

@@ -3,7 +3,10 @@
 // dist/worker/engine-worker.js, which the page loads once and starts from memory, so that a
 // restarted worker needs no network (page/worker-source.js). The engine (dist/engine/) comes from
 // scripts/build-wasm.sh; the single-file offline page from scripts/build-offline.mjs.
+// dist/sw.js, the service worker, gets the list of files it keeps for use with no network (every
+// file written here and the engine's) and a hash of their contents, which names its cache.
 // Only dist/ is written; files from an earlier web build that web/ no longer has are removed.
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +44,26 @@ for (const name of ['uPlot.esm.js', 'uPlot.min.css']) {
 await writeFile(path.join(dist, 'worker', 'engine-worker.js'), await bundle('worker/main.js', [replace('nnplay-worker')]));
 files.push(path.join('worker', 'engine-worker.js'));
 
+await writeServiceWorker(files);
+
 const previous = await readFile(manifestPath, 'utf8').then(JSON.parse, () => []);
 for (const stale of previous.filter((f) => !files.includes(f))) await rm(path.join(dist, stale), { force: true });
 await writeFile(manifestPath, `${JSON.stringify(files, null, 1)}\n`);
 console.log(`build-web: ${files.length} files into dist/ (open it with npm start)`);
+
+/**
+ * dist/sw.js from web/sw.js with its BUILD line filled in: the files the pages need (URLs relative
+ * to dist/, the service worker itself left out) and the first 16 hex digits of a SHA-256 over
+ * their names and contents, so any change to any of them is a new cache and a new service worker.
+ */
+async function writeServiceWorker(written) {
+  const engine = ['nnplay.mjs', 'nnplay_engine.mjs', 'nnplay_engine.wasm'].map((f) => path.join('engine', f));
+  const cached = [...written.filter((f) => f !== 'sw.js'), ...engine].map((f) => f.split(path.sep).join('/')).sort();
+  const hash = createHash('sha256');
+  for (const file of cached) hash.update(`${file}\0`).update(await readFile(path.join(dist, file))).update('\0');
+  const build = { version: hash.digest('hex').slice(0, 16), files: cached };
+  const source = await readFile(path.join(web, 'sw.js'), 'utf8');
+  const line = /^const BUILD = .*;$/m;
+  if (!line.test(source)) throw new Error('build-web: web/sw.js has no "const BUILD = ...;" line to fill in');
+  await writeFile(path.join(dist, 'sw.js'), source.replace(line, () => `const BUILD = ${JSON.stringify(build)};`));
+}

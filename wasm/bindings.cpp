@@ -78,6 +78,7 @@ class DatasetHandle {
   int classes() const { return data_.classes; }
   bool regression() const { return data_.regression; }
   int splitEnd(int s) const { return data_.split_end[s]; }
+  bool splitColumn() const { return data_.split_column; }
   val x() const { return val(emscripten::typed_memory_view(data_.x.size(), data_.x.data())); }
   val y() const { return data_.regression ? view(data_.target) : view(data_.y); }  // labels, or real targets
   std::string csv() const { return guarded([&] { return nnplay::dataset_csv(data_); }, std::string()); }
@@ -255,6 +256,7 @@ class Trainer {
   int size() const { return e_.data().size(); }
   int dataClasses() const { return e_.data().classes; }
   int splitEnd(int s) const { return e_.data().split_end[s]; }
+  bool splitColumn() const { return e_.data().split_column; }
   val dataX() const { return val(emscripten::typed_memory_view(e_.data().x.size(), e_.data().x.data())); }
   val dataY() const { return e_.data().regression ? view(e_.data().target) : view(e_.data().y); }
 
@@ -363,6 +365,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("classes", &DatasetHandle::classes)
       .function("regression", &DatasetHandle::regression)
       .function("splitEnd", &DatasetHandle::splitEnd)
+      .function("splitColumn", &DatasetHandle::splitColumn)
       .function("x", &DatasetHandle::x)
       .function("y", &DatasetHandle::y)
       .function("csv", &DatasetHandle::csv);
@@ -414,6 +417,7 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("size", &Trainer::size)
       .function("dataClasses", &Trainer::dataClasses)
       .function("splitEnd", &Trainer::splitEnd)
+      .function("splitColumn", &Trainer::splitColumn)
       .function("dataX", &Trainer::dataX)
       .function("dataY", &Trainer::dataY);
 }

@@ -85,9 +85,10 @@ class Engine {
   trainer({ data, model, loss, optimizer, ...rest } = {}, options = {}) {
     const spec = { ...rest };
     if (data) {
-      const { seed, ...dataSpec } = data instanceof Dataset ? data.spec : data;
+      const { seed, task, ...dataSpec } = data instanceof Dataset ? data.spec : data;
       spec.data = dataSpec;
       if (seed !== undefined && spec.seed === undefined) spec.seed = seed;
+      if (task !== undefined && spec.task === undefined) spec.task = task;  // dataset({ task }): the spec's task
     }
     if (model) spec.model = model;
     if (loss) spec.loss = typeof loss === 'string' ? loss : loss.name;
@@ -118,12 +119,15 @@ class Engine {
   Adagrad(options = {}) { return { name: 'adagrad', ...options }; }
   Adam(options = {}) { return { name: 'adam', ...options }; }
 
-  /** A dataset: dataset({ name: 'radial', n, noise, split, seed, ... }) or inline { name: 'inline', x, y }. */
+  /**
+   * A dataset: dataset({ name: 'radial', n, noise, split, seed, ... }) or inline { name: 'inline', x, y }.
+   * `seed` and `task` are the spec's top-level fields (task 'regression' reads real labels).
+   */
   dataset(dataSpec = {}) {
     if (dataSpec === null || typeof dataSpec !== 'object')
       throw new NnplayError(`dataset: expected an object like { name: 'radial' }, got ${shown(dataSpec)}`, 'spec');
-    const { seed, ...data } = dataSpec;
-    const handle = this.#check(this.#m.DatasetHandle.create(this.#spec({ seed: seed ?? 0, data })));
+    const { seed, task, ...data } = dataSpec;
+    const handle = this.#check(this.#m.DatasetHandle.create(this.#spec({ seed: seed ?? 0, ...(task === undefined ? {} : { task }), data })));
     try {
       return new Dataset(dataSpec, handle);
     } finally {
@@ -201,6 +205,7 @@ export class Dataset {
     this.classes = handle.classes();
     this.task = handle.regression() ? 'regression' : 'classification';
     this.splitEnd = [0, 1, 2].map((s) => handle.splitEnd(s));
+    this.splitColumn = handle.splitColumn();
     this.x = handle.x().slice();
     this.y = handle.y().slice();
   }
@@ -562,13 +567,14 @@ export class Trainer {
   }
 
   /**
-   * The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd, task }; y holds
-   * the labels, or the real targets (a Float32Array) for regression.
+   * The trainer's dataset, copied out: { x, y, size, features, classes, splitEnd, splitColumn, task };
+   * y holds the labels, or the real targets (a Float32Array) for regression; splitColumn is true when
+   * a CSV's split column decided the splits (data.split and data.holdout unused).
    */
   data() {
     const t = this.#live();
     return { x: t.dataX().slice(), y: t.dataY().slice(), size: t.size(), features: t.features(), classes: t.dataClasses(),
-      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)), task: t.regression() ? 'regression' : 'classification' };
+      splitEnd: [0, 1, 2].map((s) => t.splitEnd(s)), splitColumn: t.splitColumn(), task: t.regression() ? 'regression' : 'classification' };
   }
 
   /** Frees the WebAssembly memory; the trainer cannot be used afterwards. */

@@ -1,20 +1,15 @@
 // The playground page (index.html): one playground in the document, its state in the URL hash.
-// A link holds the whole state (the experiment, the lesson and view, the language), so opening it
-// reproduces the run; a bad or hostile hash falls back to defaults with a notice (state.js only
+// A link holds the whole state (the experiment, or a lesson with its own settings; the view and the
+// language: lessons/link.js), so opening it reproduces the run; a bad or hostile hash falls back to defaults with a notice (state.js only
 // ever parses values from it, and everything shown is set as text). Without `lang` in the hash
 // the language is the browser's.
 import { Playground } from './page/playground.js';
+import { installOffline } from './page/offline-install.js';
 import { applyStrings, detectLanguage, setLanguage, t } from './page/strings.js';
-import { hashFromState, hashKeys, stateFromHash, unknownHashKeys } from './shared/state.js';
-import { withLessonPreset } from './lessons/catalog.js';
-import { withChallengeSetup } from './shared/challenges.js';
+import { linkHash, patchOfLink, stateFromLink, unknownLinkKeys } from './lessons/link.js';
 
-/** The state of the hash; a short lesson or challenge link (#lesson=features, #challenge=spiral-8) gets its preset. */
-function fromHash() {
-  const parsed = stateFromHash(location.hash, { lang: detectLanguage() });
-  const keys = hashKeys(location.hash);  // ['#'] for a hash URLSearchParams refuses: no preset
-  return { ...parsed, state: withChallengeSetup(withLessonPreset(parsed.state, keys), keys) };
-}
+/** The state of the hash (lessons/link.js: a short lesson link gets its lesson's preset, a lesson its own state). */
+const fromHash = () => stateFromLink(location.hash, { lang: detectLanguage() });
 
 /** The page's own text (title, tagline, footer) in the state's language. */
 function showPage(state) {
@@ -31,8 +26,8 @@ const playground = new Playground({
   host: document.body,
   state: initial.state,
   onState: (state) => {
-    if (state.lesson !== nav.shownLesson && !nav.followingLink) history.pushState(null, '', hashFromState(state));
-    else history.replaceState(null, '', hashFromState(state));
+    if (state.lesson !== nav.shownLesson && !nav.followingLink) history.pushState(null, '', linkHash(state));
+    else history.replaceState(null, '', linkHash(state));
     nav.shownLesson = state.lesson;
     showPage(state);
   },
@@ -41,15 +36,17 @@ const playground = new Playground({
 
 window.addEventListener('hashchange', () => {
   const parsed = fromHash();
-  const unknown = unknownHashKeys(location.hash);
+  const unknown = unknownLinkKeys(location.hash);
   nav.followingLink = true;
-  playground.update(parsed.state);
+  playground.update(patchOfLink(location.hash, parsed.state));
   nav.followingLink = false;
   if (parsed.rejected.length) playground.notify(playground.t('hashRejected', { keys: parsed.rejected.join(', ') }));
   if (unknown.length) playground.notify(playground.t('hashMalformed'));
 });
 
 showPage(initial.state);
-const unknown = unknownHashKeys(location.hash);  // before start() writes the clean hash
+const unknown = unknownLinkKeys(location.hash);  // before start() writes the clean hash
 playground.start(initial.rejected);
 if (unknown.length) playground.notify(playground.t('hashMalformed'));
+// Kept for use with no network after this visit (sw.js); a new deploy that takes over is offered as a reload.
+installOffline({ onUpdate: () => playground.notify(playground.t('updateReady')) });

@@ -19,8 +19,8 @@
 // It works under a strict CSP (script-src 'self' 'wasm-unsafe-eval'): no inline script or style.
 import { Playground } from './page/playground.js';
 import { detectLanguage } from './page/strings.js';
-import { FIELD, hashFromState, hashKeys, parseValue, stateFromHash } from './shared/state.js';
-import { withChallengeSetup } from './shared/challenges.js';
+import { FIELD, parseValue } from './shared/state.js';
+import { linkHash, stateFromLink } from './lessons/link.js';
 
 const here = new URL('.', import.meta.url);
 const STYLES = ['vendor/uPlot.min.css', 'style.css'];
@@ -32,14 +32,16 @@ const listText = (value) => value.trim().split(/[\s,]+/).filter(Boolean).join(',
 /** The state the attributes but `spec` describe: { state, rejected: [names] } (the spec is the playground's to apply, within the engine's caps). */
 function stateFromAttributes(el) {
   const attr = (name) => el.getAttribute(name);
-  const { state: fromLink, rejected } = stateFromHash(attr('state') ?? '', { lang: detectLanguage() });
-  const state = withChallengeSetup(fromLink, hashKeys(attr('state') ?? ''));  // state="challenge=spiral-8": its setup
+  // The lesson attribute joins the link, which then reads as on the page (lessons/link.js): a short
+  // lesson link, `lesson="features"` or `state="#lesson=features"`, gets the lesson's preset.
+  const link = new URLSearchParams((attr('state') ?? '').replace(/^#/, ''));
+  if (attr('lesson') !== null) link.set('lesson', attr('lesson'));
+  const { state, rejected } = stateFromLink(`#${link}`, { lang: detectLanguage() });
   const set = (key, text, name) => {
     const value = parseValue(FIELD[key], text);
     if (value === undefined) rejected.push(name);
     else state[key] = value;
   };
-  if (attr('lesson') !== null) set('lesson', attr('lesson'), 'lesson');
   if (attr('panels') !== null) set('panels', listText(attr('panels')), 'panels');
   if (attr('controls') !== null) set('controls', listText(attr('controls')), 'controls');
   if (attr('language') !== null) set('lang', attr('language').toLowerCase().split('-')[0], 'language');
@@ -63,8 +65,8 @@ export class NnPlaygroundElement extends HTMLElement {
       root,
       host: this,
       state,
-      onState: (s) => this.dispatchEvent(new CustomEvent('nnplay-state', { detail: { hash: hashFromState(s) } })),
-      linkOf: (s) => new URL(`index.html${hashFromState(s)}`, here).href,
+      onState: (s) => this.dispatchEvent(new CustomEvent('nnplay-state', { detail: { hash: linkHash(s) } })),
+      linkOf: (s) => new URL(`index.html${linkHash(s)}`, here).href,
     });
     this.#playground.start(rejected, { spec: this.getAttribute('spec') ?? undefined });
   }

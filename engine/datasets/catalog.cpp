@@ -3,7 +3,7 @@
 namespace nnplay {
 
 namespace {
-constexpr std::array<double, 3> kGeneratedSplit = {0.8, 0.1, 0.1};
+constexpr std::array<double, 3> kGeneratedSplit = kHoldoutSplit;
 constexpr std::array<double, 3> kAllTrain = {1.0, 0.0, 0.0};
 }  // namespace
 

@@ -11,6 +11,9 @@
 
 namespace nnplay {
 
+// The split of the generated sets, and of a CSV with data.holdout but no split column.
+constexpr std::array<double, 3> kHoldoutSplit = {0.8, 0.1, 0.1};
+
 struct DatasetInfo {
   std::string name;
   bool generated = false;             // drawn from numpy's stream: n and noise apply

@@ -19,6 +19,12 @@ const goldenSpecs = path.join(root, 'tests', 'golden', 'specs');
 const cases = fs.readdirSync(goldenSpecs).filter((f) => f.endsWith('.json'))
   .map((f) => ({ name: f.replace('.json', ''), spec: JSON.parse(fs.readFileSync(path.join(goldenSpecs, f), 'utf8')) }));
 cases.push({ name: 'tutorial_001_short', spec: { epochs: 30, log_every: 10, predict: [[0.5, -1]] } });
+// data.holdout: a CSV without a split column, shuffled by the seed (np.random.permutation) and split 80/10/10.
+const csvRows = (label) => `x1,x2,label\n${Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${(i % 5) * 0.5},${label(i)}`).join('\n')}\n`;
+cases.push({ name: 'csv_holdout', spec: { seed: 3, data: { name: 'csv', text: csvRows((i) => i % 3), holdout: true },
+  model: { hidden: [4] }, optimizer: { name: 'sgd', lr: 0.1 }, epochs: 20, log_every: 10 } });
+cases.push({ name: 'csv_holdout_regression', spec: { seed: 5, task: 'regression', data: { name: 'csv', text: csvRows((i) => (i % 9) * 0.25 - 1), holdout: true, split: [0.6, 0.2, 0.2] },
+  model: { hidden: [4] }, optimizer: { name: 'sgd', lr: 0.05 }, epochs: 20, log_every: 10 } });
 
 const close = (a, b, rel) => (a === null || b === null ? a === b : Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-7);
 

@@ -335,6 +335,7 @@ test('a storm of fast clicks and changes on every control while training leaves 
   await page.selectOption('#ctl-reg', 'none');  // likewise a large L1/L2 rate
   await page.uncheck('#ctl-discretize');  // a discretized heatmap of a model that picks one class is one colour
   await page.selectOption('#ctl-batch', 'full');
+  await page.selectOption('#ctl-speed', '1');  // the storm may have left slow motion (one update a second)
   await page.click('#reset');
   const status = await until(() => page.textContent('#status'), (st) => ['training', 'paused'].includes(st));
   if (status === 'paused') await page.click('#play');

@@ -5,10 +5,21 @@
 // here: the page, the worker and the Node tests all read this file.
 //
 //   plan(options) -> { specs: { name: spec }, watch }   what the worker trains and reports
-//   epochs, speed                                       where playing stops, epochs per frame
+//   epochs, speed                                       where playing stops; its pace (state.js's speeds:
+//                                                       epochs per frame, or 'N/s' updates per second)
 //   autoplay                                            false: the lesson opens paused, at step 0
-//   options                                             the lesson's own settings and their defaults
+//   options                                             the lesson's own settings: { name: option } (below)
 //   playground                                          instead of a view: the main screen, with these settings
+
+/**
+ * A lesson's own setting, with the type and range a link may give it (state.js's field types, so
+ * its parsers read them): a switch, an integer or a number in [min, max]. Its label is the string
+ * `lesson.<id>.<name>`, or label(t).
+ */
+const bool = (fallback) => ({ type: 'bool', default: fallback });
+const int = (fallback, min, max) => ({ type: 'int', default: fallback, min, max, step: 1 });
+const num = (fallback, min, max, step) => ({ type: 'float', default: fallback, min, max, step });
+const SEEDS = [0, 4294967295];
 
 /** Lesson 1: the tutorial's study-hours model, nn.Linear(1, 1) + sigmoid with BCE. */
 export const STUDY_HOURS_SPEC = Object.freeze({
@@ -43,11 +54,19 @@ function wineSpecs({ standardize, seed }) {
   }]));
 }
 
-/** Lesson 4: tutorial 001's MLP on its radial data, five ways of batching the same epoch. */
+/** Lesson 4: tutorial 001's MLP on its radial data, five ways of batching the same epoch (the mini-batch sizes by default). */
 export const BATCH_MODES = { full: 0, stochastic: 1, mini32: 32, mini64: 64, mini128: 128 };
+/** The option that sets each mini-batch mode's size (the mode keeps its name, its colour and its row). */
+export const BATCH_SIZE_OPTIONS = { mini32: 'small', mini64: 'medium', mini128: 'large' };
+const BATCH_TRAIN_ROWS = 8000;  // radial n 10000, 80% training: a batch of the whole split is the full batch
 
-function batchSpecs() {
-  return Object.fromEntries(Object.entries(BATCH_MODES).map(([name, batchSize]) => [name, {
+/** Each mode's batch size under the lesson's options. */
+export function batchSizesOf(options = {}) {
+  return Object.fromEntries(Object.entries(BATCH_MODES).map(([name, size]) => [name, options[BATCH_SIZE_OPTIONS[name]] ?? size]));
+}
+
+function batchSpecs(options) {
+  return Object.fromEntries(Object.entries(batchSizesOf(options)).map(([name, batchSize]) => [name, {
     seed: 0, data: { name: 'radial', n: 10000 }, model: { hidden: [200], activation: 'relu' }, loss: 'cross_entropy',
     optimizer: { name: 'sgd', lr: 0.005 }, batch_size: batchSize, epochs: 100,
   }]));
@@ -63,9 +82,14 @@ export const RACE_OPTIMIZERS = {
 /** The (W, b) window the contours cover: [W min, W max, b min, b max]. */
 export const RACE_BOUNDS = [-0.3, 0.7, -5.5, 1];
 
-function raceSpecs() {
+/** Each optimizer's settings under the lesson's options (its learning rate, named as the optimizer). */
+export function raceOptimizersOf(options = {}) {
+  return Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, optimizer]) => [name, { ...optimizer, lr: options[name] ?? optimizer.lr }]));
+}
+
+function raceSpecs(options) {
   const { predict, ...base } = STUDY_HOURS_SPEC;
-  return Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, optimizer]) => [name, { ...base, optimizer, epochs: 200 }]));
+  return Object.fromEntries(Object.entries(raceOptimizersOf(options)).map(([name, optimizer]) => [name, { ...base, optimizer, epochs: 200 }]));
 }
 
 /** The issue-14 fields at their defaults, so a playground lesson opened from any state sets them all. */
@@ -104,30 +128,35 @@ export const MICROSCOPE_SPEC = Object.freeze({
 
 export const LESSONS = [
   {
-    id: 'sigmoid', view: 'sigmoid', epochs: 1001, speed: 2,
+    // Each lesson plays at a pace a learner can follow (state.js's speeds): here an epoch a frame, about 17 s.
+    id: 'sigmoid', view: 'sigmoid', epochs: 1001, speed: 1,
     plan: () => ({ specs: { model: STUDY_HOURS_SPEC },
       watch: { weights: true, points: STUDY_HOURS_SPEC.predict, curve: { from: -1, to: 22, n: 231 }, evaluate: 'frame',
         network: { range: [-1, 22], size: 16 } } }),
   },
   {
-    id: 'softmax', view: 'softmax', epochs: 1001, speed: 2,
+    id: 'softmax', view: 'softmax', epochs: 1001, speed: '30/s',  // the loss zigzags from one update to the next: seen at 30 a second
     plan: () => ({ specs: { model: TOY4_SPEC }, watch: { weights: true, points: TOY4_SPEC.predict, rows: [0, 8], evaluate: 'frame' } }),
   },
   {
-    id: 'wine', view: 'wine', epochs: 1001, speed: 5, options: { standardize: false, seed: 8 },
+    id: 'wine', view: 'wine', epochs: 1001, speed: 1, options: { standardize: bool(false), seed: int(8, ...SEEDS) },
     plan: (options) => ({ specs: wineSpecs(options), watch: { evaluate: 'epoch', metrics: true, rows: WINE_TEST_ROWS } }),
   },
   {
-    id: 'batch', view: 'batch', epochs: 100, speed: 1,
-    plan: () => ({ specs: batchSpecs(), watch: { metrics: true } }),
+    // 10 s: in slow motion the five stay in step by epochs (one update of the full batch, 8000 stochastic ones, a tick).
+    id: 'batch', view: 'batch', epochs: 100, speed: '10/s',
+    options: Object.fromEntries(Object.entries(BATCH_SIZE_OPTIONS).map(([mode, name]) => [name, int(BATCH_MODES[mode], 1, BATCH_TRAIN_ROWS)])),
+    plan: (options) => ({ specs: batchSpecs(options), watch: { metrics: true } }),
   },
   {
-    id: 'optimizers', view: 'race', epochs: 200, speed: 1,
-    plan: () => ({ specs: raceSpecs(),
+    id: 'optimizers', view: 'race', epochs: 200, speed: '10/s',  // 20 s: the four paths are followed step by step
+    options: Object.fromEntries(Object.entries(RACE_OPTIMIZERS).map(([name, { lr }]) => [name, { ...num(lr, 0, 10, 0.001),
+      label: (t) => t('lesson.optimizers.lr', { optimizer: t(`lesson.optimizers.${name}`) }) }])),
+    plan: (options) => ({ specs: raceSpecs(options),
       watch: { path: [0, 1], evaluate: 'frame', landscape: { params: [0, 1], width: 160, height: 160, bounds: RACE_BOUNDS, levels: 14 } } }),
   },
   {
-    id: 'microscope', view: 'microscope', epochs: 200, speed: 1, autoplay: false,
+    id: 'microscope', view: 'microscope', epochs: 200, speed: '1/s', autoplay: false,  // played, one step a second
     plan: () => ({ specs: { model: MICROSCOPE_SPEC }, watch: { evaluate: 'frame', network: { plane: true } } }),
   },
   { id: 'radial', playground: RADIAL_PLAYGROUND },
@@ -140,7 +169,7 @@ export const LESSON = Object.assign(Object.create(null), Object.fromEntries(LESS
 
 /** A lesson's options: its defaults with the given values over them. */
 export function optionsOf(lesson, given = {}) {
-  return { ...lesson.options, ...given };
+  return { ...Object.fromEntries(Object.entries(lesson.options ?? {}).map(([name, o]) => [name, o.default])), ...given };
 }
 
 /** Hash keys that say how to show a lesson, not which experiment it runs. */

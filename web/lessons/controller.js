@@ -3,9 +3,11 @@
 // playground's toolbar, the options and the view below it). While such a lesson is open the
 // playground's own controls and panels hide and its training pauses; the closing lesson is the
 // playground itself, with its text above it. The state's `lesson` field says which lesson is
-// open: the playground calls show(id) whenever its state changes.
+// open and its `lessonState` the lesson's own settings (link.js): the playground calls
+// show(id, autoplay, lessonState) whenever its state changes.
 import { el } from '../page/dom.js';
-import { LESSON, LESSONS, optionsOf } from './catalog.js';
+import { LESSON, LESSONS } from './catalog.js';
+import { lessonStateOf } from './link.js';
 import { LessonRun } from './run.js';
 
 const title = (t, lesson) => t(`lesson.${lesson.id}.title`);
@@ -27,6 +29,7 @@ export class Lessons {
   #onSelect;
   #linkOf;
   #onPlayground;
+  #onLessonState;
   #menu;
   #intro;
   #stage;
@@ -36,7 +39,7 @@ export class Lessons {
   #lesson = null;
   #shownId = '';
   #lang = '';
-  #options = {};
+  #given = '';   // the open lesson's own state, as JSON: a state given again is no change
 
   /**
    * toolbar: the playground's toolbar (the menu and the introduction go before it, the lesson's
@@ -44,15 +47,16 @@ export class Lessons {
    * on its worker, channel 'lesson'). t: the playground's translator; notify(text) shows a
    * notice. onSelect(id): a menu choice ('' for the playground); linkOf(id): the link that opens
    * lesson id. onPlayground(hidden): the playground must hide (a lesson with a view is open) or
-   * may show again.
+   * may show again. onLessonState(state): the learner changed the open lesson's own settings.
    */
-  constructor({ toolbar, client, t, notify, onSelect, linkOf, onPlayground }) {
+  constructor({ toolbar, client, t, notify, onSelect, linkOf, onPlayground, onLessonState }) {
     this.#client = client;
     this.#t = t;
     this.#notify = notify;
     this.#onSelect = onSelect;
     this.#linkOf = linkOf;
     this.#onPlayground = onPlayground;
+    this.#onLessonState = onLessonState;
     this.#menu = el('nav', { className: 'lessons-menu' });
     this.#intro = el('section', { className: 'lesson', hidden: true });
     this.#controls = el('div', { className: 'lesson-controls lesson-hidden' });
@@ -68,15 +72,17 @@ export class Lessons {
 
   /**
    * Shows lesson `id` ('' for none; an unknown id shows none, with a notice) in the translator's
-   * language. Nothing happens unless the lesson or the language changed. A lesson with a view
-   * starts playing when `autoplay`.
+   * language, with its own state `given` (a partial one: defaults for the rest). Nothing happens
+   * unless the lesson, its state or the language changed. A lesson with a view starts playing when
+   * `autoplay`.
    */
-  show(id, autoplay = true) {
+  show(id, autoplay = true, given = {}) {
     const lesson = LESSON[id] ?? null;
     const relabel = this.#t.lang !== this.#lang;
-    if (lesson === this.#lesson && id === this.#shownId && !relabel) return;
+    const state = lessonStateOf(lesson, given);
+    if (lesson === this.#lesson && id === this.#shownId && !relabel && JSON.stringify(state) === this.#given) return;
     if (!lesson && id !== '' && id !== this.#shownId) this.#notify(this.#t('lesson.unknown', { id }));
-    if (lesson !== this.#lesson) this.#options = lesson ? optionsOf(lesson) : {};
+    this.#given = JSON.stringify(state);
     this.#shownId = id;
     this.#lang = this.#t.lang;
     this.#lesson = lesson;
@@ -88,9 +94,12 @@ export class Lessons {
     this.#controls.classList.toggle('lesson-hidden', !hasView);
     this.#stage.replaceChildren();
     if (hasView) {
-      this.#run = new LessonRun({ lesson, options: this.#options, t: this.#t, client: this.#client, controls: this.#controls,
-        stage: this.#stage, status: this.#intro, onOptions: (options) => { this.#options = options; },
-        onRestart: (why) => this.#engineRestarted(why) });
+      this.#run = new LessonRun({ lesson, state, t: this.#t, client: this.#client, controls: this.#controls,
+        stage: this.#stage, status: this.#intro, onRestart: (why) => this.#engineRestarted(why), notify: this.#notify,
+        onChange: (changed) => {
+          this.#given = JSON.stringify(lessonStateOf(lesson, changed));  // the run has it already: no new run
+          this.#onLessonState(changed);
+        } });
       this.#run.start(autoplay && lesson.autoplay !== false);
     }
     this.#stage.append(...this.#next(lesson));

@@ -5,7 +5,7 @@
 // numbers are the tutorial's; Play there watches it again from epoch 0.
 // The run's epoch and status are also kept as data-epoch and data-status on `status` (the
 // introduction), for whoever reads the page.
-import { SPEEDS } from '../shared/state.js';
+import { ALL_SPEEDS, FIELD, parseValue, speedLabel } from '../shared/state.js';
 import { Run } from '../page/run.js';
 import { el, setText } from '../page/dom.js';
 import { VIEWS } from '../views/index.js';
@@ -16,7 +16,8 @@ export class LessonRun {
   #t;
   #run;
   #status;
-  #onOptions;
+  #onChange;
+  #notify;
   #parts = {};
   #host;
   #view = null;
@@ -24,14 +25,16 @@ export class LessonRun {
   #epoch = 0;
 
   /**
-   * lesson: from catalog.js; options: its current options; t: the translator; client: the
-   * page's EngineClient; controls: the toolbar's element for the run's controls; stage: where the
-   * options and the view go; status: the element that gets data-epoch and data-status;
-   * onOptions(options): the learner changed an option (kept for when the lesson is shown again);
-   * onRestart(why): the worker restarted (the run has set itself up again, at epoch 0).
+   * lesson: from catalog.js; state: its own state now, { ...options, speed } (link.js's
+   * lessonStateOf); t: the translator; client: the page's EngineClient; controls: the toolbar's
+   * element for the run's controls; stage: where the options and the view go; status: the element
+   * that gets data-epoch and data-status; onChange(state): the learner changed an option or the
+   * speed (the link keeps it); onRestart(why): the worker restarted (the run has set itself up
+   * again, at epoch 0); notify(text): a notice (a typed value refused).
    */
-  constructor({ lesson, options, t, client, controls, stage, status, onOptions, onRestart }) {
+  constructor({ lesson, state, t, client, controls, stage, status, onChange, onRestart, notify }) {
     this.#lesson = lesson;
+    const { speed, ...options } = state;
     this.#options = options;
     this.#t = t;
     this.#run = new Run(client, 'lesson', {
@@ -48,8 +51,9 @@ export class LessonRun {
       },
     });
     this.#status = status;
-    this.#onOptions = onOptions;
-    this.#speed = lesson.speed;
+    this.#onChange = onChange;
+    this.#notify = notify;
+    this.#speed = speed;
     controls.replaceChildren(...this.#buildControls());
     this.#host = el('div', { className: `lesson-view view-${lesson.view}` });
     stage.append(...[this.#buildOptions(), this.#host].filter(Boolean));
@@ -67,44 +71,59 @@ export class LessonRun {
     step.title = t('stepHint');
     const reset = button('reset', 'lesson-reset');
     const speed = el('select', { className: 'lesson-speed' },
-      ...SPEEDS.map((n) => el('option', { value: String(n) }, t(n === 1 ? 'speedOption' : 'speedOptions', { n }))));
+      ...ALL_SPEEDS.map((n) => el('option', { value: String(n) }, t(...speedLabel(n)))));
     speed.value = String(this.#speed);
     speed.setAttribute('aria-label', t('speed'));
     play.addEventListener('click', () => this.#togglePlay());
     step.addEventListener('click', () => this.#step());
-    reset.addEventListener('click', () => this.start(this.#run.playing));
+    // Stopped at its last epoch, Reset plays again, as a reset does on the playground (page/run.js).
+    reset.addEventListener('click', () => this.start(this.#run.playing || this.#run.finished));
     speed.addEventListener('change', () => {
-      this.#speed = Number(speed.value);
+      this.#speed = parseValue(FIELD.speed, speed.value) ?? this.#speed;
       this.#run.set({ speed: this.#speed });
+      this.#changed();
     });
     this.#parts = { play, epoch: el('p', { className: 'lesson-epoch' }), status: el('p', { className: 'lesson-status status' }) };
     return [play, step, reset, el('label', { className: 'lesson-speed-label' }, el('span', {}, t('speed')), speed),
       this.#parts.epoch, this.#parts.status];
   }
 
-  /** The lesson's own settings (wine: standardization and seed); a change starts the lesson again. */
+  /** The lesson's state, for the link. */
+  #changed() {
+    this.#onChange({ ...this.#options, speed: this.#speed });
+  }
+
+  /**
+   * The lesson's own settings (wine: standardization and seed; the batch sizes; the race's learning
+   * rates), each within its range (catalog.js); a change starts the lesson again.
+   */
   #buildOptions() {
     const lesson = this.#lesson;
     if (!lesson.options) return null;
     const set = (name, value) => {
       this.#options = { ...this.#options, [name]: value };
-      this.#onOptions(this.#options);
+      this.#changed();
       this.start(true);
     };
-    const controls = Object.entries(lesson.options).map(([name, fallback]) => {
-      const text = el('span', {}, this.#t(`lesson.${lesson.id}.${name}`));
-      if (typeof fallback === 'boolean') {
+    const controls = Object.entries(lesson.options).map(([name, option]) => {
+      const label = option.label ? option.label(this.#t) : this.#t(`lesson.${lesson.id}.${name}`);
+      const text = el('span', {}, label);
+      if (option.type === 'bool') {
         const input = el('input', { type: 'checkbox', checked: this.#options[name] });
         input.dataset.option = name;
         input.addEventListener('change', () => set(name, input.checked));
         return el('label', { className: 'lesson-option check' }, input, text);
       }
-      const input = el('input', { type: 'number', min: 0, max: 4294967295, step: 1, value: String(this.#options[name]), inputMode: 'numeric' });
+      const { min, max, step } = option;
+      const input = el('input', { type: 'number', min, max, step, value: String(this.#options[name]), inputMode: option.type === 'int' ? 'numeric' : 'decimal' });
       input.dataset.option = name;
+      input.title = this.#t('lesson.optionRange', { min, max });
       input.addEventListener('change', () => {
-        const value = Number(input.value);
-        if (Number.isInteger(value) && value >= 0 && value <= 4294967295) set(name, value);
-        else input.value = String(this.#options[name]);
+        const value = parseValue(option, input.value.trim());
+        if (value !== undefined) return set(name, value);
+        this.#notify(this.#t('lesson.optionRefused', { value: input.value, label, min, max, kept: this.#options[name] }));
+        input.value = String(this.#options[name]);
+        return undefined;
       });
       return el('label', { className: 'lesson-option' }, text, input);
     });

@@ -1,6 +1,7 @@
 // The controls TensorFlow Playground's users look for (issue 14), built like controls.js's: a
 // noise slider beside its number, per-model input feature toggles, and hidden layers with +/-
-// buttons for the layer count and for each layer's units. Each returns { row, show(value, ctx) }
+// buttons for the layer count and for each layer's units; and (issue 16) an imported CSV's split
+// as the engine made it. Each returns { row, show(value, ctx) }
 // and reports edits through emit(value); the state table (state.js) checks every value.
 import { FEATURES, parseValue } from '../shared/state.js';
 import { el } from './dom.js';
@@ -82,6 +83,28 @@ export function layerButtons(t, text, field, emit) {
         }
         return el('li', {}, minus, el('span', { className: 'units', textContent: String(u) }), plus);
       }));
+    },
+  };
+}
+
+/**
+ * An imported CSV's split as the engine made it (context.data: its split ends and whether the
+ * file's split column decided them): the rows in each split, and how they were chosen.
+ */
+export function csvSplitSummary(t, text, field) {
+  const line = el('p', { className: 'hint csv-split', id: 'csv-split' });
+  line.setAttribute('aria-live', 'polite');
+  return {
+    row: el('div', { className: 'control' }, line),
+    show(value, ctx) {
+      const data = ctx?.data;
+      line.hidden = !data;
+      if (!data) return;
+      const [trainEnd, valEnd, end] = data.splitEnd;
+      const args = { train: trainEnd, val: valEnd - trainEnd, test: end - valEnd };
+      const key = data.splitColumn ? 'csvSplitColumn' : trainEnd === end ? 'csvSplitAll' : 'csvSplitShuffled';
+      line.textContent = t(key, args);
+      Object.assign(line.dataset, { i18n: key, i18nArgs: JSON.stringify(args) });
     },
   };
 }

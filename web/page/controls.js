@@ -4,44 +4,53 @@
 // value }); render(state, context) shows a state. Every control is a native element, so keyboard
 // use and focus come with it. Every text carries its data-i18n key, so applyStrings (strings.js)
 // re-labels the controls in another language.
-import { FIELD, parseValue, DRAW_CLASSES } from '../shared/state.js';
+import { FIELD, parseValue, DRAW_CLASSES, speedLabel } from '../shared/state.js';
 import { el, swatchOf } from './dom.js';
-import { featuresControl, layerButtons, sliderControl } from './controls-extra.js';
+import { csvSplitSummary, featuresControl, layerButtons, sliderControl } from './controls-extra.js';
 
 const GROUPS = {
   toolbar: ['speed'],
   share: ['lang', '@copyLink'],
   legend: ['show'],
-  data: ['data', 'n', 'noise', 'slider:noise', 'seed', '@regenerate', 'trainPct', 'valPct', 'showTest', 'discretize', 'drawClass', '@clearPoints'],
+  data: ['data', 'task', 'n', 'noise', 'slider:noise', 'seed', '@regenerate', 'csvAll', 'trainPct', 'valPct', 'summary:csv', '@reshuffle',
+    'showTest', 'discretize', 'drawClass', '@clearPoints'],
   training: ['optimizer', 'lr', 'momentum', 'nesterov', 'lrDecay', 'beta1', 'beta2', 'eps', 'amsgrad', 'weightDecay',
     'reg', 'regRate', 'batch', 'batchSize', 'loss', 'limit', '@newWeights'],
   'panel-a': ['a.hidden', 'buttons:a.hidden', 'a.activation', 'a.features'],
   'panel-b': ['b.hidden', 'buttons:b.hidden', 'b.activation', 'b.features'],
 };
 // A second control of a field, named 'kind:key' in GROUPS.
-const EXTRA = { slider: sliderControl, buttons: layerButtons };
+const EXTRA = { slider: sliderControl, buttons: layerButtons, summary: csvSplitSummary };
 // Controls that always show (their field's `when` only decides whether the hash names them).
-const ALWAYS = new Set(['trainPct', 'valPct', 'showTest', 'discretize', 'reg', 'a.features', 'b.features']);
+const ALWAYS = new Set(['task', 'csvAll', 'trainPct', 'valPct', 'show', 'showTest', 'discretize', 'reg', 'a.features', 'b.features']);
+// An imported CSV is split by the page's percentages unless it trains on every row or its split
+// column decides (the engine says which: context.data.splitColumn); val and test mean something only with rows in them.
+const csvSplitByPage = (s, ctx) => s.data === 'csv' && !s.csvAll && !ctx.data?.splitColumn;
+const heldOut = (ctx) => !ctx.data || ctx.data.splitEnd[0] < ctx.data.splitEnd[2];
 const SHOWN_WHEN = {
-  trainPct: (s) => s.data !== 'draw' && s.data !== 'csv',
-  valPct: (s) => s.data !== 'draw' && s.data !== 'csv',
-  showTest: (s) => s.data !== 'draw',
+  task: (s) => s.data === 'csv',
+  csvAll: (s, ctx) => s.data === 'csv' && !ctx.data?.splitColumn,
+  trainPct: (s, ctx) => s.data !== 'draw' && (s.data !== 'csv' || csvSplitByPage(s, ctx)),
+  valPct: (s, ctx) => s.data !== 'draw' && (s.data !== 'csv' || csvSplitByPage(s, ctx)),
+  show: (s, ctx) => s.data !== 'draw' && heldOut(ctx),
+  showTest: (s, ctx) => s.data !== 'draw' && heldOut(ctx),
   'a.features': (s) => s.data !== 'csv',
   'b.features': (s) => s.data !== 'csv',
 };
 const RADIOS = new Set(['show', 'drawClass']);
 const ACTIONS = {
-  regenerate: { when: (s) => s.data !== 'draw', title: 'regenerateHint' },
+  regenerate: { when: (s) => s.data !== 'draw' && s.data !== 'csv', title: 'regenerateHint' },
+  // For a CSV, the seed draws the split alone (and the weights): the same action under its own name.
+  reshuffle: { when: csvSplitByPage, title: 'reshuffleHint' },
   clearPoints: { when: (s) => s.data === 'draw' },
   copyLink: { title: 'copyLinkHint' },
   newWeights: { title: 'newWeightsHint' },
 };
-const HINTS = { lr: 'lrHint', drawClass: 'drawHint', reg: 'regHint', trainPct: 'splitHint' };
+const HINTS = { lr: 'lrHint', drawClass: 'drawHint', reg: 'regHint', trainPct: 'splitHint', csvAll: 'csvAllHint' };
 
 const labelKey = (key) => key.replace(/^[ab]\./, '');
 const idOf = (key) => `ctl-${key.replace('.', '-')}`;
-const optionKey = (field, value) => (field.key === 'speed' ? [value === 1 ? 'speedOption' : 'speedOptions', { n: value }]
-  : [`${labelKey(field.key)}_${value}`]);
+const optionKey = (field, value) => (field.key === 'speed' ? speedLabel(value) : [`${labelKey(field.key)}_${value}`]);
 
 /** An element whose text is the string `key` (with placeholders `args`), re-labelled by applyStrings. */
 function text(t, tag, key, props = {}, args = null) {
@@ -113,6 +122,7 @@ function checkboxControl(t, field, emit) {
   const input = el('input', { type: 'checkbox', id: idOf(field.key) });
   input.addEventListener('change', () => emit(input.checked));
   const row = el('div', { className: 'control check' }, input, text(t, 'label', field.key, { htmlFor: input.id }));
+  if (HINTS[field.key]) row.append(text(t, 'p', HINTS[field.key], { className: 'hint' }));
   return { row, show(value) { input.checked = value; } };
 }
 
@@ -186,7 +196,7 @@ export function buildControls(root, { onChange, onAction, onInvalid, t }) {
   return {
     render(state, context) {
       for (const b of built) {
-        b.row.hidden = b.when ? !b.when(state) : false;
+        b.row.hidden = b.when ? !b.when(state, context) : false;
         if (b.key) b.show(state[b.key], context);
       }
     },

@@ -165,7 +165,7 @@ class Channel {
   pause() { this.#send({ type: 'pause' }); }
   /** Pauses and trains `epochs` more epochs; the frame after them has `stepped: true`. */
   step(epochs = 1) { this.#send({ type: 'step', epochs }); }
-  /** Live settings: { speed } epochs per frame, { limit } epochs, { lr }. */
+  /** Live settings: { speed } (state.js's: epochs per frame, or 'N/s' updates per second), { limit } epochs, { lr }. */
   set(settings) { this.#send({ type: 'set', ...settings }); }
 
   /**

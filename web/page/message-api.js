@@ -21,7 +21,7 @@
 // <meta name="nnplay-parent-origins" content="https://course.example.org https://lms.example.edu">.
 // With a list, a message from any other origin is ignored (no answer), and 'ready' goes only to
 // the listed origins; without one (or an empty one), any parent may, as before.
-import { hashFromState } from '../shared/state.js';
+import { linkHash } from '../lessons/link.js';
 
 const STEP_TIMEOUT_MS = 60000;
 const MAX_STEP_EPOCHS = 100000;
@@ -43,7 +43,7 @@ const HANDLERS = {
     return { metrics: await withTimeout(pg.step(epochs), STEP_TIMEOUT_MS) };
   },
   getMetrics: (pg) => ({ metrics: pg.metrics() }),
-  getState: (pg) => ({ hash: hashFromState(pg.state), specs: pg.specs() }),
+  getState: (pg) => ({ hash: linkHash(pg.state), specs: pg.specs() }),  // the link's hash, as Copy link gives it
   getGoal: (pg) => ({ goal: pg.goal() }),
 };
 

@@ -12,6 +12,7 @@
 // every lookup goes through it, and each playground has its own worker and its own language.
 import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
+import { allowedRange } from './allowed-range.js';
 import { Messages } from './messages.js';
 import { ChallengeView } from './challenge-view.js';
 import { Coach } from './coach.js';
@@ -21,16 +22,17 @@ import { buildControls } from './controls.js';
 import { TakeHome } from './take-home.js';
 import { Lessons } from '../lessons/controller.js';
 import { LESSON } from '../lessons/catalog.js';
+import { linkHash } from '../lessons/link.js';
 import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, TASK_LOSSES, changedKeys, dataSpecOf, defaultState,
-  hashFromState, isRegression, reconcile, specsOf, strongestEffect } from '../shared/state.js';
+import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
+  reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
-const VIEW_KEYS = ['lang', 'lesson', 'view', 'panels', 'controls', 'autoplay'];
+const VIEW_KEYS = ['lang', 'lesson', 'lessonState', 'view', 'panels', 'controls', 'autoplay'];
 
 export class Playground {
   #root;
@@ -68,6 +70,7 @@ export class Playground {
     this.#onState = onState;
     this.#linkOf = linkOf;
     this.t = translator(state.lang);
+    host.lang = this.t.lang;  // :lang(ko) picks the Korean fonts (style.css), in a shadow root too
     this.state = state;
     root.append(playgroundMarkup(root.ownerDocument ?? document));
     const t = this.t;
@@ -83,6 +86,8 @@ export class Playground {
       draw: (f) => this.#drawFrame(f),
       stepped: () => this.metrics(),
       onLimit: () => this.notify(this.t('limitReached', { limit: this.state.limit })),
+      // Stopped at the limit, a reset plays again; behind a lesson, once the lesson closes.
+      onResume: () => (this.#hiddenByLesson ? (this.#resumeAfterLesson = true) : this.#setPlaying(true)),
       onStatus: () => this.#showStatus(),
       onError: (e) => this.#showError(e),
       onRestart: (why) => this.#engineRestarted(why),
@@ -96,7 +101,8 @@ export class Playground {
       t,
       onChange: (patch) => this.#edit(patch),
       onAction: (name) => this.#action(name),
-      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
+      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept,
+        range: allowedRange(field, this.#rules?.caps ?? null, t) })),
     });
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#run, playground: this, t });
     const modelName = (name) => this.#panelTitle(name);
@@ -107,10 +113,10 @@ export class Playground {
       this.notify(t('teach.coachLowered', { lr }));
     } });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
-    const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id });
+    const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id, lessonState: {} });
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
-      onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => hashFromState(lessonState(id)),
-      onPlayground: (hidden) => this.#hideForLesson(hidden) });
+      onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => linkHash(lessonState(id)),
+      onPlayground: (hidden) => this.#hideForLesson(hidden), onLessonState: (own) => this.update({ lessonState: own }) });
     applyStrings(root, t);
     this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#run.playing));
     this.$('#step').addEventListener('click', () => this.step(1));
@@ -188,7 +194,7 @@ export class Playground {
   /** The state (from `base`) that trains `spec` (spec-state.js): { state, ignored }; throws as setSpec does. */
   stateOfSpec(spec, base) {
     if (!this.#rules) throw new Error('the engine is still loading: wait until it is ready');
-    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base);
+    return stateFromSpec(specWithinLimits(spec, this.#rules.limits), base, this.#rules);
   }
 
   /** The challenge's goal and progress (challenge-view.js's detail()), or null without one. */
@@ -246,7 +252,7 @@ export class Playground {
 
   /** What identifies data whose class count only the engine can tell (imported or drawn), else null. */
   #dataKey(state) {
-    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify(dataSpecOf(state));
+    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify([dataSpecOf(state), taskOf(state, this.#rules)]);
   }
 
   /** The data's class count: the engine's for a named set, what it read from other data, or null before it has. */
@@ -314,6 +320,7 @@ export class Playground {
   /** Everything in the new language. */
   #relabel() {
     this.t.use(this.state.lang);
+    this.#host.lang = this.t.lang;
     applyStrings(this.#root, this.t);
     for (const panel of Object.values(this.#panels)) panel.relabel();
     this.#readout.clear();
@@ -326,8 +333,8 @@ export class Playground {
     const context = this.#context;
     context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
     context.rules = this.#rules;
-    context.regression = isRegression(state);
-    context.losses = TASK_LOSSES[context.regression ? 'regression' : 'classification'];
+    context.regression = taskOf(state, this.#rules) === 'regression';
+    context.losses = this.#rules.lossesOf(taskOf(state, this.#rules));
     this.#challenge.unlockControls();
     this.#controls.render(state, context);
     this.#challenge.render(state, context.regression ? 'regression' : 'classification');
@@ -348,7 +355,7 @@ export class Playground {
     }
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
-    this.#lessons.show(state.lesson, state.autoplay);
+    this.#lessons.show(state.lesson, state.autoplay, state.lessonState);
     this.#takeHome.render();
     this.#showStatus();
   }
@@ -435,7 +442,7 @@ export class Playground {
   }
 
   async #action(name) {
-    if (name === 'regenerate') this.update({ seed: (this.state.seed + 1) % 4294967296 });
+    if (name === 'regenerate' || name === 'reshuffle') this.update({ seed: (this.state.seed + 1) % 4294967296 });
     else if (name === 'newWeights') this.update({ wseed: newSeed(this.state) });
     else if (name === 'clearPoints') this.update({ points: [] });
     else if (name === 'copyLink') {

@@ -3,6 +3,8 @@
 // (frames are drawn once per animation frame, then acknowledged, so the worker sends the next),
 // play, pause, step and reset, the run's status, and the worker's restarts (the run is set up
 // again from its plan, at epoch 0, playing on if it was, unless the restarts repeat).
+// Once playing stopped at the epoch limit by itself, a reset or a higher limit plays again, as
+// the notices say; a run the learner paused (or stepped) stays paused.
 //
 // The owner passes:
 //   plan()            the plan to train ({ specs, watch }), or null when there is nothing to train
@@ -11,6 +13,7 @@
 //   draw(frame)       one frame, in order; frame.models.trainers holds every model's part
 //   stepped()         what a step resolves to, once its frame is drawn (or the worker restarted)
 //   onLimit()         playing stopped at the epoch limit
+//   onResume()        a reset (or a higher limit) after playing stopped at the limit: play on (default: setPlaying(true))
 //   onStatus()        playing, finished, diverged or loaded changed: show them
 //   onError(error)    the engine refused the plan ({ kind: 'spec' | 'engine' | 'worker', message })
 //   onRestart(why)    the worker was replaced ({ reason, detail, restarts, repeated }), after the reset
@@ -52,12 +55,15 @@ export class Run {
   /** Live settings ({ speed, limit, lr }); speed and limit are sent again after every reset. */
   set(settings) {
     const { lr, ...kept } = settings;
+    const raised = kept.limit > (this.#settings.limit ?? Infinity);
     Object.assign(this.#settings, kept);
     this.#channel.set(settings);
+    if (raised && this.finished) this.#resume();
   }
 
   /** New trainers from the plan: back to epoch 0. Frames not drawn yet show the old ones: dropped. */
   reset() {
+    const resume = this.finished;
     this.#dropQueue();
     this.finished = false;
     this.diverged = false;
@@ -67,6 +73,13 @@ export class Run {
     this.#channel.configure(plan);
     this.#channel.set(this.#owner.settings?.() ?? this.#settings);
     this.#owner.onStatus?.();
+    if (resume) this.#resume();
+  }
+
+  /** Plays again after stopping at the limit (the owner may defer it: a playground hidden behind a lesson). */
+  #resume() {
+    if (this.#owner.onResume) this.#owner.onResume();
+    else this.setPlaying(true);
   }
 
   setPlaying(on) {
@@ -150,6 +163,7 @@ export class Run {
     this.#resolveSteps();
     if (this.closed) return;
     const playing = this.playing;
+    this.finished = false;  // a run stopped at the limit waits at epoch 0 on the new worker
     this.reset();
     this.setPlaying(playing && !why.repeated);
     this.#owner.onRestart?.(why);

@@ -149,15 +149,30 @@ export class TakeHome {
     }
   }
 
+  /**
+   * The engine's reading of a CSV: as class labels, or, when its last column is no class label
+   * (a real number), as regression targets. Throws the first reading's error when neither reads.
+   */
+  async #readCsv(text) {
+    try {
+      return { shape: await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text } }), task: 'classification' };
+    } catch (error) {
+      const regression = await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text, task: 'regression' } }).catch(() => null);
+      if (!regression) throw error;
+      return { shape: regression, task: 'regression' };
+    }
+  }
+
   async #importCsv(input) {
     const file = await this.#read(input, this.#playground.rules.limits.csvBytes);
     if (!file) return;
     try {
       const text = prepareCsv(file.text);
-      const shape = await this.#client.request({ what: 'checkCsv', data: { name: 'csv', text } });
+      const { shape, task } = await this.#readCsv(text);
       this.#ok();
-      this.#playground.update({ data: 'csv', csv: text });
-      this.#playground.notify(this.#t('csvLoaded', { file: file.name, n: shape.size, features: shape.features, classes: shape.classes }));
+      this.#playground.update({ data: 'csv', csv: text, task, csvAll: false });
+      const shown = { file: file.name, n: shape.size, features: shape.features, classes: shape.classes };
+      this.#playground.notify(this.#t(task === 'regression' ? 'csvLoadedRegression' : 'csvLoaded', shown));
       const linkChars = base64urlFromText(text).length;
       if (linkChars > CSV_LINK_CHARS) this.#playground.notify(this.#t('csvNotInLink', { size: Math.round(linkChars / 1024) }));
     } catch (error) {

@@ -32,6 +32,16 @@ export class EngineRules {
     return this.#datasets.get(name)?.classes || null;
   }
 
+  /** The task a spec on this dataset gets without `task` ('regression' for plane and multi_gauss). */
+  datasetTask(name) {
+    return this.#datasets.get(name)?.task;
+  }
+
+  /** The losses a task allows, its default first. */
+  lossesOf(task) {
+    return this.info.tasks.find((t) => t.name === task).losses;
+  }
+
   /** The class count a loss needs (bce: 2), or null when any will do. */
   classesNeeded(loss) {
     return this.#losses.get(loss)?.classes ?? null;

@@ -108,7 +108,8 @@ export function dataLines(d, { regression = false, features } = {}) {
   }
   lines.push(regression ? 'y = np.asarray(y, dtype=np.float64).astype(np.float32)  # real targets, in float32'
     : 'y = np.asarray(y, dtype=np.int64)', 'n = len(y)');
-  if (d.shuffle) lines.push('order = np.random.permutation(n)  # rows shuffled once, before the split', 'X, y = X[order], y[order]');
+  // data.holdout: a CSV (without a split column) shuffled by the seed before its split, as data.shuffle does.
+  if (d.shuffle || d.holdout) lines.push('order = np.random.permutation(n)  # rows shuffled once, before the split', 'X, y = X[order], y[order]');
   lines.push('X = X.astype(np.float32)', '',
     `# Split in order: train, validation, test (halves round up).`,
     `n_train = math.floor(n * ${num(d.split[0])} + 0.5)`,

@@ -7,7 +7,7 @@
 // tables, a split not in whole percent, ...) is named in `ignored` and left as it was.
 // What the spec leaves to the engine's defaults (a dataset's n, a model's hidden layers) is left
 // to them: the state holds null there, and state.js's reconcile() puts the engine's value in.
-import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, REGRESSION_SETS, parseValue } from './state.js';
+import { DATASETS, FIELD, MAX_DRAWN_POINTS, DRAW_CLASSES, parseValue, taskOf } from './state.js';
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -19,7 +19,7 @@ function put(state, ignored, key, value, name) {
 }
 
 function putData(state, ignored, data) {
-  const extra = Object.keys(data).filter((k) => !['name', 'n', 'noise', 'split', 'x', 'y', 'text', 'shuffle', 'standardize'].includes(k));
+  const extra = Object.keys(data).filter((k) => !['name', 'n', 'noise', 'split', 'x', 'y', 'text', 'shuffle', 'standardize', 'holdout'].includes(k));
   ignored.push(...extra.map((k) => `data.${k}`));
   if (data.shuffle) ignored.push('data.shuffle');
   if (data.standardize) ignored.push('data.standardize');
@@ -37,7 +37,9 @@ function putData(state, ignored, data) {
   } else if (data.name === 'csv' && typeof data.text === 'string' && data.text.length > 0) {
     state.data = 'csv';
     state.csv = data.text;
-    if (data.split !== undefined && !same(data.split, [1, 0, 0])) ignored.push('data.split');
+    state.csvAll = data.holdout !== true;  // without holdout a CSV trains on every row (or as its split column says)
+    if (data.holdout === true && data.split !== undefined) putSplit(state, ignored, data.split);
+    else if (data.split !== undefined && !same(data.split, [1, 0, 0])) ignored.push('data.split');
   } else {
     ignored.push('data');
   }
@@ -103,8 +105,12 @@ export function specWithinLimits(spec, limits) {
   return spec;
 }
 
-/** The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. */
-export function stateFromSpec(spec, base) {
+/**
+ * The state (from `base`) that trains `spec`, or { a, b } specs: { state, ignored: [names] }. rules:
+ * the engine's (shared/engine-rules.js), which say a named set's task; without them a `task` on
+ * anything but a CSV is ignored.
+ */
+export function stateFromSpec(spec, base, rules = null) {
   const state = structuredClone(base);
   const ignored = [];
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) return { state, ignored: ['spec'] };
@@ -127,10 +133,12 @@ export function stateFromSpec(spec, base) {
       }
     } else if (name === 'epochs') put(state, ignored, 'limit', value, 'epochs');
     else if (name === 'regularization' && value && typeof value === 'object') putRegularization(state, ignored, value);
-    else if (name === 'task') {
-      if (value !== (REGRESSION_SETS.includes(state.data) ? 'regression' : 'classification')) ignored.push('task');
-    }
-    else if (name !== 'model' && name !== 'log_every') ignored.push(name);
+    else if (name !== 'model' && name !== 'log_every' && name !== 'task') ignored.push(name);
+  }
+  // After the data: a CSV's task is the page's to choose, a named set's is the engine's (rules: specInfo).
+  if (shared.task !== undefined) {
+    if (state.data === 'csv') put(state, ignored, 'task', shared.task, 'task');
+    else if (!rules || shared.task !== taskOf(state, rules)) ignored.push('task');
   }
   for (const panel of ['a', 'b']) if (pair[panel]?.model && typeof pair[panel].model === 'object') putModel(state, ignored, panel, pair[panel].model);
   return { state, ignored: [...new Set(ignored)] };

@@ -15,17 +15,25 @@
 import { base64urlFromText, textFromBase64url } from './base64url.js';
 
 export const DATASETS = ['radial', 'circle', 'xor', 'gauss', 'spiral', 'plane', 'multi_gauss', 'draw'];
-/** TensorFlow Playground's regression sets: their task is regression (docs/spec.md). */
-export const REGRESSION_SETS = ['plane', 'multi_gauss'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'];
 export const LOSSES = ['cross_entropy', 'bce', 'mse', 'l1', 'huber'];
-/** The losses each task allows (the engine refuses the others, naming both fields). */
-export const TASK_LOSSES = { classification: ['cross_entropy', 'bce', 'mse'], regression: ['mse', 'l1', 'huber'] };
+/** The spec's tasks: a named set has the engine's (specInfo), an imported CSV the learner's choice. */
+export const TASKS = ['classification', 'regression'];
 export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid', 'linear'];
 /** model.features, in the spec's order: the input nodes a model may take (2-D data only). */
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1*x2', 'sin(x1)', 'sin(x2)'];
 export const REGULARIZATIONS = ['none', 'l1', 'l2'];
+/** Speeds of one epoch per frame or more (`#speed=5`: five epochs per drawn frame, about 60 frames a second). */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100];
+/**
+ * Slow motion, below one epoch per frame: updates (optimizer steps, one mini-batch each) per second,
+ * each drawn (`#speed=1/s`). With a full batch an update is an epoch. Models of different batch
+ * sizes (the batch lesson) stay in step by epochs: the count is that of the model with the fewest
+ * updates per epoch (worker/trainer-group.js's trainUpdate).
+ */
+export const SLOW_SPEEDS = ['1/s', '2/s', '5/s', '10/s', '30/s'];
+/** Every speed, slowest first: the speed controls' choices. */
+export const ALL_SPEEDS = [...SLOW_SPEEDS, ...SPEEDS];
 export const PANELS = ['a', 'b'];
 export const DRAW_CLASSES = 4;         // the class picker offers classes 0 .. 3
 export const MAX_DRAWN_POINTS = 2000;
@@ -45,8 +53,11 @@ export const CSV_LINK_CHARS = 96 * 1024;
 const isDraw = (s) => s.data === 'draw';
 const isCsv = (s) => s.data === 'csv';
 const isGenerated = (s) => !isDraw(s) && !isCsv(s);
+/** An imported CSV without the choice to train on every row: data.holdout (a split column, if any, still decides). */
+const holdsOut = (s) => isCsv(s) && !s.csvAll;
 const opt = (...names) => (s) => names.includes(s.optimizer);
-export const isRegression = (s) => REGRESSION_SETS.includes(s.data);
+/** The task: an imported CSV's own choice, else the engine's for the dataset (rules: shared/engine-rules.js). */
+export const taskOf = (s, rules) => (isCsv(s) ? s.task : rules.datasetTask(isDraw(s) ? 'inline' : s.data));
 const featuresField = (panel) => ({ key: `${panel}.features`, type: 'features', values: FEATURES, default: ['x1', 'x2'], effect: 'train',
   when: (s) => !isCsv(s) && s[`${panel}.features`].join() !== 'x1,x2' });
 
@@ -68,11 +79,14 @@ export const FIELDS = [
   intField('seed', 0, 4294967295, 0, 'data'),
   { key: 'points', type: 'points', default: [], effect: 'data', when: isDraw },
   { key: 'csv', type: 'csv', default: '', effect: 'data', when: isCsv },
+  // An imported CSV: its last column as class labels or as real targets, and every row for training or the split.
+  enumField('task', TASKS, 'classification', 'data', { when: (s) => isCsv(s) && s.task !== 'classification' }),
+  boolField('csvAll', false, 'data', { when: (s) => isCsv(s) && s.csvAll }),
   intField('drawClass', 0, DRAW_CLASSES - 1, 0, 'view', { when: isDraw }),
   enumField('show', ['train', 'val', 'test'], 'train', 'view', { when: (s) => !isDraw(s) }),
-  // The train / validation / test split of the generated sets, in percent (test = the rest).
-  intField('trainPct', 1, 100, 80, 'data', { when: (s) => isGenerated(s) && s.trainPct !== 80 }),
-  intField('valPct', 0, 99, 10, 'data', { when: (s) => isGenerated(s) && s.valPct !== 10 }),
+  // The train / validation / test split of the generated sets and of a CSV held out, in percent (test = the rest).
+  intField('trainPct', 1, 100, 80, 'data', { when: (s) => (isGenerated(s) || holdsOut(s)) && s.trainPct !== 80 }),
+  intField('valPct', 0, 99, 10, 'data', { when: (s) => (isGenerated(s) || holdsOut(s)) && s.valPct !== 10 }),
   boolField('showTest', false, 'view', { when: (s) => s.showTest && !isDraw(s) }),
   boolField('discretize', false, 'view', { when: (s) => s.discretize }),
   enumField('optimizer', OPTIMIZERS, 'sgd', 'train'),
@@ -91,7 +105,7 @@ export const FIELDS = [
   intField('batchSize', 2, 200000, 32, 'train', { when: (s) => s.batch === 'mini' }),
   enumField('loss', LOSSES, 'cross_entropy', 'train'),
   intField('limit', 1, 10000000, 4000, 'limit'),
-  { key: 'speed', type: 'enum', values: SPEEDS, default: 1, effect: 'speed' },
+  { key: 'speed', type: 'enum', values: ALL_SPEEDS, default: 1, effect: 'speed' },
   { key: 'a.hidden', type: 'layers', default: [], effect: 'train' },
   enumField('a.activation', ACTIVATIONS, 'relu', 'train', { when: (s) => s['a.hidden']?.length !== 0 }),
   { key: 'b.hidden', type: 'layers', default: [200], effect: 'train' },
@@ -102,6 +116,9 @@ export const FIELDS = [
   { key: 'wseed', type: 'int', min: 0, max: 4294967295, default: null, effect: 'train', when: (s) => s.wseed !== null },
   enumField('lang', LANGUAGES, 'en', 'view'),
   idField('lesson'),
+  // The open lesson's own settings, { name: value } (its options and speed): never a key of its own,
+  // lessons/link.js writes them as `<lesson>.<name>` keys.
+  { key: 'lessonState', type: 'lessonState', default: {}, effect: 'view', when: () => false },
   idField('view'),
   setField('panels', PANEL_PARTS),
   setField('controls', CONTROL_GROUPS),
@@ -161,6 +178,7 @@ const PARSERS = {
     return names?.length ? names : undefined;
   },
   id: (f, text) => (/^[a-z0-9][a-z0-9_-]{0,39}$/.test(text) ? text : undefined),
+  lessonState: () => undefined,  // read from the lesson's own keys, not from one
   // Printable text (no control characters), up to f.max characters.
   text: (f, text) => (text.length <= f.max && !/[\u0000-\u001f\u007f]/.test(text) ? text : undefined),
   csv: (f, text) => {
@@ -246,7 +264,27 @@ export function hashFromState(state) {
     const text = printValue(f, state[f.key]);
     if (f.type !== 'csv' || text.length <= CSV_LINK_CHARS) params.set(f.key, text);
   }
-  return `#${params}`;
+  return hashOf(params);
+}
+
+/** A hash from its parameters; a fragment may hold '/', so slow speeds read `speed=1/s`. */
+export const hashOf = (params) => `#${params}`.replaceAll('%2F', '/');
+
+/**
+ * What a speed means to the worker: { epochsPerFrame } (1, 2, 5, ...) or { updatesPerSecond }
+ * ('1/s', ...); anything else is one epoch per frame.
+ */
+export function paceOf(speed) {
+  const slow = typeof speed === 'string' && /^(\d+)\/s$/.exec(speed);
+  if (slow && +slow[1] > 0) return { updatesPerSecond: +slow[1] };
+  return { epochsPerFrame: Number.isInteger(speed) && speed > 0 ? speed : 1 };
+}
+
+/** A speed's label in the strings' tables: [key, { n }]. */
+export function speedLabel(speed) {
+  const { updatesPerSecond: n } = paceOf(speed);
+  if (n !== undefined) return [n === 1 ? 'speedUpdate' : 'speedUpdates', { n }];
+  return [speed === 1 ? 'speedOption' : 'speedOptions', { n: speed }];
 }
 
 // ---- changes --------------------------------------------------------------------------------
@@ -271,13 +309,14 @@ export function dataSpecOf(state) {
     if (state.points.length === 0) return null;
     return { name: 'inline', x: state.points.map(([x, y]) => [x, y]), y: state.points.map(([, , c]) => c) };
   }
-  // A CSV's split column, if it has one, is read by the engine; n null and no split: the engine's defaults.
-  if (isCsv(state)) return state.csv ? { name: 'csv', text: state.csv } : null;
+  // A CSV's split column, if it has one, is read by the engine; without one, holdout shuffles the rows
+  // by the seed and splits them (80/10/10 by default). n null and no split: the engine's defaults.
   const split = splitOf(state);
+  if (isCsv(state)) return state.csv ? { name: 'csv', text: state.csv, ...(holdsOut(state) ? { holdout: true, ...(split ? { split } : {}) } : {}) } : null;
   return { name: state.data, ...(state.n === null ? {} : { n: state.n }), noise: state.noise, ...(split ? { split } : {}) };
 }
 
-/** The split of the generated sets from trainPct and valPct (the rest tests); undefined at 80/10, the engine's default. */
+/** The split from trainPct and valPct (the rest tests); undefined at 80/10, the engine's default (and data.holdout's). */
 export function splitOf(state) {
   if (state.trainPct === 80 && state.valPct === 10) return undefined;
   const train = state.trainPct / 100;
@@ -320,7 +359,7 @@ export function specOf(state, panel) {
     batch_size: BATCH_SIZES[state.batch] ?? state.batchSize,
     epochs: state.limit,
   };
-  if (isRegression(state)) spec.task = 'regression';
+  if (isCsv(state) && state.task !== 'classification') spec.task = state.task;  // a named set's task is the engine's default
   if (state.reg !== 'none') spec.regularization = { [state.reg]: state.regRate };
   return spec;
 }
@@ -341,9 +380,10 @@ export function reconcile(state, rules, classes) {
   if (next.n === null && rules.defaultN(next.data) !== undefined) next.n = rules.defaultN(next.data);
   for (const panel of PANELS) if (next[`${panel}.hidden`] === null) next[`${panel}.hidden`] = [...rules.defaultHidden];
   const changed = [];
-  const task = isRegression(next) ? 'regression' : 'classification';
-  if (!TASK_LOSSES[task].includes(next.loss)) {  // the loss choices follow the task
-    next.loss = TASK_LOSSES[task][0];
+  const task = taskOf(next, rules);
+  const losses = rules.lossesOf(task);
+  if (!losses.includes(next.loss)) {  // the loss choices follow the task; the first is its default
+    next.loss = losses[0];
     changed.push('loss');
   }
   const needed = task === 'regression' ? null : rules.classesNeeded(next.loss);

@@ -1,8 +1,9 @@
 // Lesson 4's view: the same MLP trained with five batch sizes side by side. A table per mode:
 // batch size, updates per epoch, the measured time per epoch (with a bar), the last epoch's
 // training loss and the validation accuracy; and the loss against epochs and against updates.
-import { BATCH_MODES } from '../lessons/catalog.js';
+import { batchSizesOf } from '../lessons/catalog.js';
 import { MODE_COLORS } from './colors.js';
+import { scrollRegion } from '../page/scroll-hint.js';
 import { el, fixed, percent, showValue } from '../page/dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
@@ -11,11 +12,16 @@ export class BatchView {
   #byEpoch;
   #byUpdate;
   #cells = {};
+  #sizes;
 
-  constructor(host, { t }) {
+  /** options: the lesson's (the mini-batch sizes). */
+  constructor(host, { t, options }) {
+    this.#sizes = batchSizesOf(options);
     const k = (key, params) => t(`lesson.batch.${key}`, params);
-    const modes = Object.keys(BATCH_MODES);
-    const series = modes.map((name) => ({ label: k(name), color: MODE_COLORS[name] }));
+    const modes = Object.keys(this.#sizes);
+    // A mini-batch mode is named by its size now (the lesson's options change it); full and stochastic by their names.
+    const nameOf = (name) => (name.startsWith('mini') ? k('miniN', { n: this.#sizes[name] }) : k(name));
+    const series = modes.map((name) => ({ label: nameOf(name), color: MODE_COLORS[name] }));
     const th = (text) => el('th', { scope: 'col' }, text);
     const cell = (name, field, className) => {
       const td = el('td', { className });
@@ -30,7 +36,7 @@ export class BatchView {
       bar.style.backgroundColor = MODE_COLORS[name];
       this.#cells[`${name}.bar`] = bar;
       const time = cell(name, 'ms-per-epoch', 'time');
-      const row = el('tr', {}, el('th', { scope: 'row' }, swatch, k(name)),
+      const row = el('tr', {}, el('th', { scope: 'row' }, swatch, nameOf(name)),
         cell(name, 'batch-size'),
         cell(name, 'updates-per-epoch'), el('td', { className: 'time-cell' }, el('span', { className: 'time-track' }, bar), time),
         cell(name, 'loss'), cell(name, 'val-accuracy'));
@@ -44,7 +50,7 @@ export class BatchView {
     const epochBox = el('div', { className: 'chart-box' });
     const updateBox = el('div', { className: 'chart-box' });
     host.replaceChildren(el('div', { className: 'view-stack' },
-      el('section', { className: 'card' }, el('div', { className: 'scroll-x' }, table), el('p', { className: 'hint' }, k('timeNote'))),
+      el('section', { className: 'card' }, scrollRegion(table, t('tableRegion')), el('p', { className: 'hint' }, k('timeNote'))),
       legendOf(series),
       el('div', { className: 'chart-pair' },
         el('figure', { className: 'card chart' }, el('figcaption', {}, k('byEpoch')), epochBox),
@@ -56,7 +62,7 @@ export class BatchView {
   /** The full batch is the whole training split. */
   data(data) {
     if (!data) return;
-    for (const [name, size] of Object.entries(BATCH_MODES)) {
+    for (const [name, size] of Object.entries(this.#sizes)) {
       const cell = this.#cells[`${name}.batch-size`];
       showValue(cell, size || data.splitEnd[0], String(size || data.splitEnd[0]));
     }

@@ -3,9 +3,10 @@
 // worked out in the worker: group.js), filled in bands with contour lines, and each optimizer's
 // path drawn live from its weights after every epoch; right, the four loss curves overlaid and a
 // table of where each is now.
-import { RACE_BOUNDS, RACE_OPTIMIZERS } from '../lessons/catalog.js';
+import { RACE_BOUNDS, raceOptimizersOf } from '../lessons/catalog.js';
 import { RACE_COLORS } from './colors.js';
 import { rampColor } from '../shared/contours.js';
+import { scrollRegion } from '../page/scroll-hint.js';
 import { el, fixed, showValue } from '../page/dom.js';
 import { INK, Plane, label } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
@@ -22,10 +23,12 @@ export class RaceView {
   #paths = {};
   #surface = null;  // { image: a canvas of the bands, lines: [segments per level], width, height }
 
-  constructor(host, { t }) {
+  /** options: the lesson's (each optimizer's learning rate). */
+  constructor(host, { t, options }) {
     this.#t = t;
     const k = (key, params) => t(`lesson.optimizers.${key}`, params);
-    const names = Object.keys(RACE_OPTIMIZERS);
+    const optimizers = raceOptimizersOf(options);
+    const names = Object.keys(optimizers);
     for (const name of names) this.#paths[name] = [];
     const series = names.map((name) => ({ label: k(name), color: RACE_COLORS[name] }));
     const plot = el('div', { className: 'race-plane' });
@@ -45,7 +48,7 @@ export class RaceView {
       el('tbody', {}, ...names.map((name) => {
         const swatch = el('span', { className: 'series-line' });
         swatch.style.borderTopColor = RACE_COLORS[name];
-        const row = el('tr', {}, el('th', { scope: 'row' }, swatch, k(name), el('span', { className: 'settings' }, settingsText(RACE_OPTIMIZERS[name]))),
+        const row = el('tr', {}, el('th', { scope: 'row' }, swatch, k(name), el('span', { className: 'settings' }, settingsText(optimizers[name]))),
           cell(name, 'w'), cell(name, 'b'), cell(name, 'loss'));
         row.dataset.optimizer = name;
         return row;
@@ -55,7 +58,7 @@ export class RaceView {
       el('figure', { className: 'view-main' }, plot,
         el('figcaption', {}, legendOf(series), el('p', { className: 'ramp-key' }, k('lower'), ramp, k('higher')))),
       el('div', { className: 'view-side' },
-        el('section', { className: 'card' }, el('div', { className: 'scroll-x' }, table)),
+        el('section', { className: 'card' }, scrollRegion(table, t('tableRegion'))),
         el('figure', { className: 'card chart' }, el('figcaption', {}, k('chartTitle')), chartBox))));
     this.#plane = new Plane(plot, { bounds: RACE_BOUNDS, xTicks: [-0.2, 0, 0.2, 0.4, 0.6], yTicks: [-5, -4, -3, -2, -1, 0, 1],
       xLabel: k('weight'), yLabel: k('bias'), layers: 2, onResize: () => { this.#drawSurface(); this.#drawPaths(); } });

@@ -78,6 +78,13 @@ export class LessonGroup extends TrainerGroup {
     this.#keepRecords(m, result.records);
   }
 
+  /** Slow motion's one update (trainer-group.js): its time, its records, and what the view watches after an epoch. */
+  kept(m, result, ms, epochBefore) {
+    m.ms += ms;
+    this.#keepRecords(m, result.records);
+    if (result.status === 'ok' && m.trainer.state.epoch > epochBefore) this.#afterEpoch(m);
+  }
+
   /** The JS API's records as they are: { epoch, step, train: { loss }, val: { loss, accuracy } }. */
   #keepRecords(m, records) {
     m.records.push(...records);

@@ -23,7 +23,7 @@ export class PlaygroundGroup extends TrainerGroup {
     const behind = this.live().filter((m) => m.trainer.state.epoch < target);
     for (const m of this.pace(behind, target)) {
       const { result } = this.stepSlice(m, target);
-      m.records.push(...result.records);  // the JS API's records as they are: { epoch, step, train, val }
+      this.kept(m, result);  // the JS API's records as they are: { epoch, step, train, val }
     }
     return this.live().every((m) => m.trainer.state.epoch >= target);
   }

@@ -2,13 +2,15 @@
 // frames it sends. The playground's run and a lesson's run are each one Session (worker/main.js
 // keeps one per channel), so everything a run needs is in here, in private fields.
 //
-// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. Playing ends at
-// the epoch limit (the page is told by a frame with atLimit); when every model diverged the
-// session stays playing with nothing to train, so a reset trains at once. At most one frame is in
-// flight: the next is posted only after the page acknowledged the last (after drawing it), so a
-// slow page slows training down instead of queueing frames. Between slices of training (a group's
-// trainSlice: a bounded number of updates) the session yields, so pause, predict and configure are
-// answered within a slice (about 25 ms).
+// Pacing: while playing, each tick trains `speed` epochs, then posts one frame. In slow motion (a
+// speed of updates per second, state.js's paceOf) each tick trains one update (trainer-group.js's
+// trainUpdate) and the next tick waits for its time, a wait that pause, step, a new plan or a new
+// speed cut short. Playing ends at the epoch limit (the page is told by a frame with atLimit);
+// when every model diverged the session stays playing with nothing to train, so a reset trains at
+// once. At most one frame is in flight: the next is posted only after the page acknowledged the
+// last (after drawing it), so a slow page slows training down instead of queueing frames. Between
+// slices of training (a group's trainSlice: a bounded number of updates) the session yields, so
+// pause, predict and configure are answered within a slice (about 25 ms).
 //
 // A plan is { specs: { name: spec }, watch }: watch.grid (the playground: decision grids of
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
@@ -16,6 +18,7 @@ import { PlaygroundGroup } from './playground-group.js';
 import { LessonGroup } from './lesson-group.js';
 import { answer, CHANGES_WEIGHTS } from './requests.js';
 import { silentMs } from './busy.js';
+import { paceOf } from '../shared/state.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
 
@@ -39,7 +42,8 @@ export class Session {
   #group = null;
   #generation = 0;
   #playing = false;
-  #speed = 1;
+  #pace = { epochsPerFrame: 1 };
+  #wake = null;             // ends slow motion's wait for the next tick
   #limit = Infinity;
   #view = {};               // what the page shows inside the networks (trainer-group.js's setView)
   #busy = false;            // a loop (play, step, a frame after new weights) owns the group
@@ -112,14 +116,37 @@ export class Session {
     while (group === this.#group && !group.trainSlice(this.#playing ? target : group.epoch)) await yieldToMessages();
   }
 
-  /** The play loop: ticks of `speed` epochs, one frame each, until paused, finished or replaced. */
+  /** Waits `ms`, or less if woken (#wakeUp). */
+  #sleep(ms) {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.#wakeUp(), Math.max(0, ms));
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  #wakeUp() {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+
+  /**
+   * The play loop: ticks of `speed` epochs (or, in slow motion, of one update at its time), one
+   * frame each, until paused, finished or replaced.
+   */
   async #play() {
     if (this.#busy) return;
     this.#busy = true;
     try {
       while (this.#playing && this.#group && !this.#group.idle(this.#limit)) {
         const group = this.#group;
-        await this.#trainTo(group, Math.min(group.epoch + this.#speed, this.#limit));
+        const tick = performance.now();
+        const { epochsPerFrame, updatesPerSecond } = this.#pace;
+        if (updatesPerSecond) group.trainUpdate(this.#limit);
+        else await this.#trainTo(group, Math.min(group.epoch + epochsPerFrame, this.#limit));
         await this.#waitForAck();
         if (group !== this.#group) continue;
         // Paused inside an update (a large model trains one in pieces): nothing new to show, and a
@@ -129,6 +156,7 @@ export class Session {
         if (atLimit) this.#playing = false;
         this.#postFrame(!this.#playing || group.idle(this.#limit), atLimit);
         await yieldToMessages();
+        if (updatesPerSecond && this.#playing) await this.#sleep(tick + 1000 / updatesPerSecond - performance.now());
       }
       // Paused between two ticks: the last frame may lack the metrics a paused page should show.
       if (this.#group && !this.#lastFrameHadMetrics) {
@@ -144,6 +172,7 @@ export class Session {
   /** A plan (or null: no run) replaces the group: a reset. Posts the dataset and a first frame. */
   configure({ generation, plan }) {
     this.#generation = generation;
+    this.#wakeUp();
     this.#group?.dispose();
     this.#group = null;
     this.#releaseAck();
@@ -155,12 +184,12 @@ export class Session {
     this.#group = groupOf(this.#nn, plan);
     const group = this.#group;
     group.setView(this.#view);
-    const { x, y, splitEnd, classes, features, task } = group.data;  // the group needs them no more: hand them over
+    const { x, y, splitEnd, splitColumn, classes, features, task } = group.data;  // the group needs them no more: hand them over
     const models = Object.entries(plan.specs).map(([name, spec]) => ({ parameters: group.models[name].trainer.parameterCount,
       batchSize: spec.batch_size ?? 0 }));
     this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
     this.#announce();
-    this.#post({ type: 'data', data: { x, y, splitEnd, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
+    this.#post({ type: 'data', data: { x, y, splitEnd, splitColumn, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
     this.#postFrame(true);
     if (this.#playing) this.#startPlay();
   }
@@ -177,11 +206,13 @@ export class Session {
 
   pause() {
     this.#playing = false;
+    this.#wakeUp();
   }
 
   /** Pauses, then trains `epochs` (default 1) epochs on every model and posts a frame. */
   async step({ epochs }) {
     this.#playing = false;
+    this.#wakeUp();
     while (this.#busy) await yieldToMessages();
     const group = this.#group;
     if (!group || group.idle(Infinity)) return;
@@ -193,9 +224,12 @@ export class Session {
     });
   }
 
-  /** Live settings: speed (epochs per frame), limit (epochs), lr, view (a paused run shows it at once). */
+  /** Live settings: speed (state.js's: epochs per frame, or 'N/s' updates per second), limit (epochs), lr, view (a paused run shows it at once). */
   async set({ speed, limit, lr, view }) {
-    if (speed !== undefined) this.#speed = speed;
+    if (speed !== undefined && JSON.stringify(paceOf(speed)) !== JSON.stringify(this.#pace)) {
+      this.#pace = paceOf(speed);
+      this.#wakeUp();  // a faster pace starts now
+    }
     if (limit !== undefined) this.#limit = limit;
     if (lr !== undefined) this.#group?.setLr(lr);
     if (view !== undefined && JSON.stringify(view) !== JSON.stringify(this.#view)) {
@@ -237,6 +271,7 @@ export class Session {
   async request(msg) {
     if (msg.what === 'trace') {  // it trains: paused, once no loop holds the group
       this.#playing = false;
+      this.#wakeUp();
       while (this.#busy) await yieldToMessages();
     }
     const reply = answer(this.#nn, this.#group, msg);
@@ -249,6 +284,7 @@ export class Session {
   /** Lets the trainers go (the page closed this channel). */
   dispose() {
     this.#playing = false;
+    this.#wakeUp();
     this.#group?.dispose();
     this.#group = null;
     this.#releaseAck();

@@ -137,6 +137,36 @@ export class TrainerGroup {
     return models.filter((m, i) => reach[i] <= least + SLACK);
   }
 
+  /**
+   * Slow motion's tick: one update of the models that make the fewest updates per epoch, and as
+   * many of the others as cover the same part of an epoch, so models of different batch sizes stay
+   * in step by epochs (the batch lesson: the full batch 1 update, stochastic 8000, each tick). The
+   * playground's two models share a batch size: one update each. Each subclass keeps what it
+   * records in kept(m, result, ms, epochBefore). Models at `limit` epochs wait.
+   */
+  trainUpdate(limit) {
+    const going = this.live().filter((m) => m.trainer.state.epoch < limit);
+    if (going.length === 0) return;
+    // Counted in updates; an epoch of no update (a batch past the split, drop_last) counts as one.
+    const perEpoch = (m) => m.updatesPerEpoch || 1;
+    const done = (m) => (m.updatesPerEpoch ? m.trainer.state.step : m.trainer.state.epoch);
+    const fewest = Math.min(...going.map(perEpoch));
+    const goal = Math.min(limit, Math.min(...going.map((m) => done(m) / perEpoch(m))) + 1 / fewest);  // in epochs
+    for (const m of going) {
+      const before = m.trainer.state.epoch;
+      const steps = Math.ceil(goal * perEpoch(m) - 1e-9) - done(m);
+      if (steps <= 0) continue;
+      const start = performance.now();
+      const result = m.trainer.train(m.updatesPerEpoch ? { steps } : { epochs: steps });
+      this.kept(m, result, performance.now() - start, before);
+    }
+  }
+
+  /** What a subclass keeps after train() ran on model m (its records, its clock): here, the records. */
+  kept(m, result) {
+    m.records.push(...result.records);
+  }
+
   /** Every model's probabilities, logits and class (the engine's, as PyTorch picks it) at one point (the hover readout). */
   predict(point) {
     const out = {};
