@@ -13,6 +13,7 @@
 import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
 import { Messages } from './messages.js';
+import { ChallengeMenu, challengeState } from './challenge-menu.js';
 import { ChallengeView } from './challenge-view.js';
 import { Coach } from './coach.js';
 import { PanelView } from './panel.js';
@@ -46,6 +47,7 @@ export class Playground {
   #takeHome;
   #lessons;
   #challenge;  // the goal of a challenge link and its progress (challenge-view.js)
+  #challengeMenu;  // the built-in challenges, beside the lessons menu (challenge-menu.js)
   #coach;      // says why a run diverged, with a one-click fix (coach.js)
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
@@ -114,6 +116,8 @@ export class Playground {
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
       onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => linkHash(lessonState(id)),
       onPlayground: (hidden) => this.#hideForLesson(hidden), onLessonState: (own) => this.update({ lessonState: own }) });
+    this.#challengeMenu = new ChallengeMenu({ after: this.$('.lessons-menu'), host: this.#host, t,
+      linkOf: (id) => linkHash(challengeState(id, this.state)), onSelect: (id) => this.#openChallenge(id) });
     applyStrings(root, t);
     this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#run.playing));
     this.$('#step').addEventListener('click', () => this.step(1));
@@ -206,6 +210,15 @@ export class Playground {
     this.#onState(this.state);
     this.#restart();
     this.#setPlaying(true);
+  }
+
+  /**
+   * A challenge chosen in the menu: the state its short link opens (as following the link would).
+   * A choice always starts the challenge at epoch 0, even when the experiment was already its setup.
+   */
+  #openChallenge(id) {
+    const effect = this.update(challengeState(id, this.state));
+    if (effect !== 'data' && effect !== 'train') this.#restart();
   }
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
@@ -352,6 +365,7 @@ export class Playground {
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
     this.#lessons.show(state.lesson, state.autoplay, state.lessonState);
+    this.#challengeMenu.show(state.challenge);
     this.#takeHome.render();
     this.#showStatus();
   }
