@@ -61,6 +61,9 @@ test('the menu opens with the keyboard, and a choice opens the challenge as its 
   const params = await until(() => hashParams(page), (p) => p.challenge === 'xor-linear');
   assert.equal(params.challenge, 'xor-linear', 'the hash names the challenge');
   assert.equal(await page.$eval('#ctl-data', (e) => e.value), 'xor', 'its setup is in the controls');
+  const notice = await until(() => page.textContent('#notice'), (text) => /Dataset/.test(text));
+  assert.match(notice, /Reset: Dataset.*changed/, 'the reset notice names the settings');
+  assert.doesNotMatch(notice, /challenge/, 'and not the challenge key, which is no setting');
 
   // The same state as the challenge's short link opened directly.
   const direct = await openPage(session, '#challenge=xor-linear&lang=en&speed=100');

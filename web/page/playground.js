@@ -28,7 +28,7 @@ import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
+import { CONTROL_GROUPS, FIELD, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
@@ -317,7 +317,8 @@ export class Playground {
     const effect = strongestEffect(keys);
     if (effect === 'data' || effect === 'train') {
       this.#restart();
-      this.notify(this.t('resetBy', { what: keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)).map((k) => this.#labelOf(k)).join(', ') }));
+      // the settings that restart, not what only changes the view (a challenge's keys, the language, ...)
+      this.notify(this.t('resetBy', { what: keys.filter((k) => FIELD[k]?.effect !== 'view').map((k) => this.#labelOf(k)).join(', ') }));
     } else if (effect === 'lr') {
       this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));
