@@ -16,10 +16,6 @@ namespace nnplay {
 
 namespace {
 
-// Samples processed at once inside a batch: the layer outputs of a chunk stay in cache, and the
-// gradient of the whole batch is the sum over its chunks.
-constexpr int kChunk = 256;
-
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSpec& o) {
   if (o.name == "adagrad") return make_adagrad(o.adagrad);
   if (o.name == "adam") return make_adam(o.adam);
@@ -101,6 +97,7 @@ void Experiment::set_weights(const std::vector<LayerInit>& weights) {
   Sequential candidate = model_;  // all or nothing: a bad layer leaves the model as it was
   apply_init(candidate, weights, "weights");
   model_ = std::move(candidate);
+  restart_update();  // its gradient so far came from the old weights
 }
 
 void Experiment::set_lr(double lr) {
@@ -150,22 +147,6 @@ int Experiment::updates_per_epoch() const {
   return updates;
 }
 
-bool Experiment::next_step() {
-  if (status_ == Status::Diverged) return false;
-  if (cursor_ == 0 && spec_.batch_size > 0 && spec_.shuffle && batch_count_at(0) > 0)
-    order_ = shuffle_rng_.randperm(data_.split_size(Split::Train));  // torch.randperm(n, generator=g)
-  const int count = batch_count_at(cursor_);
-  if (count > 0) {
-    const double loss = train_batch(spec_.batch_size == 0 ? nullptr : &order_[cursor_], count);
-    if (status_ == Status::Diverged) return false;
-    epoch_loss_sum_ += loss * count;
-    epoch_rows_ += count;
-    cursor_ += count;
-  }
-  if (batch_count_at(cursor_) == 0) finish_epoch();
-  return status_ == Status::Ok;
-}
-
 void Experiment::finish_epoch() {
   ++epoch_;
   cursor_ = 0;
@@ -198,85 +179,6 @@ double Experiment::chunk_loss(const Matrix& logits, const int* labels, const flo
                               int n_mean) const {
   if (data_.regression) return regression_loss_sum(spec_.loss, logits, targets, grad, n_mean);
   return loss_sum(spec_.loss, logits, labels, grad, n_mean);
-}
-
-double Experiment::train_batch(const int* indices, int count) {
-  // The batch's columns: the training split itself for a full batch, else gathered.
-  const Matrix& inputs = this->inputs();
-  const int* labels = data_.y.data();
-  const float* targets = data_.target.data();
-  if (indices) {
-    batch_x_.resize(inputs.rows(), count);
-    for (int i = 0; i < count; ++i) batch_x_.col(i) = inputs.col(indices[i]);
-    if (data_.regression) {
-      batch_t_.resize(count);
-      for (int i = 0; i < count; ++i) batch_t_[i] = data_.target[indices[i]];
-      targets = batch_t_.data();
-    } else {
-      batch_y_.resize(count);
-      for (int i = 0; i < count; ++i) batch_y_[i] = data_.y[indices[i]];
-      labels = batch_y_.data();
-    }
-  }
-  const Eigen::Ref<const Matrix> X =
-      indices ? Eigen::Ref<const Matrix>(batch_x_) : Eigen::Ref<const Matrix>(inputs.leftCols(count));
-  std::optional<StepTrace> trace;
-  int traced = 0;  // the traced sample's column in the batch
-  if (trace_wanted()) traced = trace_begin(trace.emplace(), indices, count);
-  model_.zero_grad();  // optimizer.zero_grad()
-  double total = 0;
-  for (int c = 0; c < count; c += kChunk) {
-    const int m = std::min(kChunk, count - c);
-    const auto Xc = X.middleCols(c, m);
-    const Matrix& logits = model_.forward(Xc, ws_);  // pred = model(x)
-    const bool traced_here = trace && traced >= c && traced < c + m;
-    if (traced_here) trace_forward(model_, ws_, Xc, traced - c, *trace);
-    total += chunk_loss(logits, data_.regression ? nullptr : labels + c, data_.regression ? targets + c : nullptr,
-                        &ws_.delta.back(), count);   // loss(pred, y)
-    model_.backward(Xc, ws_);                        // loss.backward()
-    if (traced_here) trace_backward(ws_, traced - c, *trace);
-  }
-  add_penalty_gradient(spec_.regularization, model_);  // (loss + penalty).backward(): regularization.h
-  const double loss = total / loss_denominator(spec_.loss, count, model_.outputs());
-  if (!std::isfinite(loss)) {  // no update from a NaN or infinite loss
-    ++epoch_;  // the epoch in progress is the one it happened in
-    diverge("the loss became " + std::string(std::isnan(loss) ? "NaN" : "infinite") + " in epoch " +
-            std::to_string(epoch_) + " (after " + std::to_string(step_) + " updates)");
-    return loss;
-  }
-  if (trace) {
-    trace->grad = model_.gradients();  // each .grad after (loss + penalty).backward()
-    if (spec_.regularization.active()) trace->penalty = penalty(spec_.regularization, model_);
-  }
-  optimizer_->step(model_.parameters(), model_.gradients());  // optimizer.step()
-  if (trace) {
-    trace->loss = loss;
-    trace->state = optimizer_->state();
-    trace->after = model_.parameters();
-    traces_.push_back(std::move(*trace));
-    trace_next_ = false;
-    trace_sample_ = -1;
-  }
-  ++step_;
-  return loss;
-}
-
-bool Experiment::trace_wanted() const {
-  return trace_next_ || std::binary_search(spec_.trace.begin(), spec_.trace.end(), step_);
-}
-
-int Experiment::trace_begin(StepTrace& t, const int* indices, int count) const {
-  t.step = step_;
-  t.epoch = epoch_;
-  t.batch.resize(count);
-  int column = 0;
-  for (int i = 0; i < count; ++i) {
-    t.batch[i] = indices ? indices[i] : i;
-    if (trace_next_ && t.batch[i] == trace_sample_) column = i;
-  }
-  t.sample_index = t.batch[column];
-  t.params = model_.parameters();
-  return column;
 }
 
 void Experiment::diverge(const std::string& why) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,6 +52,19 @@ class Experiment {
   bool train_epoch() { return train_epochs(1) == 1; }  // false once diverged
   bool train_step() { return train_steps(1) == 1; }    // one update (or one epoch that has no batch)
 
+  // An update in pieces, for a caller that must look up every few milliseconds (the page's worker)
+  // however big one update is. A piece is one kernel of one layer (its forward, its parameter
+  // gradients or its input gradient) on one chunk of up to 256 batch rows; train_work runs pieces of the update under way (starting the next one if none
+  // is) until about `work` multiply-adds are done (at least one piece), and takes the optimizer
+  // step when the batch is done. So it finishes at most one update: returns 1 then (or when an
+  // epoch with no batch ends), else 0. The numbers are train_steps' to the bit: the same kernels
+  // on the same chunks in the same order, with pauses between them. train_* goes on with an
+  // update left under way; set_weights and trace_next_step start it again from its first piece.
+  int train_work(double work);
+  double last_work() const { return last_work_; }  // multiply-adds the last train_work call did
+  double update_progress() const;                   // done fraction of the update under way, 0 if none
+  double update_work() const;                       // multiply-adds of the next (or current) update
+
   // With records on, every finished epoch makes an EpochRecord (the validation split is then
   // evaluated after each epoch, as tutorial 001's loop does). recent() holds the records of the
   // last train_* call, all of them; history() those of the whole run, thinned past its limit
@@ -93,6 +107,7 @@ class Experiment {
   void trace_next_step(int sample = -1) {
     trace_next_ = true;
     trace_sample_ = sample;
+    restart_update();  // the trace covers a whole update
   }
   std::vector<StepTrace> take_traces() { return std::exchange(traces_, {}); }
 
@@ -104,7 +119,15 @@ class Experiment {
   void start_call();                                  // recent() starts empty
   bool next_epoch();                                  // false once diverged
   bool next_step();
-  double train_batch(const int* indices, int count);  // one update; returns the batch's mean loss
+  // An update (experiment_update.cpp): begin_update gathers the next batch (false: the epoch has
+  // none left), run_piece runs one piece (true once the batch is done), end_update takes the step.
+  bool begin_update();
+  void start_pass();
+  bool run_piece();
+  bool end_update();                                   // false once diverged
+  void restart_update();                               // the update under way, from its first piece
+  const int* batch_indices() const;                    // the batch's training rows; nullptr: full batch
+  double update_work_of(int rows) const;
   int batch_count_at(int cursor) const;                // size of the batch starting there, 0 = none
   void finish_epoch();
   void diverge(const std::string& why);
@@ -140,6 +163,18 @@ class Experiment {
   bool trace_next_ = false;
   int trace_sample_ = -1;  // the sample trace_next_step() asked for, or -1: the batch's first
   std::vector<StepTrace> traces_;
+
+  struct Pass {  // the update under way
+    bool active = false;
+    int count = 0;           // batch rows: batch_indices(), or the first `count` for a full batch
+    int column = 0;          // first batch column of the chunk under way
+    int stage = 0;           // 0 .. L-1 forward of layer stage, L the loss, L+1 .. 3L-1 backward (experiment_update.cpp)
+    double loss_sum = 0;
+    double work = 0;         // multiply-adds done
+    std::optional<StepTrace> trace;
+    int traced = 0;          // the traced sample's column in the batch
+  } pass_;
+  double last_work_ = 0;
 };
 
 }  // namespace nnplay

@@ -45,37 +45,45 @@ void Sequential::reset_parameters(uint32_t seed) {
 }
 
 const Matrix& Sequential::forward(const Eigen::Ref<const Matrix>& X, Workspace& ws) const {
-  const int L = num_layers();
-  ws.a.resize(L);
-  ws.delta.resize(L);  // the loss writes dL/dlogits into ws.delta.back()
-  for (int l = 0; l < L; ++l) {
-    Matrix& z = ws.a[l];
-    z.resize(layers_[l].out, X.cols());
-    // hidden layers: a = act(W x + b); the output layer gives the logits W x + b
-    const std::optional<Activation> act = l + 1 < L ? std::optional(activation_) : std::nullopt;
-    if (l == 0)
-      kernels::linear_forward(weight(l), bias(l), X, z, act);
-    else
-      kernels::linear_forward(weight(l), bias(l), ws.a[l - 1], z, act);
-  }
+  for (int l = 0; l < num_layers(); ++l) forward_layer(l, X, ws);
   return ws.a.back();
 }
 
-void Sequential::backward(const Eigen::Ref<const Matrix>& X, Workspace& ws) {
+void Sequential::forward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) const {
   const int L = num_layers();
-  for (int l = L - 1; l >= 0; --l) {
-    const LayerShape& s = layers_[l];
-    WeightView dW(&grads_[s.offset], s.out, s.in);
-    BiasView db(&grads_[bias_offset(l)], s.out);
-    if (l == 0) {
-      kernels::linear_backward_params(ws.delta[l], X, dW, db);
-      break;
-    }
-    kernels::linear_backward_params(ws.delta[l], ws.a[l - 1], dW, db);
-    Matrix& prev = ws.delta[l - 1];
-    prev.resize(s.in, ws.delta[l].cols());
-    kernels::linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], ws.a[l - 1], activation_, prev);
+  if (l == 0) {
+    ws.a.resize(L);
+    ws.delta.resize(L);  // the loss writes dL/dlogits into ws.delta.back()
   }
+  Matrix& z = ws.a[l];
+  z.resize(layers_[l].out, X.cols());
+  // hidden layers: a = act(W x + b); the output layer gives the logits W x + b
+  const std::optional<Activation> act = l + 1 < L ? std::optional(activation_) : std::nullopt;
+  if (l == 0)
+    kernels::linear_forward(weight(l), bias(l), X, z, act);
+  else
+    kernels::linear_forward(weight(l), bias(l), ws.a[l - 1], z, act);
+}
+
+void Sequential::backward(const Eigen::Ref<const Matrix>& X, Workspace& ws) {
+  for (int l = num_layers() - 1; l >= 0; --l) {
+    backward_params(l, X, ws);
+    if (l > 0) backward_input(l, ws);
+  }
+}
+
+void Sequential::backward_params(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) {
+  const LayerShape& s = layers_[l];
+  WeightView dW(&grads_[s.offset], s.out, s.in);
+  BiasView db(&grads_[bias_offset(l)], s.out);
+  kernels::linear_backward_params(ws.delta[l], l == 0 ? X : Eigen::Ref<const Matrix>(ws.a[l - 1]), dW, db);
+}
+
+void Sequential::backward_input(int l, Workspace& ws) {
+  const LayerShape& s = layers_[l];
+  Matrix& prev = ws.delta[l - 1];
+  prev.resize(s.in, ws.delta[l].cols());
+  kernels::linear_backward_input(std::as_const(*this).weight(l), ws.delta[l], ws.a[l - 1], activation_, prev);
 }
 
 void Sequential::zero_grad() { std::fill(grads_.begin(), grads_.end(), 0.0f); }

@@ -56,6 +56,16 @@ class Sequential {
   // ADDS the parameter gradients to gradients() (zero them first, like optimizer.zero_grad()).
   void backward(const Eigen::Ref<const Matrix>& X, Workspace& ws);
 
+  // The same passes one kernel at a time (forward: l = 0 .. L-1, backward: l = L-1 .. 0), so that
+  // a long update can stop between layers and go on later with the same numbers: forward and
+  // backward are exactly these calls in that order. forward_layer(0, ...) sizes ws.
+  // A layer's backward is its parameter gradients, then (for l > 0) dL/dz of the layer below.
+  void forward_layer(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws) const;
+  void backward_params(int l, const Eigen::Ref<const Matrix>& X, Workspace& ws);
+  void backward_input(int l, Workspace& ws);
+  // Multiply-adds of each of these for layer l on B samples: in x out per sample.
+  double layer_work(int l, int B) const { return double(layers_[l].in) * layers_[l].out * B; }
+
   void zero_grad();
 
  private:

@@ -99,6 +99,10 @@ class Trainer {
 
   int trainEpochs(int k) { return guarded([&] { return e_.train_epochs(k); }, 0); }
   int trainSteps(int k) { return guarded([&] { return e_.train_steps(k); }, 0); }
+  int trainWork(double work) { return guarded([&] { return e_.train_work(work); }, 0); }
+  double lastWork() const { return e_.last_work(); }
+  double updateProgress() const { return e_.update_progress(); }
+  double updateWork() const { return e_.update_work(); }
   int epoch() const { return e_.epoch(); }
   double step() const { return double(e_.step()); }
   bool diverged() const { return e_.status() == nnplay::Status::Diverged; }
@@ -238,6 +242,14 @@ class Trainer {
     }, false);
   }
   int parameterCount() const { return int(e_.model().parameters().size()); }
+  // The flat parameters (layer by layer: weight out x in row-major, then bias) and the widths
+  // [inputs, hidden..., outputs], for getWeights({ typed: true }): copied out without JSON.
+  val parametersView() const { return view(e_.model().parameters()); }
+  val layerWidths() const {
+    std::vector<int> widths{e_.model().inputs()};
+    for (int l = 0; l < e_.model().num_layers(); ++l) widths.push_back(e_.model().layer(l).out);
+    return val::array(widths);
+  }
   int updatesPerEpoch() const { return e_.updates_per_epoch(); }
 
   // The dataset the trainer uses.
@@ -362,6 +374,10 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .class_function("create", &Trainer::create, allow_raw_pointers())
       .function("trainEpochs", &Trainer::trainEpochs)
       .function("trainSteps", &Trainer::trainSteps)
+      .function("trainWork", &Trainer::trainWork)
+      .function("lastWork", &Trainer::lastWork)
+      .function("updateProgress", &Trainer::updateProgress)
+      .function("updateWork", &Trainer::updateWork)
       .function("epoch", &Trainer::epoch)
       .function("step", &Trainer::step)
       .function("diverged", &Trainer::diverged)
@@ -395,6 +411,8 @@ EMSCRIPTEN_BINDINGS(nnplay) {
       .function("takeTracesJson", &Trainer::takeTracesJson)
       .function("setWeightsJson", &Trainer::setWeightsJson)
       .function("parameterCount", &Trainer::parameterCount)
+      .function("parametersView", &Trainer::parametersView)
+      .function("layerWidths", &Trainer::layerWidths)
       .function("updatesPerEpoch", &Trainer::updatesPerEpoch)
       .function("size", &Trainer::size)
       .function("dataClasses", &Trainer::dataClasses)

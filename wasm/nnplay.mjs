@@ -332,16 +332,21 @@ export class Trainer {
 
   /**
    * Runs k epochs (or k steps = updates) in one call; returns what happened and their records, and
-   * `traces` when steps the spec's "trace" names ran (docs/spec.md).
+   * `traces` when steps the spec's "trace" names ran (docs/spec.md). { work: n } works on the
+   * update under way for about n multiply-adds and finishes at most one update (docs/api.md).
    */
   train(options = {}) {
     const t = this.#live();
     if (options === null || typeof options !== 'object')
-      throw new NnplayError(`train: expected { epochs } or { steps }, got ${shown(options)}`, 'spec');
-    const { epochs, steps } = options;
-    const ran = this.#check(steps !== undefined ? t.trainSteps(integerArgument(steps, 'train: steps', 0, INT_MAX))
-      : t.trainEpochs(integerArgument(epochs ?? 1, 'train: epochs', 0, INT_MAX)));
+      throw new NnplayError(`train: expected { epochs }, { steps } or { work }, got ${shown(options)}`, 'spec');
+    const { epochs, steps, work } = options;
+    if (work !== undefined && !(typeof work === 'number' && work > 0 && work <= Number.MAX_VALUE))
+      throw new NnplayError(`train: work: expected a number of multiply-adds > 0, got ${shown(work)}`, 'spec');
+    const ran = this.#check(work !== undefined ? t.trainWork(work)
+      : steps !== undefined ? t.trainSteps(integerArgument(steps, 'train: steps', 0, INT_MAX))
+        : t.trainEpochs(integerArgument(epochs ?? 1, 'train: epochs', 0, INT_MAX)));
     const result = { ran, ...this.state, records: historyRecords(t.recentRecords().slice()) };
+    if (work !== undefined) Object.assign(result, { work: t.lastWork(), progress: t.updateProgress() });
     if (this.#traced) {
       const traces = JSON.parse(t.takeTracesJson());
       if (traces.length) result.traces = traces;
@@ -421,6 +426,8 @@ export class Trainer {
   get parameterCount() { return this.#live().parameterCount(); }
   /** Updates in one epoch (docs/spec.md's training loop: batch_size and drop_last decide; 0 is possible with drop_last). */
   get updatesPerEpoch() { return this.#live().updatesPerEpoch(); }
+  /** Multiply-adds of one update (the next, or the one under way): what train({ work }) counts. */
+  get updateWork() { return this.#live().updateWork(); }
 
   /**
    * Predictions for many points in one call. points: an array of points, or a flat array of
@@ -532,9 +539,26 @@ export class Trainer {
     return out;
   }
 
-  /** Weights in PyTorch's layout: [{ weight: [[...]], bias: [...] }, ...] per nn.Linear. */
-  getWeights() {
-    return JSON.parse(this.#check(this.#live().weightsJson()));
+  /**
+   * Weights in PyTorch's layout: [{ weight: [[...]], bias: [...] }, ...] per nn.Linear. With
+   * { typed: true } each row of `weight` and `bias` are Float32Arrays (views of one copy of the
+   * engine's parameters): the same numbers without JSON, for large models (a million weights in
+   * milliseconds instead of seconds).
+   */
+  getWeights({ typed = false } = {}) {
+    const t = this.#live();
+    if (!typed) return JSON.parse(this.#check(t.weightsJson()));
+    const flat = t.parametersView().slice();
+    const widths = t.layerWidths();
+    const layers = [];
+    for (let l = 0, at = 0; l + 1 < widths.length; l++) {
+      const [inputs, outputs] = [widths[l], widths[l + 1]];
+      const weight = Array.from({ length: outputs }, (_, o) => flat.subarray(at + o * inputs, at + (o + 1) * inputs));
+      at += inputs * outputs;
+      layers.push({ weight, bias: flat.subarray(at, at + outputs) });
+      at += outputs;
+    }
+    return layers;
   }
   /** layers as getWeights() gives them, or their JSON text; all or nothing. */
   setWeights(layers) {

@@ -28,8 +28,9 @@ export const TOP_UNITS = 16;
 
 /**
  * A watcher that took t ms runs again SHARE * t ms later: at most about 1 / (SHARE + 1) of the
- * worker's time. 8: the tutorial MLP's diagram (about 7 ms: getWeights' JSON 5 ms, the unit maps
- * 2 ms) updates about 15 times a second, and training keeps about 90% of its speed.
+ * worker's time. 8: the tutorial MLP's diagram (about 7 ms, 5 ms of it getWeights' JSON before the
+ * weights came as typed arrays; the unit maps 2 ms) updates about 15 times a second, and training
+ * keeps about 90% of its speed.
  */
 const SHARE = 8;
 const MAX_INTERVAL_MS = 1000;
@@ -105,7 +106,7 @@ export class NetworkWatch {
    * plane's (2-D data), or null; options: { top, size, all (a layer whose every map to send) }.
    */
   snapshot(bounds, { top = TOP_UNITS, size = MAP_SIZE, all = null } = {}, transfer) {
-    const layers = this.#trainer.getWeights();
+    const layers = this.#trainer.getWeights({ typed: true });  // no JSON: a million weights in ms
     const sizes = [layers[0].weight[0].length, ...layers.map((l) => l.bias.length)];
     this.#rank(layers, sizes, top);
     const shown = this.#shown;

@@ -20,14 +20,12 @@ export class PlaygroundGroup extends TrainerGroup {
 
   /** Trains every model a short slice towards `target` epochs; returns true when all are there. */
   trainSlice(target) {
-    let done = true;
-    for (const m of this.live()) {
-      if (m.trainer.state.epoch >= target) continue;
+    const behind = this.live().filter((m) => m.trainer.state.epoch < target);
+    for (const m of this.pace(behind, target)) {
       const { result } = this.stepSlice(m, target);
       this.kept(m, result);  // the JS API's records as they are: { epoch, step, train, val }
-      if (result.status === 'ok' && result.epoch < target) done = false;
     }
-    return done;
+    return this.live().every((m) => m.trainer.state.epoch >= target);
   }
 
   /**
@@ -45,7 +43,7 @@ export class PlaygroundGroup extends TrainerGroup {
       if (grid) transfer.push(grid.buffer);
       models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth,
         ...this.inside(name, this.watch, this.bounds, withMetrics, transfer) };
-      if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights()) };
+      if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights({ typed: true })) };
       m.records = [];
     }
     return { models: { trainers: models }, transfer };

@@ -51,6 +51,7 @@ export class Session {
   #frameSeq = 0;
   #frameInFlight = false;
   #lastFrameHadMetrics = false;
+  #framedAt = '';            // every model's epoch and step in the last frame (trainer-group.js's trainedAt)
   #onAck = null;
   /** How long this run may keep the worker silent (worker/busy.js); 0 without a group. */
   silentMs = 0;
@@ -93,6 +94,7 @@ export class Session {
     const withMetrics = forceMetrics || now - this.#lastMetrics >= METRICS_EVERY_MS;
     if (withMetrics) this.#lastMetrics = now;
     this.#lastFrameHadMetrics = withMetrics;
+    this.#framedAt = this.#group.trainedAt();
     const { models, transfer } = this.#group.snapshot(withMetrics);
     this.#frameInFlight = true;
     this.#post({ type: 'frame', seq: ++this.#frameSeq, models, atLimit, stepped }, transfer);
@@ -147,6 +149,9 @@ export class Session {
         else await this.#trainTo(group, Math.min(group.epoch + epochsPerFrame, this.#limit));
         await this.#waitForAck();
         if (group !== this.#group) continue;
+        // Paused inside an update (a large model trains one in pieces): nothing new to show, and a
+        // frame of a large model costs as much as a second of training.
+        if (!this.#playing && this.#lastFrameHadMetrics && group.trainedAt() === this.#framedAt) break;
         const atLimit = group.finished(this.#limit);
         if (atLimit) this.#playing = false;
         this.#postFrame(!this.#playing || group.idle(this.#limit), atLimit);

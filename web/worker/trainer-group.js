@@ -7,6 +7,12 @@ import { NetworkWatch } from './network-watch.js';
 import { HiddenSpaceWatch } from './hidden-space-watch.js';
 
 export const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
+// Multiply-adds of a model's first piece of an update when its speed is not yet measured: a few
+// ms here, tens on a slow machine. A model whose update is larger trains in pieces from the start.
+export const FIRST_WORK = 1e8;
+// How far (in epochs) one model may run ahead of the one furthest behind: a pause then waits only
+// for that much of the laggard's training to bring the models back in step.
+const SLACK = 0.05;
 
 
 export class TrainerGroup {
@@ -23,7 +29,9 @@ export class TrainerGroup {
         // Each train() call's records are all the page reads: the engine keeps no history of its own.
         const trainer = nn.fromSpec(spec, { historyLimit: 0 });
         // updatesPerEpoch: the engine's count (batch_size and drop_last, docs/spec.md's training loop).
-        this.models[name] = { trainer, updatesPerEpoch: trainer.updatesPerEpoch, msPerStep: 0, records: [], ...extra(spec) };
+        // msPerStep, workPerMs: measured speed; progress: the done part of an update under way (stepSlice).
+        this.models[name] = { trainer, updatesPerEpoch: trainer.updatesPerEpoch, msPerStep: 0, workPerMs: 0, progress: 0,
+          records: [], ...extra(spec) };
       }
     } catch (error) {
       this.dispose();
@@ -35,6 +43,11 @@ export class TrainerGroup {
   /** The models still training (not diverged). */
   live() {
     return Object.values(this.models).filter((m) => m.trainer.state.status === 'ok');
+  }
+
+  /** Every model's epoch and step, as one string: it changes when any model finishes an update or an epoch. */
+  trainedAt() {
+    return Object.values(this.models).map((m) => `${m.trainer.state.epoch}:${m.trainer.state.step}`).join(',');
   }
 
   /** The epoch the group has reached: that of the furthest model. */
@@ -55,19 +68,73 @@ export class TrainerGroup {
 
   /**
    * As many updates of model m as fit in a slice (by its measured time per update), without
-   * passing `target` epochs. Returns train()'s result and its time.
+   * passing `target` epochs; or, when one update takes longer than a slice, a slice's worth of
+   * pieces of one (the JS API's train({ work }): the same numbers as the whole update). Returns
+   * train()'s result and its time.
    */
   stepSlice(m, target) {
-    const perEpoch = m.updatesPerEpoch;
-    const { epoch, step } = m.trainer.state;
-    const remaining = (target - epoch) * perEpoch - (step - epoch * perEpoch);
-    const steps = Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));
+    if (this.inPieces(m)) return this.#pieceSlice(m);
+    const steps = this.#sliceSteps(m, target);
     const start = performance.now();
     const result = m.trainer.train({ steps });
     const ms = performance.now() - start;
     const perStep = ms / Math.max(1, result.ran);
     m.msPerStep = m.msPerStep > 0 ? 0.7 * m.msPerStep + 0.3 * perStep : perStep;
     return { result, ms };
+  }
+
+  /** Whether model m trains in pieces of an update: one is under way, or one takes (or looks like it takes) longer than a slice. */
+  inPieces(m) {
+    return m.progress > 0 || m.msPerStep > SLICE_MS || (m.msPerStep === 0 && m.trainer.updateWork > FIRST_WORK);
+  }
+
+  /** The updates model m trains in a slice when it trains them whole. */
+  #sliceSteps(m, target) {
+    const perEpoch = m.updatesPerEpoch;
+    const { epoch, step } = m.trainer.state;
+    const remaining = (target - epoch) * perEpoch - (step - epoch * perEpoch);
+    return Math.max(1, Math.min(remaining, m.msPerStep > 0 ? Math.floor(SLICE_MS / m.msPerStep) : 1));
+  }
+
+  /** The multiply-adds model m works through in a slice of pieces: FIRST_WORK until its speed is measured. */
+  #sliceWork(m) {
+    return m.workPerMs > 0 ? SLICE_MS * m.workPerMs : FIRST_WORK;
+  }
+
+  #pieceSlice(m) {
+    const start = performance.now();
+    const result = m.trainer.train({ work: this.#sliceWork(m) });
+    const ms = performance.now() - start;
+    if (result.work > 0 && ms > 0) {
+      const perMs = result.work / ms;
+      m.workPerMs = m.workPerMs > 0 ? 0.7 * m.workPerMs + 0.3 * perMs : perMs;
+      m.msPerStep = m.trainer.updateWork / m.workPerMs;
+    }
+    m.progress = result.progress;
+    return { result, ms };
+  }
+
+  /** How far model m has come, in epochs: finished epochs, then updates and the done part of the one under way. */
+  position(m) {
+    const { epoch, step } = m.trainer.state;
+    const perEpoch = m.updatesPerEpoch;
+    return perEpoch > 0 ? epoch + (step - epoch * perEpoch + m.progress) / perEpoch : epoch;
+  }
+
+  /**
+   * The models of `models` that train in this slice: those whose next slice leaves them within
+   * SLACK epochs of the model whose next slice leaves it furthest behind (that one always trains).
+   * So a small model waits for a large one's update to be nearly done instead of finishing its
+   * epoch at once, and a pause (which trains the group up to its leader) never waits long.
+   */
+  pace(models, target) {
+    const reach = models.map((m) => {
+      const work = Math.max(1, m.trainer.updateWork);
+      const ahead = this.inPieces(m) ? Math.min(1 - m.progress, this.#sliceWork(m) / work) : this.#sliceSteps(m, target);
+      return this.position(m) + ahead / Math.max(1, m.updatesPerEpoch);
+    });
+    const least = Math.min(...reach);
+    return models.filter((m, i) => reach[i] <= least + SLACK);
   }
 
   /**
@@ -135,7 +202,7 @@ export class TrainerGroup {
         if (force || w.cadence.due()) out.network = w.cadence.run(() => w.snapshot(bounds, { ...watch.network, all: view.all ?? null }, transfer));
       }
       if (watch.hiddenSpace && bounds && view.hiddenSpace) {
-        m.hiddenLayers ??= m.trainer.getWeights().length - 1;
+        m.hiddenLayers ??= m.trainer.getWeights({ typed: true }).length - 1;
         m.hiddenWatch ??= new HiddenSpaceWatch(m.trainer);
         const w = m.hiddenWatch;
         if (m.hiddenLayers > 0 && (force || w.cadence.due()))
