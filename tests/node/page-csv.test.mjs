@@ -122,3 +122,16 @@ test('screenshots of the CSV section at 1280 x 800 and 390 px', { timeout: 60000
     await page.close();
   }
 });
+
+test('the reset notice names an import "Data (imported file)", not the keys that moved with it, in both languages', { timeout: 60000 }, async () => {
+  for (const [hash, named, not] of [['', /Reset: Data \(imported file\) changed/, /Points|Dataset|the imported data/],
+    ['#lang=ko', /초기화: 데이터\(불러온 파일\)이\(가\) 바뀌어/, /점 개수|데이터셋|불러온 데이터이/]]) {
+    const { page, errors } = await open(hash);
+    await upload(page, 'notice.csv', csv(20, (i) => i % 2));
+    const notice = await until(() => page.textContent('#notice'), (s) => named.test(s));
+    assert.match(notice, named);
+    assert.doesNotMatch(notice, not);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

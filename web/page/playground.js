@@ -26,6 +26,7 @@ import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
+import { resetWhat } from './reset-what.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
 import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
@@ -304,7 +305,7 @@ export class Playground {
     const effect = strongestEffect(keys);
     if (effect === 'data' || effect === 'train') {
       this.#restart();
-      this.notify(this.t('resetBy', { what: keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)).map((k) => this.#labelOf(k)).join(', ') }));
+      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)), (k) => this.#labelOf(k), this.t) }));
     } else if (effect === 'lr') {
       this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));

@@ -169,6 +169,7 @@ export const ko = {
   exportFailed: '내보내기에 실패했습니다: {message}',
   data_csv: '불러온 CSV',
   csv: '불러온 데이터',
+  dataImported: '데이터(불러온 파일)',
   // 이슈 16: 가져온 CSV의 과제와 분할.
   task: '과제 (마지막 열)',
   task_classification: '분류: 클래스 레이블',

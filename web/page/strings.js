@@ -185,6 +185,7 @@ export const en = {
   exportFailed: 'The export failed: {message}',
   data_csv: 'Imported CSV',
   csv: 'the imported data',
+  dataImported: 'Data (imported file)',
   // Issue 16: an imported CSV's task and split.
   task: 'Task (the last column)',
   task_classification: 'classification: class labels',
