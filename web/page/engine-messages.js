@@ -48,6 +48,6 @@ export function divergedMessage(t, message = '', epoch = 0) {
   if (t.lang === 'en') return message;
   const m = DIVERGED.exec(message);
   if (!m) return t('engine.diverged', { epoch });
-  const value = m[2] === 'infinite' ? t('engine.infinite') : m[2];
+  const value = { infinite: t('engine.infinite'), 'NaN or infinite': t('engine.nanOrInfinite') }[m[2]] ?? m[2];
   return t(m[1] === 'the loss' ? 'engine.divergedLoss' : 'engine.divergedParameter', { epoch: m[3], value });
 }

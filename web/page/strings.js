@@ -157,6 +157,7 @@ export const en = {
   'engine.number': 'expected a number, got {got}',
   'engine.workCap': 'one epoch would take {work} multiply-adds, past the work cap of {cap} per epoch (about 2 s in a browser); use fewer layers, units or training points',
   'engine.infinite': 'infinite',
+  'engine.nanOrInfinite': 'NaN or infinite',
   'engine.diverged': 'diverged in epoch {epoch}; try a smaller learning rate',
   'engine.divergedParameter': 'diverged: a parameter became {value} in epoch {epoch}; try a smaller learning rate',
   'engine.divergedLoss': 'diverged: the loss became {value} in epoch {epoch}; try a smaller learning rate',
