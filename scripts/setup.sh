@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # Debian packages: Eigen, Catch2 and nlohmann-json for the engine and its tests; Emscripten for
 # the WebAssembly build; Chromium for the browser tests (driven by npm's playwright-core);
-# clang's sanitizer and libFuzzer runtimes for scripts/fuzz.sh.
-packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium libclang-rt-14-dev)
+# clang's sanitizer and libFuzzer runtimes for scripts/fuzz.sh; Noto Sans CJK, so that Chromium
+# draws the Korean page (and its tests and screenshots see Korean glyphs, not empty boxes).
+packages=(libeigen3-dev catch2 nlohmann-json3-dev emscripten chromium libclang-rt-14-dev fonts-noto-cjk)
 # --with-torch (CI): Debian's PyTorch 1.13 and scikit-learn, to run the exported PyTorch scripts.
 [ "${1:-}" = "--with-torch" ] && packages+=(python3-torch python3-sklearn)
 missing=()

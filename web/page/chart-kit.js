@@ -5,6 +5,10 @@ import uPlot from '../vendor/uPlot.esm.js';
 
 const REDRAW_MS = 100;
 const FONT = '11px system-ui, sans-serif';
+// Room right of the plot for half the last x tick's label: "1,000,000" (9 digits in FONT, about
+// 52 px) is centred on the right edge, and uPlot's own margin would cut it. [top, right, bottom,
+// left]; null lets uPlot size that side.
+const EDGE_PADDING = [12, 32, null, null];
 
 /** Every k-th of the rows (and the last), k chosen so that at most `max` remain. */
 export function downsample(columns, max) {
@@ -54,12 +58,13 @@ export const quietAxis = (stroke, more = {}) => ({ stroke, font: FONT, labelFont
 
 /**
  * A uPlot chart in `box` without legend, cursor or selection (the page's legends are HTML), as
- * wide as the box (at least minWidth) and kept so when the box resizes. Returns the plot and the
+ * wide as the box (at least minWidth) and kept so when the box resizes, with room for the last
+ * x label (EDGE_PADDING). Returns the plot and the
  * ResizeObserver (to disconnect when the chart goes).
  */
-export function boxPlot(box, { height, minWidth, scales, axes, series }, data) {
+export function boxPlot(box, { height, minWidth, scales, axes, series, padding = EDGE_PADDING }, data) {
   const plot = new uPlot({ width: Math.max(minWidth, box.clientWidth), height, legend: { show: false },
-    cursor: { show: false }, select: { show: false }, scales, axes, series }, data, box);
+    cursor: { show: false }, select: { show: false }, scales, axes, series, padding }, data, box);
   const observer = new ResizeObserver(() => {
     const width = Math.max(minWidth, box.clientWidth);
     if (width !== plot.width) plot.setSize({ width, height });

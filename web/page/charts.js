@@ -4,9 +4,10 @@
 // thinned as it grows (loss-history.js), so a session of millions of epochs holds a bounded number of rows.
 import { History } from './loss-history.js';
 import { Redraw, boxPlot, downsample, quietAxis } from './chart-kit.js';
+import { SERIES } from '../shared/palette.js';
 
 const MAX_SHOWN = 800;
-const HEIGHT = 150;
+const HEIGHT = 124;  // short enough that the curves share the first screen with the plot (style.css)
 
 const finiteOrNull = (v) => (Number.isFinite(v) ? v : null);
 
@@ -36,7 +37,7 @@ export class LossChart {
       minWidth: 120,
       scales: { x: { time: false } },
       axes: [quietAxis(color, { size: 28 }), quietAxis(color, { size: 40 })],
-      series: [{ label: t('epoch') }, series(t('trainLoss'), '#1f1f2e'), series(t('valLoss'), '#c2410c', [6, 4])],
+      series: [{ label: t('epoch') }, series(t('trainLoss'), SERIES.ink), series(t('valLoss'), SERIES.grey, [6, 4])],
     }, [[], [], []]));
   }
 

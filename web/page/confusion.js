@@ -1,5 +1,5 @@
 // A confusion matrix as a table: row i = true class i, column j = predicted class j, each cell
-// shaded by its share of the row (how many of class i went to j). Text only, no HTML strings.
+// shaded by its share of the row (how many of class i went to j); the diagonal is bold. Text only, no HTML strings.
 import { el, swatchOf } from './dom.js';
 
 const cell = (tag, text, className) => el(tag, { textContent: text, ...(className ? { className } : {}) });
@@ -27,7 +27,8 @@ export function renderConfusion(table, matrix, t) {
     row.forEach((count, j) => {
       const td = cell('td', String(count), i === j ? 'diagonal' : '');
       const share = count / total;
-      td.style.backgroundColor = i === j ? `rgba(0, 114, 178, ${0.08 + 0.5 * share})` : `rgba(213, 94, 0, ${share > 0 ? 0.08 + 0.6 * share : 0})`;
+      // Shaded in ink, not in a class colour (blue and vermillion are classes 0 and 4 on the plot beside).
+      td.style.backgroundColor = `rgba(29, 29, 40, ${share > 0 ? 0.05 + 0.4 * share : 0})`;
       tr.append(td);
     });
     tbody.append(tr);

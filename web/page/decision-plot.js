@@ -1,6 +1,12 @@
-// One panel's plot: three stacked canvases.
-// - the decision regions: a small canvas (one pixel per grid cell) whose ImageData is scaled up
-//   by CSS. Hue is the most likely class, lightness the confidence: pale where the model is unsure;
+// One panel's plot: stacked canvases.
+// - the decision regions: the grid goes into a small off-screen canvas (one pixel per grid cell),
+//   which is drawn up onto a canvas of the plot's device pixels with bilinear image smoothing. One
+//   drawImage a frame (about 0.4 ms for a 215 px plot at DPR 1, 2 ms at DPR 2, in software; bicubic,
+//   imageSmoothingQuality 'high', took ten times that): a boundary between two classes is blended
+//   over a cell's width instead of stepping cell by cell, at any device pixel ratio, and the points above
+//   stay crisp because their canvas has device pixels too. Cell centres (grid.h) sit at
+//   (col + 0.5) / size of the width, which is where drawImage puts the source's pixel centres.
+//   Hue is the most likely class, lightness the confidence: pale where the model is unsure;
 // - the data points of one split, in the class colours with a dark outline, redrawn only when the
 //   data, the split shown or the size changes;
 // - a neuron's highlight (the network diagram's hovered neuron): a small canvas scaled by CSS that
@@ -22,6 +28,7 @@ const DIM = 0.6;        // how dark the highlight makes the plane where a neuron
 
 export class DecisionPlot {
   #heat;
+  #cells;  // the off-screen grid, one pixel per cell
   #points;
   #probe;
   #highlight;
@@ -36,6 +43,7 @@ export class DecisionPlot {
   constructor(element, { onProbe, onAdd }) {
     [this.#heat, this.#points, this.#probe, this.#highlight] = ['heatmap', 'points', 'probe', 'highlight'].map((c) => element.querySelector(`canvas.${c}`));
     this.element = element;
+    this.#cells = element.ownerDocument.createElement('canvas');
     new ResizeObserver(() => this.#resize()).observe(element);
     const pointAt = (event) => {
       const rect = element.getBoundingClientRect();
@@ -66,6 +74,7 @@ export class DecisionPlot {
     this.#data = data;
     this.#bounds = bounds;
     this.#image = null;
+    this.#cells.getContext('2d').clearRect(0, 0, this.#cells.width, this.#cells.height);
     this.#heat.getContext('2d').clearRect(0, 0, this.#heat.width, this.#heat.height);
     this.#drawPoints();
   }
@@ -89,7 +98,7 @@ export class DecisionPlot {
    * probability width; 1 for regression, where each cell holds the predicted value.
    */
   drawGrid(probabilities, classes, size) {
-    const canvas = this.#heat;
+    const canvas = this.#cells;
     if (canvas.width !== size) [canvas.width, canvas.height] = [size, size];
     if (!this.#image || this.#image.width !== size) this.#image = new ImageData(size, size);
     const pixels = this.#image.data;
@@ -105,7 +114,18 @@ export class DecisionPlot {
       for (let c = 0; c < 3; c++) pixels[cell * 4 + c] = BACKGROUND[c] + (color[c] - BACKGROUND[c]) * tint;
       pixels[cell * 4 + 3] = 255;
     }
-    canvas.getContext('2d').putImageData(this.#image, 0, 0);
+    this.#paintHeat();
+  }
+
+  /** The grid's cells drawn up to the plot's device pixels, smoothed. */
+  #paintHeat() {
+    if (!this.#image) return;
+    this.#cells.getContext('2d').putImageData(this.#image, 0, 0);
+    const heat = this.#heat;
+    const ctx = heat.getContext('2d');
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'low';  // bilinear: as smooth for an upscale as 'high', at a tenth of the cost
+    ctx.drawImage(this.#cells, 0, 0, heat.width, heat.height);
   }
 
   /** Regression: the diverging colour of each cell's value (discretized: of its sign, at full strength). */
@@ -117,7 +137,7 @@ export class DecisionPlot {
       for (let c = 0; c < 3; c++) pixels[cell * 4 + c] = BACKGROUND[c] + (color[c] - BACKGROUND[c]) * 0.85;  // a little below the points, so they stand out
       pixels[cell * 4 + 3] = 255;
     }
-    this.#heat.getContext('2d').putImageData(this.#image, 0, 0);
+    this.#paintHeat();
   }
 
   /**
@@ -175,7 +195,8 @@ export class DecisionPlot {
   #resize() {
     const dpr = window.devicePixelRatio || 1;
     const [w, h] = [Math.round(this.element.clientWidth * dpr), Math.round(this.element.clientHeight * dpr)];
-    for (const canvas of [this.#points, this.#probe]) if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
+    for (const canvas of [this.#heat, this.#points, this.#probe]) if (canvas.width !== w || canvas.height !== h) [canvas.width, canvas.height] = [w, h];
+    this.#paintHeat();
     this.#drawPoints();
     this.setProbe(this.#probePoint);
   }

@@ -63,8 +63,8 @@ const PANEL = `
   <p class="status-badge" data-field="status"></p>
 </header>
 <p class="explain" data-field="explain"></p>
-<div class="plot-row">
-<div class="plot-column">
+<div class="panel-body">
+<div class="panel-main">
 <div class="plot" tabindex="0">
   <canvas class="heatmap" width="100" height="100"></canvas>
   <canvas class="highlight" width="1" height="1"></canvas>
@@ -72,19 +72,18 @@ const PANEL = `
   <canvas class="probe"></canvas>
   <p class="no-plane" data-field="no-plane" hidden></p>
 </div>
+<div class="readout" aria-live="polite" data-part="readout"></div>
+<div class="inside-host"></div>
 <div class="inside-detail"></div>
 </div>
-<div class="inside-host"></div>
-</div>
-<div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
-<section class="inspector" hidden></section>
-<div class="readout" aria-live="polite" data-part="readout"></div>
+<div class="panel-numbers">
 <dl class="counters" data-part="metrics">
   <div><dt data-i18n="epoch"></dt><dd data-field="epoch">0</dd></div>
   <div><dt data-i18n="updates"></dt><dd data-field="updates">0</dd></div>
   <div><dt data-i18n="epochsPerSecond"></dt><dd data-field="rate"></dd></div>
 </dl>
-<table class="metrics" data-part="metrics">
+<div class="table-scroll-x metrics-scroll" data-part="metrics" role="region" data-i18n-label="metricsRegion">
+<table class="metrics">
   <thead><tr><td></td><th scope="col" class="cls" data-i18n="accuracy"></th><th scope="col" data-i18n="lossRow"></th><th scope="col" class="reg" data-i18n="mae"></th><th scope="col" class="reg" data-i18n="rmse"></th><th scope="col" class="reg" data-i18n="r2"></th></tr></thead>
   <tbody>
     <tr><th scope="row" data-i18n="split_train"></th><td class="cls" data-field="train-accuracy"></td><td data-field="train-loss"></td><td class="reg" data-field="train-mae"></td><td class="reg" data-field="train-rmse"></td><td class="reg" data-field="train-r2"></td></tr>
@@ -92,6 +91,7 @@ const PANEL = `
     <tr><th scope="row" data-i18n="split_test"></th><td class="cls" data-field="test-accuracy"></td><td data-field="test-loss"></td><td class="reg" data-field="test-mae"></td><td class="reg" data-field="test-rmse"></td><td class="reg" data-field="test-r2"></td></tr>
   </tbody>
 </table>
+</div>
 <p class="weight-stats" data-part="metrics" data-field="weights"></p>
 <figure class="chart" data-part="chart">
   <figcaption><span data-i18n="chartTitle"></span>
@@ -100,12 +100,18 @@ const PANEL = `
   </figcaption>
   <div class="chart-box"></div>
 </figure>
+<fieldset class="model-controls" data-controls="model"><legend data-i18n="modelTitle"></legend></fieldset>
+</div>
+</div>
+<div class="inspect-bar"><button type="button" class="inspect-open" aria-expanded="false"></button></div>
+<section class="inspector" hidden></section>
 <figure class="confusion" data-part="confusion">
   <figcaption data-field="confusion-title"></figcaption>
+  <div class="table-scroll-x confusion-scroll" role="region" data-i18n-label="confusionRegion">
   <table data-field="confusion"></table>
+  </div>
   <p class="hint" data-i18n="confusionHint"></p>
-</figure>
-<fieldset class="model-controls" data-controls="model"><legend data-i18n="modelTitle"></legend></fieldset>`;
+</figure>`;
 
 /** Constant markup as a fragment of `doc` (DOMParser: inert, nothing in it runs). */
 function fragmentOf(markup, doc) {

@@ -1,6 +1,7 @@
 // One model's panel: its title and architecture, the plot (decision-plot.js), the readout line, the
 // counters (epoch, updates, epochs per second), accuracy and loss per split, the loss chart
-// (charts.js) and the confusion matrix (confusion.js). It shows frames; it decides nothing.
+// (charts.js) and the confusion matrix (confusion.js), the tables in regions that show when they
+// scroll (scroll-hint.js). It shows frames; it decides nothing. Its markup is layout.js's.
 import { DecisionPlot } from './decision-plot.js';
 import { LossChart } from './charts.js';
 import { renderConfusion } from './confusion.js';
@@ -8,6 +9,7 @@ import { InsideStrip } from './inside-strip.js';
 import { panelMarkup } from './layout.js';
 import { applyStrings } from './strings.js';
 import { Inspector } from './inspector.js';
+import { watchScroll } from './scroll-hint.js';
 import { overlayOf } from '../shared/step-overlay.js';
 
 const RATE_WINDOW_MS = 1500;
@@ -34,6 +36,7 @@ export class PanelView {
     this.plot = new DecisionPlot(section.querySelector('.plot'), { onProbe, onAdd });
     this.chart = new LossChart(section.querySelector('.chart-box'), t);
     this.readout = section.querySelector('.readout');
+    for (const region of section.querySelectorAll('.table-scroll-x')) watchScroll(region);
     this.inside = new InsideStrip(section.querySelector('.inside-host'), { t, onView, onEdit, detailHost: section.querySelector('.inside-detail'),
       onHighlight: (unit) => this.plot.setHighlight(unit) });
     const inspector = section.querySelector('.inspector');

@@ -12,6 +12,7 @@
 // every lookup goes through it, and each playground has its own worker and its own language.
 import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
+import { allowedRange } from './allowed-range.js';
 import { Messages } from './messages.js';
 import { ChallengeView } from './challenge-view.js';
 import { Coach } from './coach.js';
@@ -71,6 +72,7 @@ export class Playground {
     this.#onState = onState;
     this.#linkOf = linkOf;
     this.t = translator(state.lang);
+    host.lang = this.t.lang;  // :lang(ko) picks the Korean fonts (style.css), in a shadow root too
     this.state = state;
     root.append(playgroundMarkup(root.ownerDocument ?? document));
     const t = this.t;
@@ -101,7 +103,8 @@ export class Playground {
       t,
       onChange: (patch) => this.#edit(patch),
       onAction: (name) => this.#action(name),
-      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept })),
+      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept,
+        range: allowedRange(field, this.#rules?.caps ?? null, t) })),
     });
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#run, playground: this, t });
     const modelName = (name) => this.#panelTitle(name);
@@ -319,6 +322,7 @@ export class Playground {
   /** Everything in the new language. */
   #relabel() {
     this.t.use(this.state.lang);
+    this.#host.lang = this.t.lang;
     applyStrings(this.#root, this.t);
     for (const panel of Object.values(this.#panels)) panel.relabel();
     this.#readout.clear();

@@ -122,7 +122,13 @@ export const ko = {
   specTitle: '이 실험의 명세 (docs/spec.md)',
 
   // notices and banners
-  invalidValue: '{label}: {value}은(는) 허용되지 않아 {kept}(으)로 유지했습니다.',
+  invalidValue: '{label}: {value}은(는) 허용되지 않습니다({range}). {kept}(으)로 유지했습니다.',
+  rangeInt: '허용 범위: {min}부터 {max}까지의 정수',
+  rangeFloat: '허용 범위: {min}부터 {max}까지',
+  rangeLayers: '허용 범위: 은닉층 0~{layers}개, 층마다 유닛 1~{units}개',
+  tableRegion: '표 (가로로 스크롤)',
+  metricsRegion: '분할별 정확도와 손실 (가로로 스크롤)',
+  confusionRegion: '혼동 행렬 (가로로 스크롤)',
   resetBy: '초기화: {what}이(가) 바뀌어 두 모델이 에포크 0부터 다시 시작합니다.',
   resetByHand: '초기화: 두 모델이 에포크 0부터 다시 시작합니다.',
   lrChanged: '학습률이 이제 {lr}입니다. 학습은 여기서 이어집니다.',

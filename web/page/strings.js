@@ -138,7 +138,13 @@ export const en = {
   specTitle: 'This experiment as specs (docs/spec.md)',
 
   // notices and banners
-  invalidValue: '{label}: {value} is not allowed here; kept {kept}.',
+  invalidValue: '{label}: {value} is not allowed here ({range}); kept {kept}.',
+  rangeInt: 'allowed: whole numbers from {min} to {max}',
+  rangeFloat: 'allowed: from {min} to {max}',
+  rangeLayers: 'allowed: 0 to {layers} hidden layers of 1 to {units} units each',
+  tableRegion: 'Table (scrolls sideways)',
+  metricsRegion: 'Accuracy and loss per split (scrolls sideways)',
+  confusionRegion: 'Confusion matrix (scrolls sideways)',
   resetBy: 'Reset: {what} changed, so both models start again at epoch 0.',
   resetByHand: 'Reset: both models start again at epoch 0.',
   lrChanged: 'Learning rate now {lr}; training goes on from here.',

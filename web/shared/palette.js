@@ -13,6 +13,12 @@ export const CLASS_COLORS = [
 export const classColor = (k) => CLASS_COLORS[k % CLASS_COLORS.length];
 export const classCss = (k, alpha = 1) => `rgba(${classColor(k).join(', ')}, ${alpha})`;
 
+// Lines that are not classes (optimizers, batch sizes, the validation loss): one meaning per colour
+// on a screen, so none of them is a class colour above, and none is the diverging ends below.
+// Near-black ink, ColorBrewer's magenta, crimson and leaf green, and a grey: each at least 34 CIELAB
+// units (ΔE76) from every class colour and from both diverging ends, and 44 from each other.
+export const SERIES = { ink: '#1d1d28', magenta: '#e7298a', crimson: '#b2182b', green: '#66a61e', grey: '#8c8c9c' };
+
 /** Outline of the data points: dark, so a point stands out on any background, even its own colour. */
 export const POINT_OUTLINE = 'rgba(20, 20, 30, 0.9)';
 

@@ -3,6 +3,7 @@
 // training loss and the validation accuracy; and the loss against epochs and against updates.
 import { batchSizesOf } from '../lessons/catalog.js';
 import { MODE_COLORS } from './colors.js';
+import { scrollRegion } from '../page/scroll-hint.js';
 import { el, fixed, percent, showValue } from '../page/dom.js';
 import { SeriesChart, legendOf } from './series-chart.js';
 
@@ -49,7 +50,7 @@ export class BatchView {
     const epochBox = el('div', { className: 'chart-box' });
     const updateBox = el('div', { className: 'chart-box' });
     host.replaceChildren(el('div', { className: 'view-stack' },
-      el('section', { className: 'card' }, el('div', { className: 'scroll-x' }, table), el('p', { className: 'hint' }, k('timeNote'))),
+      el('section', { className: 'card' }, scrollRegion(table, t('tableRegion')), el('p', { className: 'hint' }, k('timeNote'))),
       legendOf(series),
       el('div', { className: 'chart-pair' },
         el('figure', { className: 'card chart' }, el('figcaption', {}, k('byEpoch')), epochBox),

@@ -6,6 +6,7 @@
 import { RACE_BOUNDS, raceOptimizersOf } from '../lessons/catalog.js';
 import { RACE_COLORS } from './colors.js';
 import { rampColor } from '../shared/contours.js';
+import { scrollRegion } from '../page/scroll-hint.js';
 import { el, fixed, showValue } from '../page/dom.js';
 import { INK, Plane, label } from './plane.js';
 import { SeriesChart, legendOf } from './series-chart.js';
@@ -57,7 +58,7 @@ export class RaceView {
       el('figure', { className: 'view-main' }, plot,
         el('figcaption', {}, legendOf(series), el('p', { className: 'ramp-key' }, k('lower'), ramp, k('higher')))),
       el('div', { className: 'view-side' },
-        el('section', { className: 'card' }, el('div', { className: 'scroll-x' }, table)),
+        el('section', { className: 'card' }, scrollRegion(table, t('tableRegion'))),
         el('figure', { className: 'card chart' }, el('figcaption', {}, k('chartTitle')), chartBox))));
     this.#plane = new Plane(plot, { bounds: RACE_BOUNDS, xTicks: [-0.2, 0, 0.2, 0.4, 0.6], yTicks: [-5, -4, -3, -2, -1, 0, 1],
       xLabel: k('weight'), yLabel: k('bias'), layers: 2, onResize: () => { this.#drawSurface(); this.#drawPaths(); } });
