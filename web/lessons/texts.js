@@ -99,7 +99,7 @@ export const en = {
 
   'lesson.optimizers.title': 'Optimizer race: SGD, Momentum, Adagrad and Adam',
   'lesson.optimizers.short': 'Optimizers',
-  'lesson.optimizers.look': 'The study-hours model has only two parameters, the weight W and the bias b, so its whole loss surface fits in one picture: the contours show the BCE loss at every (W, b), paler where it is lower. Four optimizers start from the same point, SGD (learning rate {sgd}), Momentum ({momentum}), Adagrad ({adagrad}) and Adam ({adam}), and draw their paths live; their loss curves are overlaid beside it.',
+  'lesson.optimizers.look': 'The study-hours model has only two parameters, the weight W and the bias b, so its whole loss surface fits in one picture: the contours show the BCE loss at every (W, b), paler where it is lower. Four optimizers start from the same point, at learning rates SGD {sgd}, Momentum {momentum}, Adagrad {adagrad} and Adam {adam}, and draw their paths live; their loss curves are overlaid beside it.',
   'lesson.optimizers.why': 'The valley is long and narrow: the loss changes fast with W (the hours go up to 20) and slowly with b. SGD uses one step size for both: it drops into the valley, then crawls along it. Momentum (0.9) keeps going the way it was going: faster along the valley, but it overshoots across it and zigzags. Adagrad divides each step by the root of all past squared gradients: big steps first, then smaller and smaller. Adam combines momentum with a step size per parameter that follows the recent gradients: it adapts to the valley’s shape and gets furthest.',
   'lesson.optimizers.changed': 'This is what happens at the lesson’s learning rates ({defaults}); with yours, watch whether the paths still go that way.',
   'lesson.optimizers.plotLabel': 'The loss surface over the weight W (across) and the bias b (up), with the four optimizers’ paths.',
@@ -239,7 +239,7 @@ export const ko = {
 
   'lesson.optimizers.title': '옵티마이저 경주: SGD, 모멘텀, 아다그라드, 아담',
   'lesson.optimizers.short': '옵티마이저',
-  'lesson.optimizers.look': '공부 시간 모델에는 가중치 W와 편향 b, 매개변수가 두 개뿐이므로 손실 곡면 전체를 한 그림에 담을 수 있습니다. 등고선은 모든 (W, b)에서의 BCE 손실이며, 낮을수록 옅습니다. 네 옵티마이저, SGD(학습률 {sgd}), 모멘텀({momentum}), 아다그라드({adagrad}), 아담({adam})이 같은 점에서 출발해 경로를 실시간으로 그리고, 옆에는 손실 곡선이 겹쳐 그려집니다.',
+  'lesson.optimizers.look': '공부 시간 모델에는 가중치 W와 편향 b, 매개변수가 두 개뿐이므로 손실 곡면 전체를 한 그림에 담을 수 있습니다. 등고선은 모든 (W, b)에서의 BCE 손실이며, 낮을수록 옅습니다. 네 옵티마이저가 학습률 SGD {sgd}, 모멘텀 {momentum}, 아다그라드 {adagrad}, 아담 {adam}으로 같은 점에서 출발해 경로를 실시간으로 그리고, 옆에는 손실 곡선이 겹쳐 그려집니다.',
   'lesson.optimizers.why': '골짜기가 길고 좁습니다. 손실이 W에 따라서는 빠르게(공부 시간이 20까지 가므로), b에 따라서는 천천히 변합니다. SGD는 두 방향에 같은 보폭을 써서 골짜기로 떨어진 뒤 그 안을 기어갑니다. 모멘텀(0.9)은 가던 방향으로 계속 갑니다. 골짜기를 따라 더 빨리 가지만 가로질러 지나쳐 지그재그로 움직입니다. 아다그라드는 지난 기울기 제곱을 모두 더한 값의 제곱근으로 보폭을 나누므로 처음엔 크게, 갈수록 작게 움직입니다. 아담은 모멘텀에 매개변수마다 최근 기울기를 따르는 보폭을 더해 골짜기 모양에 적응하고 가장 멀리 갑니다.',
   'lesson.optimizers.changed': '이는 레슨의 기본 학습률({defaults})에서 일어나는 일입니다. 바꾼 학습률에서도 경로가 그렇게 가는지 지켜보세요.',
   'lesson.optimizers.plotLabel': '가중치 W(가로)와 편향 b(세로)에 대한 손실 곡면과 네 옵티마이저의 경로.',
