@@ -20,7 +20,7 @@ const waitText = (page, part, pattern) => page.waitForFunction(([sel, src]) => n
 test('the batch lesson quotes the mini-batch sizes the learner set, in both languages', { timeout: 60000 }, async () => {
   for (const [lang, look, why, old] of [
     ['', /mini-batches of 16, 64 and 100\./, /8000 for stochastic, 500 for batches of 16\./, /of 32|250 for/],
-    ['&lang=ko', /16, 64, 100개씩의 미니 배치/, /배치 크기 16는 500번/, /32, 64, 128개씩|250번/]]) {
+    ['&lang=ko', /16, 64, 100개씩의 미니 배치/, /16개씩 묶으면 500번/, /32, 64, 128개씩|250번/]]) {
     const { page, errors } = await openPage(session, `#lesson=batch&speed=1${lang}`);
     await page.waitForSelector('.lesson[data-lesson="batch"]:not([hidden])');
     await setOption(page, 'small', 16);
@@ -43,7 +43,7 @@ test('the optimizer race quotes its learning rates, and says when they are not t
   for (const [lang, first, look, note] of [
     ['', /at learning rates SGD 0\.01, Momentum 0\.01, Adagrad 0\.1 and Adam 0\.05,/, /at learning rates SGD 0\.2, Momentum 0\.01, Adagrad 0\.1 and Adam 0\.003,/,
       /at the lesson’s learning rates \(SGD 0\.01, Momentum 0\.01, Adagrad 0\.1, Adam 0\.05\)/],
-    ['&lang=ko', /학습률 SGD 0\.01, 모멘텀 0\.01, 아다그라드 0\.1, 아담 0\.05으로/, /학습률 SGD 0\.2, 모멘텀 0\.01, 아다그라드 0\.1, 아담 0\.003으로/,
+    ['&lang=ko', /학습률 SGD 0\.01, 모멘텀 0\.01, 아다그라드 0\.1, 아담 0\.05\)가/, /학습률 SGD 0\.2, 모멘텀 0\.01, 아다그라드 0\.1, 아담 0\.003\)가/,
       /기본 학습률\(SGD 0\.01, 모멘텀 0\.01, 아다그라드 0\.1, 아담 0\.05\)/]]) {
     const { page, errors } = await openPage(session, `#lesson=optimizers&speed=1${lang}`);
     await page.waitForSelector('.lesson[data-lesson="optimizers"]:not([hidden])');
