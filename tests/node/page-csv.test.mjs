@@ -101,7 +101,7 @@ test('a CSV of real-valued labels imports as regression: MAE, RMSE and R²; clas
   assert.match(page.url(), /task=regression/);
   // As class labels the engine refuses them: the notice gives its reason and the choice comes back.
   await page.selectOption('#ctl-task', 'classification');
-  assert.match(await until(() => page.textContent('#notice'), (s) => /column 3/.test(s)), /CSV row \d+, column 3: expected an integer class label/);
+  assert.match(await until(() => page.textContent('#notice'), (s) => /3열/.test(s)), /CSV \d+행 3열: 0부터 63까지의 정수 클래스 레이블이어야 하는데 \"[^\"]+\"입니다/);  // the engine's reason, in Korean (engine-messages.js)
   assert.equal(await until(() => page.inputValue('#ctl-task'), (v) => v === 'regression'), 'regression');
   assert.deepEqual(errors, []);
   await page.close();

@@ -15,6 +15,7 @@ const WORDINGS = [
   [/^expected a number in (\S+) \.\. (\S+), got (.+)$/, 'engine.rangeNumber', ['min', 'max', 'got']],
   [/^expected a number >= (\S+), got (.+)$/, 'engine.atLeast', ['min', 'got']],
   [/^expected a number, got (.+)$/, 'engine.number', ['got']],
+  [/^expected an integer class label (\d+)\.\.(\d+), got (.+)$/, 'engine.label', ['min', 'max', 'got']],
   [/^one epoch would take (\d+) multiply-adds [\s\S]*past the work cap of (\d+) per epoch/, 'engine.workCap', ['work', 'cap']],
 ];
 

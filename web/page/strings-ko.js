@@ -143,6 +143,7 @@ export const ko = {
   'engine.rangeInt': '{min}부터 {max}까지의 정수여야 하는데 {got}입니다',
   'engine.rangeNumber': '{min}부터 {max}까지의 수여야 하는데 {got}입니다',
   'engine.atLeast': '{min} 이상의 수여야 하는데 {got}입니다',
+  'engine.label': '{min}부터 {max}까지의 정수 클래스 레이블이어야 하는데 {got}입니다',
   'engine.number': '수여야 하는데 {got}입니다',
   'engine.workCap': '한 에포크에 곱셈-덧셈이 {work}번 필요해 에포크당 한도 {cap}번(브라우저에서 약 2초)을 넘습니다. 층, 유닛 또는 학습 점을 줄이세요',
   'engine.infinite': '무한대',

@@ -160,6 +160,7 @@ export const en = {
   'engine.rangeInt': 'expected an integer in {min} .. {max}, got {got}',
   'engine.rangeNumber': 'expected a number in {min} .. {max}, got {got}',
   'engine.atLeast': 'expected a number >= {min}, got {got}',
+  'engine.label': 'expected an integer class label {min}..{max}, got {got}',
   'engine.number': 'expected a number, got {got}',
   'engine.workCap': 'one epoch would take {work} multiply-adds, past the work cap of {cap} per epoch (about 2 s in a browser); use fewer layers, units or training points',
   'engine.infinite': 'infinite',
