@@ -9,7 +9,7 @@
 //   state     a page link's hash ("#data=xor&seed=3&..."), as "Copy link" gives it; spec applies after it
 //   lesson    a lesson's id
 //   panels    which parts show: a, b, legend, metrics, chart, confusion, readout, spec ("all" by default)
-//   controls  which controls show: toolbar, share, lessons (the menu), data, training, model, takehome ("all"; "none")
+//   controls  which controls show: toolbar, share, lessons (the menu), challenges (their menu), data, training, model, takehome ("all"; "none")
 //   autoplay  "false" to start paused
 //   language  "en" or "ko" (default: the browser's language)
 //   height    a CSS length (a number means px); the element scrolls inside it

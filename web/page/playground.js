@@ -14,6 +14,7 @@ import { EngineClient } from './engine-client.js';
 import { Run } from './run.js';
 import { allowedRange } from './allowed-range.js';
 import { Messages } from './messages.js';
+import { ChallengeMenu, challengeState } from './challenge-menu.js';
 import { ChallengeView } from './challenge-view.js';
 import { Coach } from './coach.js';
 import { PanelView } from './panel.js';
@@ -30,7 +31,7 @@ import { applyStrings, translator } from './strings.js';
 import { resetWhat } from './reset-what.js';
 import { divergedMessage, engineMessage } from './engine-messages.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
+import { CONTROL_GROUPS, FIELD, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
 
 const READOUT_REFRESH_MS = 250;
@@ -49,6 +50,7 @@ export class Playground {
   #takeHome;
   #lessons;
   #challenge;  // the goal of a challenge link and its progress (challenge-view.js)
+  #challengeMenu;  // the built-in challenges, beside the lessons menu (challenge-menu.js)
   #coach;      // says why a run diverged, with a one-click fix (coach.js)
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
@@ -119,6 +121,8 @@ export class Playground {
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
       onSelect: (id) => this.update(lessonState(id)), linkOf: (id) => linkHash(lessonState(id)),
       onPlayground: (hidden) => this.#hideForLesson(hidden), onLessonState: (own) => this.update({ lessonState: own }) });
+    this.#challengeMenu = new ChallengeMenu({ after: this.$('.lessons-menu'), host: this.#host, t,
+      linkOf: (id) => linkHash(challengeState(id, this.state)), onSelect: (id) => this.#openChallenge(id) });
     applyStrings(root, t);
     this.$('#play').addEventListener('click', () => this.#setPlaying(!this.#run.playing));
     this.$('#step').addEventListener('click', () => this.step(1));
@@ -211,6 +215,15 @@ export class Playground {
     this.#onState(this.state);
     this.#restart();
     this.#setPlaying(true);
+  }
+
+  /**
+   * A challenge chosen in the menu: the state its short link opens (as following the link would).
+   * A choice always starts the challenge at epoch 0, even when the experiment was already its setup.
+   */
+  #openChallenge(id) {
+    const effect = this.update(challengeState(id, this.state));
+    if (effect !== 'data' && effect !== 'train') this.#restart();
   }
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
@@ -309,7 +322,8 @@ export class Playground {
     const effect = strongestEffect(keys);
     if (effect === 'data' || effect === 'train') {
       this.#restart();
-      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => !['show', ...VIEW_KEYS].includes(k)), (k) => this.#labelOf(k), this.t) }));
+      // the settings that restart, not what only changes the view (a challenge's keys, the language, ...)
+      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => FIELD[k]?.effect !== 'view'), (k) => this.#labelOf(k), this.t) }));
     } else if (effect === 'lr') {
       this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));
@@ -358,6 +372,7 @@ export class Playground {
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
     this.#showParts();
     this.#lessons.show(state.lesson, state.autoplay, state.lessonState);
+    this.#challengeMenu.show(state.challenge);
     this.#takeHome.render();
     this.#showStatus();
   }

@@ -1,6 +1,6 @@
 // The teacher's kit's strings: challenges (challenge-view.js, ../shared/challenges.js's problem
-// codes as err.CODE and the built-ins as challenge.ID.*) and the divergence coach (coach.js), in
-// English and Korean; strings.js joins them into its tables under the 'teach.' prefix.
+// codes as err.CODE and the built-ins as challenge.ID.*), the challenges menu (challenge-menu.js) and
+// the divergence coach (coach.js), in English and Korean; strings.js joins them into its tables under the 'teach.' prefix.
 
 export const en = {
   region: 'Challenge',
@@ -63,6 +63,16 @@ export const en = {
   'challenge.beat-adam.title': 'Beat Adam with momentum',
   'challenge.beat-adam.hint': 'Adam (learning rate 0.01) reaches a validation loss of 0.036 in 300 epochs on this setup. Momentum at 0.005 is far too slow: how large a step can it take?',
   'challenge.beat-adam.solution': 'SGD with momentum 0.9 and learning rate 0.1 gets the validation loss to about 0.022 in 300 epochs, below Adam’s 0.036.',
+  // the challenges menu (challenge-menu.js): each built-in's goal in one line
+  menu: 'Challenges',
+  menuLabel: 'Built-in challenges',
+  menuButton: 'Pick a challenge ({n} of {total} reached)',
+  menuReached: 'reached',
+  'challenge.radial-linear.goal': 'Get the linear model (no hidden layer) to 70% validation accuracy on the rings within 1000 epochs.',
+  'challenge.xor-linear.goal': 'Get the linear model to 95% validation accuracy on XOR within 1000 epochs.',
+  'challenge.spiral-8.goal': 'Reach 95% test accuracy on the spiral with at most 8 hidden units, within 1500 epochs.',
+  'challenge.diverge-fix.goal': 'Make plain SGD blow the MLP’s loss up, then train it back to a test R² of 0.99.',
+  'challenge.beat-adam.goal': 'With momentum, get the validation loss to Adam’s 0.036 or lower within 300 epochs.',
   // the divergence coach (coach.js)
   coachJump: '{model}: the loss jumped ×{k} at epoch {epoch} ({from} → {to}) and training stopped at epoch {end}, with learning rate {lr}.',
   coachFirst: '{model}: the loss was not finite already in epoch {end}, with learning rate {lr}: the very first updates overshot.',
@@ -134,6 +144,16 @@ export const ko = {
   'challenge.beat-adam.title': '모멘텀으로 Adam 이기기',
   'challenge.beat-adam.hint': '이 설정에서 Adam(학습률 0.01)은 300 에포크에 검증 손실 0.036에 이릅니다. 학습률 0.005의 모멘텀은 너무 느립니다. 얼마나 큰 걸음을 내디딜 수 있을까요?',
   'challenge.beat-adam.solution': '모멘텀 0.9, 학습률 0.1의 SGD는 300 에포크에 검증 손실을 약 0.022까지 내려 Adam의 0.036보다 낮습니다.',
+  // 도전 과제 메뉴 (challenge-menu.js)
+  menu: '도전 과제',
+  menuLabel: '기본 도전 과제',
+  menuButton: '도전 과제 고르기 ({total}개 중 {n}개 달성)',
+  menuReached: '달성함',
+  'challenge.radial-linear.goal': '은닉층 없는 선형 모델로 고리 데이터의 검증 정확도를 1000 에포크 안에 70%까지 올리기.',
+  'challenge.xor-linear.goal': '선형 모델로 XOR의 검증 정확도를 1000 에포크 안에 95%까지 올리기.',
+  'challenge.spiral-8.goal': '은닉 유닛 8개 이하로 나선의 테스트 정확도를 1500 에포크 안에 95%까지 올리기.',
+  'challenge.diverge-fix.goal': '평범한 SGD로 MLP의 손실을 발산시킨 뒤, 다시 학습해 테스트 R²를 0.99까지 올리기.',
+  'challenge.beat-adam.goal': '모멘텀으로 300 에포크 안에 검증 손실을 Adam의 기록 0.036 이하로 낮추기.',
   coachJump: '{model}: 에포크 {epoch}에서 손실이 ×{k}로 뛰었고({from} → {to}) 학습률 {lr}에서 에포크 {end}에 학습이 멈췄습니다.',
   coachFirst: '{model}: 학습률 {lr}에서 에포크 {end}에 이미 손실이 유한하지 않았습니다. 첫 업데이트부터 지나쳤습니다.',
   coachSudden: '{model}: 학습률 {lr}에서 에포크 {end}에 손실이 {from}에서 유한하지 않은 값이 되었습니다.',

@@ -46,7 +46,7 @@ export const LANGUAGES = ['en', 'ko'];  // the page's languages (page/strings.js
 /** What a page or an embedded playground can show: the two models' panels and parts of them. */
 export const PANEL_PARTS = ['a', 'b', 'legend', 'metrics', 'chart', 'confusion', 'readout', 'spec'];
 /** Groups of controls that can be shown or hidden. */
-export const CONTROL_GROUPS = ['toolbar', 'share', 'lessons', 'data', 'training', 'model', 'takehome'];
+export const CONTROL_GROUPS = ['toolbar', 'share', 'lessons', 'challenges', 'data', 'training', 'model', 'takehome'];
 /** An imported CSV travels in the link as base64url up to this many characters (beyond, the link has the settings only). */
 export const CSV_LINK_CHARS = 96 * 1024;
 
