@@ -11,6 +11,8 @@ import { loadEngine, root } from './helpers.mjs';
 import { LESSON, RACE_OPTIMIZERS, STUDY_HOURS_SPEC, TOY4_SPEC, WINE_TEST_ROWS, optionsOf } from '../../web/lessons/catalog.js';
 import { RACE_COLORS } from '../../web/views/colors.js';
 import { en, ko } from '../../web/lessons/texts.js';
+import { lessonTextParams } from '../../web/lessons/text-params.js';
+import { translator } from '../../web/page/strings.js';
 import { defaultState, specsOf } from '../../web/shared/state.js';
 
 const shots = path.join(root, 'screenshots');
@@ -22,6 +24,7 @@ before(async () => {
   ({ nn } = await loadEngine());
 });
 
+const tKo = translator('ko');
 const open = (hash, viewport) => openPage(session, hash, viewport);
 
 /** Opens lesson `id` from its link; waits until its box shows. */
@@ -262,8 +265,9 @@ test('in Korean every lesson shows its Korean text', { timeout: 60000 }, async (
     await page.click(`.lessons-menu [data-lesson="${id}"]`);
     await page.waitForSelector(`.lesson[data-lesson="${id}"]:not([hidden])`);
     assert.equal(await page.textContent('.lesson h2'), ko[`lesson.${id}.title`]);
-    assert.equal(await page.textContent('.lesson-look'), ko[`lesson.${id}.look`]);
-    assert.equal(await page.textContent('.lesson-why'), ko[`lesson.${id}.why`]);
+    const params = lessonTextParams(id, {}, tKo);  // the numbers the texts quote, at the lesson's defaults
+    assert.equal(await page.textContent('.lesson-look'), tKo(`lesson.${id}.look`, params));
+    assert.equal(await page.textContent('.lesson-why'), tKo(`lesson.${id}.why`, params));
     assert.equal(await page.textContent(`.lessons-menu [data-lesson="${id}"]`), `${Object.keys(LESSON).indexOf(id) + 1}${ko[`lesson.${id}.short`]}`);
   }
   // Switching the language relabels the open lesson.

@@ -101,7 +101,7 @@ test('a CSV of real-valued labels imports as regression: MAE, RMSE and R²; clas
   assert.match(page.url(), /task=regression/);
   // As class labels the engine refuses them: the notice gives its reason and the choice comes back.
   await page.selectOption('#ctl-task', 'classification');
-  assert.match(await until(() => page.textContent('#notice'), (s) => /column 3/.test(s)), /CSV row \d+, column 3: expected an integer class label/);
+  assert.match(await until(() => page.textContent('#notice'), (s) => /3열/.test(s)), /CSV \d+행 3열: 0부터 63까지의 정수 클래스 레이블이어야 하는데 \"[^\"]+\"입니다/);  // the engine's reason, in Korean (engine-messages.js)
   assert.equal(await until(() => page.inputValue('#ctl-task'), (v) => v === 'regression'), 'regression');
   assert.deepEqual(errors, []);
   await page.close();
@@ -118,6 +118,19 @@ test('screenshots of the CSV section at 1280 x 800 and 390 px', { timeout: 60000
     await box.screenshot({ path: shot });
     const { width: w } = await box.boundingBox();
     assert.ok(w <= width, `the Data box fits in ${width} px (${w})`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('the reset notice names an import "Data (imported file)", not the keys that moved with it, in both languages', { timeout: 60000 }, async () => {
+  for (const [hash, named, not] of [['', /Reset: Data \(imported file\) changed/, /Points|Dataset|the imported data/],
+    ['#lang=ko', /초기화: 데이터\(불러온 파일\)이\(가\) 바뀌어/, /점 개수|데이터셋|불러온 데이터이/]]) {
+    const { page, errors } = await open(hash);
+    await upload(page, 'notice.csv', csv(20, (i) => i % 2));
+    const notice = await until(() => page.textContent('#notice'), (s) => named.test(s));
+    assert.match(notice, named);
+    assert.doesNotMatch(notice, not);
     assert.deepEqual(errors, []);
     await page.close();
   }

@@ -142,6 +142,37 @@ test('input features per model, regularization and the split reach the spec and 
   assert.deepEqual([...errors, ...again.errors], []);
 });
 
+// The flake of the test above, made certain: text typed into a number box survives a render that
+// the engine's answer to an earlier edit brings (here a seed edit dispatched while the box has focus),
+// and the Enter after it commits the typed value. Before, the render wrote 80 back over "50".
+/** A seed edit made by script: the focus stays where it is. */
+const editSeed = (page, seed) => page.evaluate((v) => {
+  const box = document.querySelector('#ctl-seed');
+  box.value = String(v);
+  box.dispatchEvent(new Event('change', { bubbles: true }));
+}, seed);
+
+test('a value being typed survives a render from another edit; Enter commits it', { timeout: 60000 }, async () => {
+  const { page, errors } = await open();
+  await page.fill('#ctl-trainPct', '50');  // typed, not committed: the box keeps the focus
+  await editSeed(page, 7);  // another edit, and the engine's data for it, while the box has focus
+  assert.equal(await until(() => param(page, 'seed'), (v) => v === '7'), '7');
+  await until(() => page.getAttribute('#status', 'data-status'), (s) => s !== 'loading');
+  assert.equal(await page.inputValue('#ctl-trainPct'), '50', 'the typed text is still there');
+  await page.press('#ctl-trainPct', 'Enter');
+  const split = await until(async () => (await specShown(page)).a.data.split, (v) => v?.[0] === 0.5);
+  assert.deepEqual(split, [0.5, 0.1, 0.4]);
+  assert.equal((await specShown(page)).a.seed, 7);
+  // The hidden layers' units box, likewise.
+  await page.fill('#ctl-b-hidden-units', '5');
+  await editSeed(page, 8);
+  assert.equal(await until(() => param(page, 'seed'), (v) => v === '8'), '8');
+  assert.equal(await page.inputValue('#ctl-b-hidden-units'), '5');
+  await page.press('#ctl-b-hidden-units', 'Enter');
+  assert.deepEqual(await until(async () => (await specShown(page)).b.model.hidden, (v) => v?.[0] === 5), [5]);
+  assert.deepEqual(errors, []);
+});
+
 test('the noise slider shows its value; show test data draws the test points over the others', { timeout: 60000 }, async () => {
   const { page, errors } = await open('#data=circle');
   await page.evaluate(() => {

@@ -26,6 +26,14 @@ cases.push({ name: 'csv_holdout', spec: { seed: 3, data: { name: 'csv', text: cs
 cases.push({ name: 'csv_holdout_regression', spec: { seed: 5, task: 'regression', data: { name: 'csv', text: csvRows((i) => (i % 9) * 0.25 - 1), holdout: true, split: [0.6, 0.2, 0.2] },
   model: { hidden: [4] }, optimizer: { name: 'sgd', lr: 0.05 }, epochs: 20, log_every: 10 } });
 
+// A CSV with a split column (as `nnplay data` and the page export it): each row's split decides,
+// whatever the file's order; holdout changes nothing; shuffle permutes before the split is taken.
+const splitRows = `x1,x2,label,split\n${Array.from({ length: 40 }, (_, i) => `${(i % 7) - 3},${(i % 5) * 0.5},${i % 3},${['train', 'val', 'train', 'test', 'train'][i % 5]}`).join('\n')}\n`;
+cases.push({ name: 'csv_split_column', spec: { seed: 4, data: { name: 'csv', text: splitRows, holdout: true, standardize: true },
+  model: { hidden: [4] }, optimizer: { name: 'sgd', lr: 0.1 }, epochs: 20, log_every: 10 } });
+cases.push({ name: 'csv_split_column_shuffled', spec: { seed: 6, data: { name: 'csv', text: `\n${splitRows.replace('split\n', ' split \r\n')}`, shuffle: true },
+  model: { hidden: [3] }, optimizer: { name: 'sgd', lr: 0.1 }, epochs: 20, log_every: 10 } });
+
 const close = (a, b, rel) => (a === null || b === null ? a === b : Math.abs(a - b) <= rel * Math.max(Math.abs(a), Math.abs(b)) + 1e-7);
 
 /** Every number of a trace line, value by value: within 1e-4 relative + 1e-6 absolute. */

@@ -58,7 +58,7 @@ function wineSpecs({ standardize, seed }) {
 export const BATCH_MODES = { full: 0, stochastic: 1, mini32: 32, mini64: 64, mini128: 128 };
 /** The option that sets each mini-batch mode's size (the mode keeps its name, its colour and its row). */
 export const BATCH_SIZE_OPTIONS = { mini32: 'small', mini64: 'medium', mini128: 'large' };
-const BATCH_TRAIN_ROWS = 8000;  // radial n 10000, 80% training: a batch of the whole split is the full batch
+export const BATCH_TRAIN_ROWS = 8000;  // radial n 10000, 80% training: a batch of the whole split is the full batch
 
 /** Each mode's batch size under the lesson's options. */
 export function batchSizesOf(options = {}) {

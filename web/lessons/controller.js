@@ -9,6 +9,7 @@ import { el } from '../page/dom.js';
 import { LESSON, LESSONS } from './catalog.js';
 import { lessonStateOf } from './link.js';
 import { LessonRun } from './run.js';
+import { lessonTextNote, lessonTextParams } from './text-params.js';
 
 const title = (t, lesson) => t(`lesson.${lesson.id}.title`);
 
@@ -40,6 +41,7 @@ export class Lessons {
   #shownId = '';
   #lang = '';
   #given = '';   // the open lesson's own state, as JSON: a state given again is no change
+  #texts = null;  // the open lesson's "look" and "why" paragraphs: they quote its settings
 
   /**
    * toolbar: the playground's toolbar (the menu and the introduction go before it, the lesson's
@@ -90,6 +92,7 @@ export class Lessons {
     this.#run = null;
     this.#renderMenu();
     this.#renderIntro();
+    this.#showTexts(state);
     const hasView = Boolean(lesson?.view);
     this.#controls.classList.toggle('lesson-hidden', !hasView);
     this.#stage.replaceChildren();
@@ -98,6 +101,7 @@ export class Lessons {
         stage: this.#stage, status: this.#intro, onRestart: (why) => this.#engineRestarted(why), notify: this.#notify,
         onChange: (changed) => {
           this.#given = JSON.stringify(lessonStateOf(lesson, changed));  // the run has it already: no new run
+          this.#showTexts(changed);
           this.#onLessonState(changed);
         } });
       this.#run.start(autoplay && lesson.autoplay !== false);
@@ -144,11 +148,23 @@ export class Lessons {
     const t = this.#t;
     intro.dataset.lesson = lesson.id;
     for (const key of ['epoch', 'status']) delete intro.dataset[key];
-    const text = (key, className) => el('div', {}, el('h3', {}, t(key)), el('p', { className }, t(`lesson.${lesson.id}.${className.split('-')[1]}`)));
+    this.#texts = { look: el('p', { className: 'lesson-look' }), why: el('p', { className: 'lesson-why' }) };
+    const text = (key, className) => el('div', {}, el('h3', {}, t(key)), this.#texts[className.split('-')[1]]);
     intro.replaceChildren(
       el('header', { className: 'lesson-head' }, el('p', { className: 'lesson-number' }, t('lesson.number', { n: LESSONS.indexOf(lesson) + 1 })),
         el('h2', {}, title(t, lesson))),
       el('div', { className: 'lesson-text' }, text('lesson.lookTitle', 'lesson-look'), text('lesson.whyTitle', 'lesson-why')));
+  }
+
+  /** The open lesson's texts, with the numbers of its settings `options` as the learner has them. */
+  #showTexts(options) {
+    const lesson = this.#lesson;
+    if (!lesson) return;
+    const t = this.#t;
+    const params = lessonTextParams(lesson.id, options, t);
+    const note = lessonTextNote(lesson.id, options, t);
+    this.#texts.look.textContent = t(`lesson.${lesson.id}.look`, params);
+    this.#texts.why.textContent = note ? `${t(`lesson.${lesson.id}.why`, params)} ${note}` : t(`lesson.${lesson.id}.why`, params);
   }
 
   /** The link to the next lesson, if there is one. */

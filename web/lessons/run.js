@@ -8,6 +8,7 @@
 import { ALL_SPEEDS, FIELD, parseValue, speedLabel } from '../shared/state.js';
 import { Run } from '../page/run.js';
 import { el, setText } from '../page/dom.js';
+import { engineMessage } from '../page/engine-messages.js';
 import { VIEWS } from '../views/index.js';
 
 export class LessonRun {
@@ -153,7 +154,7 @@ export class LessonRun {
   }
 
   #showError({ kind, message }) {
-    this.#host.prepend(el('p', { className: 'lesson-error', role: 'alert' }, this.#t(kind === 'spec' ? 'specError' : 'engineError', { message })));
+    this.#host.prepend(el('p', { className: 'lesson-error', role: 'alert' }, this.#t(kind === 'spec' ? 'specError' : 'engineError', { message: engineMessage(this.#t, message) })));
   }
 
   #draw(frame) {

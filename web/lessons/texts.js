@@ -76,8 +76,8 @@ export const en = {
 
   'lesson.batch.title': 'Full batch, stochastic and mini-batch gradient descent',
   'lesson.batch.short': 'Batch sizes',
-  'lesson.batch.look': 'Tutorial 001’s MLP (2 → 200 ReLU → 3) on its radial data, trained five times from the same initial weights: one update per epoch on all 8000 training points (full batch), one update per point (stochastic, batch size 1), and mini-batches of 32, 64 and 128. Compare the loss per epoch, the loss per update and the time each epoch takes.',
-  'lesson.batch.why': 'An epoch is one pass over the training data; the batch size decides how many updates it holds: 1 for the full batch, 8000 for stochastic, 250 for batches of 32. Per epoch, more updates learn faster, so the full batch is slowest and stochastic fastest. Per update, a bigger batch estimates the gradient better: the full batch and the mini-batches fall along nearly one line, while stochastic, stepping on the noisy gradient of a single point, lies above it. In time, one point at a time wastes the vectorized arithmetic: a stochastic epoch takes several times longer, while the others all cost about one full pass. Mini-batches get most of both: many updates per epoch, each on a fair estimate of the gradient, at about the cost of one full pass. That is why they are the usual choice, often a power of two: 32, 64, 128.',
+  'lesson.batch.look': 'Tutorial 001’s MLP (2 → 200 ReLU → 3) on its radial data, trained five times from the same initial weights: one update per epoch on all 8000 training points (full batch), one update per point (stochastic, batch size 1), and mini-batches of {small}, {medium} and {large}. Compare the loss per epoch, the loss per update and the time each epoch takes.',
+  'lesson.batch.why': 'An epoch is one pass over the training data; the batch size decides how many updates it holds: 1 for the full batch, 8000 for stochastic, {updates} for batches of {small}. Per epoch, more updates learn faster, so the full batch is slowest and stochastic fastest. Per update, a bigger batch estimates the gradient better: the full batch and the mini-batches fall along nearly one line, while stochastic, stepping on the noisy gradient of a single point, lies above it. In time, one point at a time wastes the vectorized arithmetic: a stochastic epoch takes several times longer, while the others all cost about one full pass. Mini-batches get most of both: many updates per epoch, each on a fair estimate of the gradient, at about the cost of one full pass. That is why they are the usual choice, often a power of two: 32, 64, 128.',
   'lesson.batch.mode': 'mode',
   'lesson.batch.batchSize': 'batch size',
   'lesson.batch.updatesPerEpoch': 'updates / epoch',
@@ -99,8 +99,9 @@ export const en = {
 
   'lesson.optimizers.title': 'Optimizer race: SGD, Momentum, Adagrad and Adam',
   'lesson.optimizers.short': 'Optimizers',
-  'lesson.optimizers.look': 'The study-hours model has only two parameters, the weight W and the bias b, so its whole loss surface fits in one picture: the contours show the BCE loss at every (W, b), paler where it is lower. Four optimizers start from the same point and draw their paths live; their loss curves are overlaid beside it.',
+  'lesson.optimizers.look': 'The study-hours model has only two parameters, the weight W and the bias b, so its whole loss surface fits in one picture: the contours show the BCE loss at every (W, b), paler where it is lower. Four optimizers start from the same point, at learning rates SGD {sgd}, Momentum {momentum}, Adagrad {adagrad} and Adam {adam}, and draw their paths live; their loss curves are overlaid beside it.',
   'lesson.optimizers.why': 'The valley is long and narrow: the loss changes fast with W (the hours go up to 20) and slowly with b. SGD uses one step size for both: it drops into the valley, then crawls along it. Momentum (0.9) keeps going the way it was going: faster along the valley, but it overshoots across it and zigzags. Adagrad divides each step by the root of all past squared gradients: big steps first, then smaller and smaller. Adam combines momentum with a step size per parameter that follows the recent gradients: it adapts to the valley’s shape and gets furthest.',
+  'lesson.optimizers.changed': 'This is what happens at the lesson’s learning rates ({defaults}); with yours, watch whether the paths still go that way.',
   'lesson.optimizers.plotLabel': 'The loss surface over the weight W (across) and the bias b (up), with the four optimizers’ paths.',
   'lesson.optimizers.weight': 'weight W',
   'lesson.optimizers.bias': 'bias b',
@@ -215,8 +216,8 @@ export const ko = {
 
   'lesson.batch.title': '배치, 확률적, 미니 배치 경사 하강법',
   'lesson.batch.short': '배치 크기',
-  'lesson.batch.look': '튜토리얼 001의 MLP(2 → 200 ReLU → 3)를 방사형 데이터에서 같은 초기 가중치로 다섯 번 학습합니다. 한 에포크에 학습 데이터 8000개 전체로 한 번 업데이트하는 배치 경사 하강법, 데이터 하나마다 업데이트하는 확률적 경사 하강법(배치 크기 1), 그리고 32, 64, 128개씩의 미니 배치입니다. 에포크별 손실, 업데이트별 손실, 에포크 하나에 걸리는 시간을 비교해 보세요.',
-  'lesson.batch.why': '에포크는 학습 데이터를 한 번 다 보는 것이고, 배치 크기가 그 안의 업데이트 횟수를 정합니다. 전체 배치는 1번, 확률적 방식은 8000번, 배치 크기 32는 250번입니다. 에포크 기준으로는 업데이트가 많을수록 빨리 배우므로 전체 배치가 가장 느리고 확률적 방식이 가장 빠릅니다. 업데이트 기준으로는 배치가 클수록 기울기를 정확히 추정합니다. 전체 배치와 미니 배치는 거의 한 선 위에 놓이고, 데이터 하나의 들쭉날쭉한 기울기로 움직이는 확률적 방식은 그보다 위에 있습니다. 시간으로 보면, 데이터를 하나씩 계산하면 벡터 연산을 살리지 못해 확률적 방식의 에포크는 몇 배 오래 걸리고, 나머지는 모두 전체를 한 번 도는 정도의 비용이 듭니다. 미니 배치는 두 장점을 대부분 얻습니다. 에포크마다 업데이트가 많고, 각 업데이트는 기울기를 꽤 잘 추정하며, 비용은 전체를 한 번 도는 것과 비슷합니다. 그래서 가장 널리 쓰이고, 보통 32, 64, 128처럼 2의 거듭제곱을 씁니다.',
+  'lesson.batch.look': '튜토리얼 001의 MLP(2 → 200 ReLU → 3)를 방사형 데이터에서 같은 초기 가중치로 다섯 번 학습합니다. 한 에포크에 학습 데이터 8000개 전체로 한 번 업데이트하는 배치 경사 하강법, 데이터 하나마다 업데이트하는 확률적 경사 하강법(배치 크기 1), 그리고 {small}, {medium}, {large}개씩의 미니 배치입니다. 에포크별 손실, 업데이트별 손실, 에포크 하나에 걸리는 시간을 비교해 보세요.',
+  'lesson.batch.why': '에포크는 학습 데이터를 한 번 다 보는 것이고, 배치 크기가 그 안의 업데이트 횟수를 정합니다. 전체 배치는 1번, 확률적 방식은 8000번, {small}개씩 묶으면 {updates}번입니다. 에포크 기준으로는 업데이트가 많을수록 빨리 배우므로 전체 배치가 가장 느리고 확률적 방식이 가장 빠릅니다. 업데이트 기준으로는 배치가 클수록 기울기를 정확히 추정합니다. 전체 배치와 미니 배치는 거의 한 선 위에 놓이고, 데이터 하나의 들쭉날쭉한 기울기로 움직이는 확률적 방식은 그보다 위에 있습니다. 시간으로 보면, 데이터를 하나씩 계산하면 벡터 연산을 살리지 못해 확률적 방식의 에포크는 몇 배 오래 걸리고, 나머지는 모두 전체를 한 번 도는 정도의 비용이 듭니다. 미니 배치는 두 장점을 대부분 얻습니다. 에포크마다 업데이트가 많고, 각 업데이트는 기울기를 꽤 잘 추정하며, 비용은 전체를 한 번 도는 것과 비슷합니다. 그래서 가장 널리 쓰이고, 보통 32, 64, 128처럼 2의 거듭제곱을 씁니다.',
   'lesson.batch.mode': '방식',
   'lesson.batch.batchSize': '배치 크기',
   'lesson.batch.updatesPerEpoch': '에포크당 업데이트',
@@ -238,8 +239,9 @@ export const ko = {
 
   'lesson.optimizers.title': '옵티마이저 경주: SGD, 모멘텀, 아다그라드, 아담',
   'lesson.optimizers.short': '옵티마이저',
-  'lesson.optimizers.look': '공부 시간 모델에는 가중치 W와 편향 b, 매개변수가 두 개뿐이므로 손실 곡면 전체를 한 그림에 담을 수 있습니다. 등고선은 모든 (W, b)에서의 BCE 손실이며, 낮을수록 옅습니다. 네 옵티마이저가 같은 점에서 출발해 경로를 실시간으로 그리고, 옆에는 손실 곡선이 겹쳐 그려집니다.',
+  'lesson.optimizers.look': '공부 시간 모델에는 가중치 W와 편향 b, 매개변수가 두 개뿐이므로 손실 곡면 전체를 한 그림에 담을 수 있습니다. 등고선은 모든 (W, b)에서의 BCE 손실이며, 낮을수록 옅습니다. 네 옵티마이저(학습률 SGD {sgd}, 모멘텀 {momentum}, 아다그라드 {adagrad}, 아담 {adam})가 같은 점에서 출발해 경로를 실시간으로 그리고, 옆에는 손실 곡선이 겹쳐 그려집니다.',
   'lesson.optimizers.why': '골짜기가 길고 좁습니다. 손실이 W에 따라서는 빠르게(공부 시간이 20까지 가므로), b에 따라서는 천천히 변합니다. SGD는 두 방향에 같은 보폭을 써서 골짜기로 떨어진 뒤 그 안을 기어갑니다. 모멘텀(0.9)은 가던 방향으로 계속 갑니다. 골짜기를 따라 더 빨리 가지만 가로질러 지나쳐 지그재그로 움직입니다. 아다그라드는 지난 기울기 제곱을 모두 더한 값의 제곱근으로 보폭을 나누므로 처음엔 크게, 갈수록 작게 움직입니다. 아담은 모멘텀에 매개변수마다 최근 기울기를 따르는 보폭을 더해 골짜기 모양에 적응하고 가장 멀리 갑니다.',
+  'lesson.optimizers.changed': '이는 레슨의 기본 학습률({defaults})에서 일어나는 일입니다. 바꾼 학습률에서도 경로가 그렇게 가는지 지켜보세요.',
   'lesson.optimizers.plotLabel': '가중치 W(가로)와 편향 b(세로)에 대한 손실 곡면과 네 옵티마이저의 경로.',
   'lesson.optimizers.weight': '가중치 W',
   'lesson.optimizers.bias': '편향 b',

@@ -104,10 +104,24 @@ function radioControl(t, field, emit) {
   return { row: group, show: (value) => inputs.forEach((input) => { input.checked = input.value === String(value); }) };
 }
 
+/**
+ * Whether `input` holds text the learner typed and has not committed yet (no change event since).
+ * A render from the engine's answer to an earlier edit (new data, a class count) shows the state
+ * again; it must not write the state's value over that text, or the Enter that follows commits
+ * the old value and the edit is lost.
+ */
+function typing(input) {
+  let typed = false;
+  input.addEventListener('input', () => { typed = true; });
+  input.addEventListener('change', () => { typed = false; });
+  return () => typed;
+}
+
 function numberControl(t, field, emit, invalid) {
   const input = el('input', { type: 'number', id: idOf(field.key), min: field.min, max: field.max,
     step: field.type === 'int' ? 1 : field.step ?? 'any', inputMode: field.type === 'int' ? 'numeric' : 'decimal' });
   let shown;
+  const typed = typing(input);  // first: a change has committed the text before the edit renders
   input.addEventListener('change', () => {
     const value = parseValue(field, input.value);
     if (value === undefined) {
@@ -115,7 +129,11 @@ function numberControl(t, field, emit, invalid) {
       input.value = String(shown);
     } else emit(value);
   });
-  return { row: labelled(t, field.key, input, HINTS[field.key]), show(value) { shown = value; input.value = String(value); } };
+  const show = (value) => {
+    if (!(typed() && value === shown)) input.value = String(value);  // the same value: keep what is being typed
+    shown = value;
+  };
+  return { row: labelled(t, field.key, input, HINTS[field.key]), show };
 }
 
 function checkboxControl(t, field, emit) {
@@ -133,13 +151,15 @@ function layersControl(t, field, emit, invalid) {
     inputMode: 'numeric', value: '8' });
   let shown = [];
   let caps = null;  // the engine's (specInfo caps): its rules, shown as the inputs' max
+  const [layersTyped, unitsTyped] = [typing(layers), typing(units)];  // before commit's listeners
   const show = (value, ctx) => {
     caps = ctx.rules.caps;
     layers.max = String(caps.hiddenLayers);
     units.max = String(caps.units);
+    const same = value.join() === shown.join();  // then keep what is being typed
     shown = value;
-    layers.value = String(value.length);
-    if (value.length) units.value = String(value[0]);
+    if (!(same && layersTyped())) layers.value = String(value.length);
+    if (value.length && !(same && unitsTyped())) units.value = String(value[0]);
     units.disabled = value.length === 0;
   };
   const commit = () => {

@@ -28,6 +28,8 @@ import { playgroundMarkup } from './layout.js';
 import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
 import { el, swatchOf } from './dom.js';
 import { applyStrings, translator } from './strings.js';
+import { resetWhat } from './reset-what.js';
+import { divergedMessage, engineMessage } from './engine-messages.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
 import { CONTROL_GROUPS, FIELD, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
   reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
@@ -321,7 +323,7 @@ export class Playground {
     if (effect === 'data' || effect === 'train') {
       this.#restart();
       // the settings that restart, not what only changes the view (a challenge's keys, the language, ...)
-      this.notify(this.t('resetBy', { what: keys.filter((k) => FIELD[k]?.effect !== 'view').map((k) => this.#labelOf(k)).join(', ') }));
+      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => FIELD[k]?.effect !== 'view'), (k) => this.#labelOf(k), this.t) }));
     } else if (effect === 'lr') {
       this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));
@@ -515,7 +517,7 @@ export class Playground {
   #showDivergence(models) {
     const diverged = PANELS.filter((name) => models[name].status === 'diverged');
     if (diverged.length === 0) return;
-    const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: models[name].message })).join(' ');
+    const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: divergedMessage(this.t, models[name].message, models[name].epoch) })).join(' ');
     this.#showBanner(text, false);  // the coach says what to do
     this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.state.lr, this.#challenge.locks('lr'));
   }
@@ -544,7 +546,7 @@ export class Playground {
 
   #showError({ kind, message }) {
     if (kind === 'spec' && this.#refusable) return this.#refused(message);
-    this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message }), false);
+    this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message: engineMessage(this.t, message) }), false);
     this.#setPlaying(false);
     this.#host.dataset.ready = 'true';
   }
@@ -552,7 +554,7 @@ export class Playground {
   /** The engine refused the models of a control's edit: the edit is undone, playing as before. */
   #refused(message) {
     const { playing, undo } = this.#refusable;
-    this.notify(this.t('settingRefused', { message }));
+    this.notify(this.t('settingRefused', { message: engineMessage(this.t, message) }));
     this.update(undo);  // a restart: were the settings before refused too, the banner says why
     this.#setPlaying(playing);
   }

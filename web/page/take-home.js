@@ -7,6 +7,7 @@ import { CSV_LINK_CHARS } from '../shared/state.js';
 import { base64urlFromText } from '../shared/base64url.js';
 import { prepareCsv } from './csv-file.js';
 import { el } from './dom.js';
+import { engineMessage } from './engine-messages.js';
 
 /** An element whose text is the string `key`, filled (and re-labelled) by applyStrings. */
 function labelled(tag, key, props = {}) {
@@ -176,7 +177,7 @@ export class TakeHome {
       const linkChars = base64urlFromText(text).length;
       if (linkChars > CSV_LINK_CHARS) this.#playground.notify(this.#t('csvNotInLink', { size: Math.round(linkChars / 1024) }));
     } catch (error) {
-      this.#fail(this.#t('csvError', { file: file.name, message: error.message }));
+      this.#fail(this.#t('csvError', { file: file.name, message: engineMessage(this.#t, error.message) }));
     }
   }
 }

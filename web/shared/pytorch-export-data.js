@@ -90,6 +90,31 @@ const TABLES = {
   toy4: { comment: "# Tutorial 000's 8 x 4 table with three classes.", x: [[1, 2, 1, 1], [2, 1, 3, 2], [3, 1, 3, 4], [4, 1, 5, 5], [1, 7, 5, 5], [1, 2, 5, 6], [1, 6, 6, 6], [1, 7, 7, 7]], y: [0, 0, 0, 1, 1, 1, 2, 2] },
 };
 
+/** The engine's test for a split column: the header (the first non-blank line)'s last field, trimmed, is `split`. */
+export function csvHasSplitColumn(text = '') {
+  const header = text.split('\n').find((line) => line.trim() !== '') ?? '';
+  return header.split(',').at(-1).replace(/^[ \t\r]+|[ \t\r]+$/g, '') === 'split';
+}
+
+/** The CSV read as the engine reads it (engine/datasets/csv.cpp): lines cut at \n, blank lines
+ * skipped, the first the header, fields trimmed of spaces, tabs and \r. */
+function csvLines(text, { regression, named }) {
+  return [`# The CSV data: a header row, then features..., label${named ? ', split (train, val or test)' : ''}.`,
+    `CSV = ${py(text)}`,
+    'lines = [line for line in CSV.split("\\n") if line.strip(" \\t\\r")][1:]  # the data rows, after the header',
+    'fields = [[f.strip(" \\t\\r") for f in line.split(",")] for line in lines]',
+    ...(named ? ['split = np.array([["train", "val", "test"].index(r[-1]) for r in fields])', 'fields = [r[:-1] for r in fields]'] : []),
+    'rows = np.array([[float(f) for f in r] for r in fields], dtype=np.float64).reshape(len(fields), -1)',
+    `X, y = rows[:, :-1], rows[:, -1]${regression ? '  # the last column: the real target' : '.astype(int)'}`];
+}
+
+/** A split column decides each row's split: rows taken train, val, test, each in their order. */
+const splitColumnLines = () => ['# The split column decides: rows taken train, val, test, each kept in its order.',
+  'order = np.argsort(split, kind="stable")',
+  'X, y = X[order], y[order]',
+  'n_train = int((split == 0).sum())',
+  'n_val = int((split == 1).sum())'];
+
 export function dataLines(d, { regression = false, features } = {}) {
   const lines = ['np.random.seed(SEED)  # the data stream, as nnplay draws it'];
   if (GENERATORS[d.name]) {
@@ -100,20 +125,21 @@ export function dataLines(d, { regression = false, features } = {}) {
   } else if (d.name === 'wine') {
     lines.push('# UCI wine, 178 x 13, 3 classes: the copy scikit-learn ships (python3-sklearn).',
       'from sklearn.datasets import load_wine', 'X, y = load_wine(return_X_y=True)');
-  } else if (d.name === 'csv') {
-    lines.push('# The CSV data: a header row, then features..., label.', 'import io',
-      `CSV = ${py(d.text)}`,
-      'rows = np.loadtxt(io.StringIO(CSV), delimiter=",", skiprows=1, ndmin=2)',
-      `X, y = rows[:, :-1], rows[:, -1]${regression ? '  # the last column: the real target' : '.astype(int)'}`);
   }
+  const named = d.name === 'csv' && csvHasSplitColumn(d.text);
+  if (d.name === 'csv') lines.push(...csvLines(d.text, { regression, named }));
   lines.push(regression ? 'y = np.asarray(y, dtype=np.float64).astype(np.float32)  # real targets, in float32'
     : 'y = np.asarray(y, dtype=np.int64)', 'n = len(y)');
-  // data.holdout: a CSV (without a split column) shuffled by the seed before its split, as data.shuffle does.
-  if (d.shuffle || d.holdout) lines.push('order = np.random.permutation(n)  # rows shuffled once, before the split', 'X, y = X[order], y[order]');
-  lines.push('X = X.astype(np.float32)', '',
+  // data.holdout: a CSV without a split column shuffled by the seed before its split, as data.shuffle
+  // does (one permutation when both are set); a split column keeps its order unless data.shuffle.
+  if (d.shuffle || (d.holdout && !named)) {
+    lines.push('order = np.random.permutation(n)  # rows shuffled once, before the split',
+      `X, y${named ? ', split' : ''} = X[order], y[order]${named ? ', split[order]' : ''}`);
+  }
+  lines.push('X = X.astype(np.float32)', '', ...(named ? splitColumnLines() : [
     `# Split in order: train, validation, test (halves round up).`,
     `n_train = math.floor(n * ${num(d.split[0])} + 0.5)`,
-    `n_val = min(n, math.floor(n * (${num(d.split[0])} + ${num(d.split[1])}) + 0.5)) - n_train`);
+    `n_val = min(n, math.floor(n * (${num(d.split[0])} + ${num(d.split[1])}) + 0.5)) - n_train`]));
   if (d.standardize) {
     lines.push('# Standardize with the training split\'s mean and (population) standard deviation.',
       'mean = X[:n_train].astype(np.float64).mean(axis=0)',
