@@ -6,7 +6,11 @@
 //
 // Training runs on a Run (run.js), which owns the frames, the acks, play/pause/step/reset, the
 // status and the worker's restarts; this file only wires the state, the controls and the views
-// to it. The lessons (../lessons/controller.js) run on the same engine worker, on their own channel.
+// to it. Its parts: state-editor.js (a patch reconciled with the engine's rules, a refused edit
+// undone), frame-view.js (the frames, the status line, a divergence, the metrics), panel-wiring.js
+// (the panels' clicks, inspector and weight edits), parts-view.js (the parts shown, the legend) and
+// settings-actions.js (the settings' buttons). The lessons (../lessons/controller.js) run on the
+// same engine worker, on their own channel.
 //
 // The root is the page's document, an <nn-playground>'s shadow root or embed.html's document:
 // every lookup goes through it, and each playground has its own worker and its own language.
@@ -17,7 +21,7 @@ import { Messages } from './messages.js';
 import { ChallengeMenu, challengeState } from './challenge-menu.js';
 import { ChallengeView } from './challenge-view.js';
 import { Coach } from './coach.js';
-import { PanelView } from './panel.js';
+import { buildPanels, insideView } from './panel-wiring.js';
 import { Readout } from './readout.js';
 import { buildControls } from './controls.js';
 import { TakeHome } from './take-home.js';
@@ -25,16 +29,18 @@ import { Lessons } from '../lessons/controller.js';
 import { LESSON } from '../lessons/catalog.js';
 import { linkHash } from '../lessons/link.js';
 import { playgroundMarkup } from './layout.js';
-import { DRAW_BOUNDS, nearestIndex } from '../shared/geometry.js';
-import { el, swatchOf } from './dom.js';
+import { DRAW_BOUNDS } from '../shared/geometry.js';
+import { showLegend, showParts } from './parts-view.js';
 import { applyStrings, translator } from './strings.js';
 import { resetWhat } from './reset-what.js';
-import { divergedMessage, engineMessage } from './engine-messages.js';
+import { engineMessage } from './engine-messages.js';
+import { FrameView } from './frame-view.js';
 import { specWithinLimits, stateFromSpec } from '../shared/spec-state.js';
-import { CONTROL_GROUPS, FIELD, GRID_SIZE, MAX_DRAWN_POINTS, PANELS, PANEL_PARTS, changedKeys, dataSpecOf, defaultState,
-  reconcile, specsOf, strongestEffect, taskOf } from '../shared/state.js';
+import { FIELD, GRID_SIZE, PANELS, changedKeys, dataSpecOf, defaultState,
+  specsOf, strongestEffect, taskOf } from '../shared/state.js';
+import { StateEditor } from './state-editor.js';
+import { settingsAction } from './settings-actions.js';
 
-const READOUT_REFRESH_MS = 250;
 const VIEW_KEYS = ['lang', 'lesson', 'lessonState', 'view', 'panels', 'controls', 'autoplay'];
 
 export class Playground {
@@ -52,16 +58,13 @@ export class Playground {
   #challenge;  // the goal of a challenge link and its progress (challenge-view.js)
   #challengeMenu;  // the built-in challenges, beside the lessons menu (challenge-menu.js)
   #coach;      // says why a run diverged, with a one-click fix (coach.js)
+  #frames;     // the frames, the status line, a divergence and the latest metrics (frame-view.js)
   #hiddenByLesson = false;  // a lesson with a view of its own is open: the playground hides and pauses
   #resumeAfterLesson = false;
   #context = { classes: 2, data: null, features: 2 };
   #rules = null;          // the engine's rules (shared/engine-rules.js), once it has loaded
-  #learned = { key: null, classes: null };  // the class count the engine read from imported or drawn data
-  #plannedKey = null;     // the data key (#dataKey) of the configuration sent last
-  #lastReadout = 0;
+  #editor;     // patches, the engine's reconciling, a refused edit's undo (state-editor.js)
   #messages = new Messages((selector) => this.$(selector));
-  #refusable = null;   // the last configuration came from a control's edit: { playing, undo } (the values before it)
-  #latest = {};
 
   /**
    * root: where the markup goes (an element or a shadow root); host: the element that gets
@@ -78,34 +81,34 @@ export class Playground {
     this.state = state;
     root.append(playgroundMarkup(root.ownerDocument ?? document));
     const t = this.t;
+    this.#editor = new StateEditor({ rulesOf: () => this.#rules, t, notify: (text) => this.notify(text) });
     this.#client = new EngineClient();
     this.#run = new Run(this.#client, 'playground', {
       plan: () => {
-        this.#plannedKey = this.#dataKey(this.state);
+        this.#editor.planned(this.state);
         const specs = specsOf(this.state);
         return specs.a ? { specs, watch: { grid: GRID_SIZE, network: {}, hiddenSpace: true } } : null;
       },
-      settings: () => ({ speed: this.state.speed, limit: this.state.limit, view: this.#insideView() }),
+      settings: () => ({ speed: this.state.speed, limit: this.state.limit, view: insideView(this.#panels) }),
       onData: (d) => this.#showData(d),
-      draw: (f) => this.#drawFrame(f),
+      draw: (f) => this.#frames.draw(f),
       stepped: () => this.metrics(),
       onLimit: () => this.notify(this.t('limitReached', { limit: this.state.limit })),
       // Stopped at the limit, a reset plays again; behind a lesson, once the lesson closes.
       onResume: () => (this.#hiddenByLesson ? (this.#resumeAfterLesson = true) : this.#setPlaying(true)),
-      onStatus: () => this.#showStatus(),
+      onStatus: () => this.#frames.showStatus(),
       onError: (e) => this.#showError(e),
       onRestart: (why) => this.#engineRestarted(why),
     });
-    this.#panels = Object.fromEntries(PANELS.map((name) => [name, new PanelView(this.$(`[data-panel="${name}"]`),
-      { onProbe: (p) => this.#readout.probe(p), onAdd: (p) => this.#addPoint(p, name), t, inspect: this.#inspectOptions(name),
-        onView: () => this.#panels && this.#run.set({ view: this.#insideView() }),
-        onEdit: (edit) => this.#editWeight(name, edit) })]));
+    this.#panels = buildPanels({ $: (selector) => this.$(selector), run: this.#run, t, probe: (p) => this.#readout.probe(p),
+      stateOf: () => this.state, dataOf: () => this.#context.data, update: (patch) => this.update(patch), pause: () => this.#setPlaying(false) });
     this.#readout = new Readout(this.#run, Object.fromEntries(PANELS.map((n) => [n, { plot: this.#panels[n].plot, element: this.#panels[n].readout }])), t);
     this.#controls = buildControls(root, {
       t,
       onChange: (patch) => this.#edit(patch),
-      onAction: (name) => this.#action(name),
-      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#labelOf(field.key), value, kept,
+      onAction: (name) => settingsAction(name, { state: this.state, update: (patch) => this.update(patch), linkOf: (s) => this.#linkOf(s),
+        notify: (text) => this.notify(text), t }),
+      onInvalid: (field, value, kept) => this.notify(t('invalidValue', { label: this.#editor.labelOf(field.key), value, kept,
         range: allowedRange(field, this.#rules?.caps ?? null, t) })),
     });
     this.#takeHome = new TakeHome(this.$('.takehome'), { client: this.#run, playground: this, t });
@@ -116,6 +119,9 @@ export class Playground {
       this.restartWith({ lr });
       this.notify(t('teach.coachLowered', { lr }));
     } });
+    this.#frames = new FrameView({ $: (selector) => this.$(selector), host, run: this.#run, panels: this.#panels, readout: this.#readout,
+      coach: this.#coach, challenge: this.#challenge, messages: this.#messages, t, stateOf: () => this.state,
+      dataOf: () => this.#context.data, panelTitle: modelName });
     // A lesson opens with its preset: the closing lesson is this playground with tutorial 001's settings.
     const lessonState = (id) => ({ ...this.state, ...(LESSON[id]?.playground ?? {}), lesson: id, lessonState: {} });
     this.#lessons = new Lessons({ toolbar: this.$('[data-part="toolbar"]'), client: this.#client, t, notify: (text) => this.notify(text),
@@ -158,7 +164,7 @@ export class Playground {
         rejected.push(`spec (${error.message})`);
       }
     }
-    this.state = this.#reconciled(this.state);
+    this.state = this.#editor.reconciled(this.state);
     this.#render();
     this.#onState(this.state);
     if (rejected.length) this.notify(this.t('hashRejected', { keys: rejected.join(', ') }));
@@ -210,7 +216,7 @@ export class Playground {
 
   /** Applies a patch and trains again from epoch 0, playing (the coach's and a challenge's one click). */
   restartWith(patch) {
-    this.state = this.#reconciled(this.#candidate(patch));
+    this.state = this.#editor.reconciled(this.#editor.candidate(this.state, patch));
     this.#render();
     this.#onState(this.state);
     this.#restart();
@@ -228,13 +234,7 @@ export class Playground {
 
   /** Each model's epoch, updates, status and latest metrics ({ train, val, test }: loss and accuracy). */
   metrics() {
-    return Object.fromEntries(PANELS.map((name) => {
-      const m = this.#latest[name];
-      if (!m) return [name, null];
-      const { epoch, step, status, message, metrics } = m;
-      const splits = metrics ? Object.fromEntries(['train', 'val', 'test'].filter((s) => metrics[s]).map((s) => [s, metrics[s]])) : {};
-      return [name, { epoch, step, status, ...(message ? { message } : {}), ...splits }];
-    }));
+    return this.#frames.metrics();
   }
 
   /** The specs the models train now: { a, b }. */
@@ -242,54 +242,7 @@ export class Playground {
     return specsOf(this.state);
   }
 
-  /** What each panel shows inside its network, for the worker to compute (worker/trainer-group.js's setView). */
-  #insideView() {
-    return this.#panels ? Object.fromEntries(PANELS.map((name) => [name, this.#panels[name].inside.view()])) : {};
-  }
-
-  /** A weight or bias edited in a panel's diagram: the model continues from it. Resolves to null or the error's message. */
-  async #editWeight(panel, edit) {
-    try {
-      await this.#run.request({ what: 'setWeight', panel, ...edit });
-      return null;
-    } catch (error) {
-      return error.message;
-    }
-  }
-
   // ---- state changes --------------------------------------------------------------------------
-
-  #labelOf(key) {
-    const t = this.t;
-    const [panel, name] = key.includes('.') ? key.split('.') : [null, key];
-    return panel ? `${t(name)} (${t(`panel_${panel}`)})` : t(name);
-  }
-
-  /** What identifies data whose class count only the engine can tell (imported or drawn), else null. */
-  #dataKey(state) {
-    return this.#rules.datasetClasses(state.data) ? null : JSON.stringify([dataSpecOf(state), taskOf(state, this.#rules)]);
-  }
-
-  /** The data's class count: the engine's for a named set, what it read from other data, or null before it has. */
-  #classesOf(state) {
-    return this.#rules.datasetClasses(state.data) ?? (this.#learned.key === this.#dataKey(state) ? this.#learned.classes : null);
-  }
-
-  /** The state with the engine's defaults and constraints applied (state.js's reconcile), saying what had to change. */
-  #reconciled(candidate) {
-    const classes = this.#classesOf(candidate);
-    const { state: fixed, changed } = reconcile(candidate, this.#rules, classes);
-    if (changed.includes('loss')) {
-      this.notify(fixed.loss === 'cross_entropy' && candidate.loss === 'bce' ? this.t('bceNeedsTwo', { k: classes })
-        : this.t('lossFollowsTask', { loss: this.t(`loss_${fixed.loss}`) }));
-    }
-    return fixed;
-  }
-
-  /** The state after a patch: another dataset without its own n takes the engine's default size for it. */
-  #candidate(patch) {
-    return { ...this.state, ...patch, ...(patch.data && patch.n === undefined ? { n: null } : {}) };
-  }
 
   /**
    * An edit from the controls. The engine decides what it builds: when it refuses the models an
@@ -300,19 +253,18 @@ export class Playground {
     const playing = this.#run.playing;
     const before = this.state;
     const effect = this.update(patch);
-    const undo = Object.fromEntries(changedKeys(before, this.state).map((key) => [key, before[key]]));
-    if (effect === 'data' || effect === 'train') this.#refusable = { playing, undo };
+    this.#editor.edited(before, this.state, effect, playing);
   }
 
   /** Applies a patch of state fields and everything that follows from it; returns the change's effect (state.js). */
   update(patch) {
     const state = this.state;
-    const candidate = this.#candidate(patch);
+    const candidate = this.#editor.candidate(this.state, patch);
     if (!this.#rules) {  // not started yet: start() applies the engine's rules and trains
       this.state = candidate;
       return;
     }
-    const next = this.#reconciled(candidate);
+    const next = this.#editor.reconciled(candidate);
     const keys = changedKeys(state, next);
     if (keys.length === 0) return;
     this.state = next;
@@ -323,7 +275,7 @@ export class Playground {
     if (effect === 'data' || effect === 'train') {
       this.#restart();
       // the settings that restart, not what only changes the view (a challenge's keys, the language, ...)
-      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => FIELD[k]?.effect !== 'view'), (k) => this.#labelOf(k), this.t) }));
+      this.notify(this.t('resetBy', { what: resetWhat(keys.filter((k) => FIELD[k]?.effect !== 'view'), (k) => this.#editor.labelOf(k), this.t) }));
     } else if (effect === 'lr') {
       this.#run.set({ lr: next.lr });
       this.notify(this.t('lrChanged', { lr: next.lr }));
@@ -347,7 +299,7 @@ export class Playground {
   #render() {
     const { state, t } = this;
     const context = this.#context;
-    context.classes = context.data?.classes ?? this.#classesOf(state) ?? 2;
+    context.classes = context.data?.classes ?? this.#editor.classesOf(state) ?? 2;
     context.rules = this.#rules;
     context.regression = taskOf(state, this.#rules) === 'regression';
     context.losses = this.#rules.lossesOf(taskOf(state, this.#rules));
@@ -361,35 +313,13 @@ export class Playground {
       this.#panels[name].plot.setShow(state.data === 'draw' ? 'train' : state.show);
       this.#panels[name].plot.setOptions({ showTest: state.showTest && state.data !== 'draw', discretize: state.discretize });
     }
-    const swatches = context.regression ? [el('span', { className: 'legend-class regression-legend' }, '−1', el('span', { className: 'legend-scale' }), '+1 ', t('valueLegend'))]
-      : Array.from({ length: context.classes }, (_, k) => el('span', { className: 'legend-class' }, swatchOf(k), t('className', { k })));
-    this.$('#legend-swatches').replaceChildren(...swatches);
-    for (const [selector, key] of [['.legend-title', 'legendClasses'], ['.legend-background', 'legendBackground']]) {
-      const element = this.$(selector);
-      element.dataset.i18n = context.regression ? `${key}Regression` : key;
-      element.textContent = t(element.dataset.i18n);
-    }
+    showLegend(this.#root, t, context);
     this.$('#spec').textContent = JSON.stringify(specsOf(state), null, 1);
-    this.#showParts();
+    showParts(this.#root, state);
     this.#lessons.show(state.lesson, state.autoplay, state.lessonState);
     this.#challengeMenu.show(state.challenge);
     this.#takeHome.render();
-    this.#showStatus();
-  }
-
-  /** Shows the panels and controls the state asks for (embedding: state.panels, state.controls). */
-  #showParts() {
-    const { panels, controls } = this.state;
-    for (const part of PANEL_PARTS) for (const el of this.#root.querySelectorAll(`[data-part="${part}"]`)) el.hidden = !panels.includes(part);
-    for (const group of CONTROL_GROUPS) for (const el of this.#root.querySelectorAll(`[data-controls="${group}"], [data-group="${group}"]`))
-      el.hidden = !controls.includes(group);
-    this.$('[data-part="toolbar"]').hidden = !controls.includes('toolbar') && !controls.includes('share');
-    for (const el of this.#root.querySelectorAll('#play, #step, #reset, #status')) el.hidden = !controls.includes('toolbar');
-    const settings = this.$('.settings');
-    settings.hidden = [...settings.children].every((el) => el.hidden);
-    this.$('.layout').classList.toggle('no-settings', settings.hidden);
-    this.$('.panels').classList.toggle('single', PANELS.filter((p) => panels.includes(p)).length < 2);
-    this.#root.classList.toggle('no-lessons-menu', !controls.includes('lessons'));
+    this.#frames.showStatus();
   }
 
   /** While a lesson shows a view of its own, the playground's training controls and panels hide and its training pauses. */
@@ -412,14 +342,14 @@ export class Playground {
    */
   #restart(visibly = true) {
     if (!this.#rules) return;  // start() trains once the engine has loaded
-    this.#refusable = null;
+    this.#editor.forget();
     this.#clearPanels(visibly);
-    const key = this.#dataKey(this.state);
-    if (key === null || !specsOf(this.state).a || this.#rules.classesNeeded(this.state.loss) === null || this.#learned.key === key) return this.#run.reset();
+    const key = this.#editor.keyToCheck(this.state);
+    if (key === null) return this.#run.reset();
     this.#run.request({ what: 'checkCsv', data: dataSpecOf(this.state) }).then(({ classes }) => {
-      this.#learned = { key, classes };
-      if (this.#dataKey(this.state) !== key) return;  // the data changed meanwhile: that change restarted
-      const fixed = this.#reconciled(this.state);
+      this.#editor.learn(key, classes);
+      if (this.#editor.dataKey(this.state) !== key) return;  // the data changed meanwhile: that change restarted
+      const fixed = this.#editor.reconciled(this.state);
       if (changedKeys(this.state, fixed).length) this.update(fixed);
       else this.#run.reset();
     }, () => this.#run.reset());  // unreadable data: the run reports the engine's error
@@ -427,7 +357,7 @@ export class Playground {
 
   /** Both panels back to epoch 0 (with a flash if `visibly`), no banner. */
   #clearPanels(visibly) {
-    this.#latest = {};
+    this.#frames.clear();
     this.#hideBanner();
     this.#coach.reset();
     this.#challenge.restarted();
@@ -436,50 +366,12 @@ export class Playground {
     if (!specsOf(this.state).a) this.#context.data = null;
   }
 
-  /** The step inspector of panel `name` (inspector.js): its worker requests, and what it needs to know. */
-  #inspectOptions(name) {
-    return {
-      ask: (question) => this.#run.request({ ...question, panel: name }),
-      pause: () => this.#setPlaying(false),
-      context: () => {
-        const data = this.#context.data;
-        return { loss: this.state.loss, task: data?.task ?? 'classification', activation: this.state[`${name}.activation`],
-          label: (i) => data?.y[i], trainSize: data?.splitEnd[0] ?? 1 };
-      },
-    };
-  }
-
-  /** A click on a plot: a new point when drawing, else (with the inspector open) the nearest training point is its sample. */
-  #addPoint([x, y], panel) {
-    const state = this.state;
-    const inspector = this.#panels[panel].inspector;
-    if (state.data !== 'draw' && inspector.isOpen && this.#context.data) return inspector.choose(nearestIndex(this.#context.data, [x, y]));
-    if (state.data !== 'draw' || state.points.length >= MAX_DRAWN_POINTS) return;
-    this.update({ points: [...state.points, [Math.round(x * 100) / 100, Math.round(y * 100) / 100, state.drawClass]] });
-  }
-
-  async #action(name) {
-    if (name === 'regenerate' || name === 'reshuffle') this.update({ seed: (this.state.seed + 1) % 4294967296 });
-    else if (name === 'newWeights') this.update({ wseed: newSeed(this.state) });
-    else if (name === 'clearPoints') this.update({ points: [] });
-    else if (name === 'copyLink') {
-      const url = this.#linkOf(this.state);
-      try {
-        await navigator.clipboard.writeText(url);
-        this.notify(this.t('linkCopied'));
-      } catch {
-        this.notify(this.t('linkShown', { url }));
-      }
-    }
-  }
-
   // ---- what the worker sends ------------------------------------------------------------------
 
   #showData(data) {
-    this.#refusable = null;
+    this.#editor.dataShown(data);
     const context = this.#context;
     context.data = data;
-    if (data && this.#plannedKey !== null) this.#learned = { key: this.#plannedKey, classes: data.classes };
     context.features = data?.features ?? 2;
     for (const panel of Object.values(this.#panels)) {
       panel.showPlane(context.features);
@@ -491,35 +383,6 @@ export class Playground {
       this.notify(this.t('drawEmpty'));
       this.#host.dataset.ready = 'true';
     }
-  }
-
-  /** One frame of both panels (run.js calls this once per frame, at an animation frame). */
-  #drawFrame(frame) {
-    const now = performance.now();
-    const models = frame.models.trainers;
-    for (const name of PANELS) {
-      const model = models[name];
-      this.#panels[name].show(model, GRID_SIZE, now);
-      this.#latest[name] = { ...model, metrics: model.metrics ?? this.#latest[name]?.metrics };
-    }
-    if (!this.#run.playing) for (const panel of Object.values(this.#panels)) panel.stopped();
-    this.#coach.observe(models);
-    this.#showDivergence(models);
-    this.#challenge.observe(models, this.state);
-    if (now - this.#lastReadout > READOUT_REFRESH_MS) {
-      this.#lastReadout = now;
-      this.#readout.refresh();
-    }
-    this.#host.dataset.ready = 'true';
-    this.#host.dispatchEvent(new CustomEvent('nnplay-frame', { detail: { epoch: Math.max(...PANELS.map((n) => models[n].epoch)) } }));
-  }
-
-  #showDivergence(models) {
-    const diverged = PANELS.filter((name) => models[name].status === 'diverged');
-    if (diverged.length === 0) return;
-    const text = diverged.map((name) => this.t('diverged', { model: this.#panelTitle(name), message: divergedMessage(this.t, models[name].message, models[name].epoch) })).join(' ');
-    this.#showBanner(text, false);  // the coach says what to do
-    this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.state.lr, this.#challenge.locks('lr'));
   }
 
   #panelTitle(name) {
@@ -539,13 +402,13 @@ export class Playground {
   #engineRestarted({ reason, detail, restarts, repeated }) {
     const t = this.t;
     this.#clearPanels(false);
-    this.#showStatus();
+    this.#frames.showStatus();
     if (repeated) this.#showBanner(t('restartRepeated', { n: restarts }), false);
     else this.notify(t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
   }
 
   #showError({ kind, message }) {
-    if (kind === 'spec' && this.#refusable) return this.#refused(message);
+    if (kind === 'spec' && this.#editor.refusable) return this.#refused(message);
     this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message: engineMessage(this.t, message) }), false);
     this.#setPlaying(false);
     this.#host.dataset.ready = 'true';
@@ -553,7 +416,7 @@ export class Playground {
 
   /** The engine refused the models of a control's edit: the edit is undone, playing as before. */
   #refused(message) {
-    const { playing, undo } = this.#refusable;
+    const { playing, undo } = this.#editor.refusable;
     this.notify(this.t('settingRefused', { message: engineMessage(this.t, message) }));
     this.update(undo);  // a restart: were the settings before refused too, the banner says why
     this.#setPlaying(playing);
@@ -564,19 +427,6 @@ export class Playground {
   #setPlaying(on) {
     if (!on) for (const panel of Object.values(this.#panels)) panel.stopped();
     this.#run.setPlaying(on);
-  }
-
-  #showStatus() {
-    const playing = this.#run.playing;
-    const play = this.$('#play');
-    play.querySelector('.label').dataset.i18n = playing ? 'pause' : 'play';
-    play.querySelector('.label').textContent = this.t(playing ? 'pause' : 'play');
-    play.classList.toggle('playing', playing);
-    const status = !this.#context.data ? (this.state.data === 'draw' ? 'empty' : 'loading') : this.#run.activity();
-    const line = this.$('#status');
-    line.dataset.i18n = `status_${status}`;
-    line.textContent = this.t(`status_${status}`);
-    line.dataset.status = status;
   }
 
   #showBanner(text, withHelp) {
@@ -591,14 +441,6 @@ export class Playground {
   notify(text) {
     this.#messages.notify(text);
   }
-}
-
-/** A new model.seed for "New weights": a random 32-bit seed other than the data's and the current one. */
-function newSeed(state) {
-  const draw = () => crypto.getRandomValues(new Uint32Array(1))[0];
-  let seed = draw();
-  while (seed === state.seed || seed === state.wseed) seed = draw();
-  return seed;
 }
 
 /** The model's input width: its input features on 2-D data, else the data's features. */
