@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { browserSession, collectErrors, until } from './browser.mjs';
+import { browserSession, until, openPage } from './browser.mjs';
 
 const session = browserSession();
 let dir;
@@ -16,13 +16,7 @@ before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'nnplay-csv-'));
 });
 
-async function open(hash = '', viewport = { width: 1280, height: 800 }) {
-  const page = await session.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${session.server.url}/index.html${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { page, errors };
-}
+const open = (hash = '', viewport = { width: 1280, height: 800 }) => openPage(session, hash, viewport);
 
 async function upload(page, name, text) {
   const file = path.join(dir, name);

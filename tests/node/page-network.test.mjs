@@ -4,17 +4,11 @@
 // from the page as it shows them; no test asserts a time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSession, collectErrors, until } from './browser.mjs';
+import { browserSession, until, openPage } from './browser.mjs';
 
 const session = browserSession();
 
-async function open(hash = '', viewport = { width: 1280, height: 800 }) {
-  const page = await session.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${session.server.url}/index.html${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { page, errors };
-}
+const open = (hash = '', viewport = { width: 1280, height: 800 }) => openPage(session, hash, viewport);
 
 const epochOf = async (page, panel) => Number(await page.textContent(`[data-panel="${panel}"] [data-field="epoch"]`));
 

@@ -4,7 +4,7 @@
 // controls in Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSession, collectErrors, pointsFingerprint, until } from './browser.mjs';
+import { browserSession, pointsFingerprint, until, openPage } from './browser.mjs';
 import { loadEngine } from './helpers.mjs';
 import { defaultState, hashFromState, reconcile, specOf, stateFromHash } from '../../web/shared/state.js';
 import { stateFromSpec } from '../../web/shared/spec-state.js';
@@ -53,13 +53,7 @@ test('the loss follows the task; no input feature and unknown features are refus
 
 const session = browserSession();
 
-async function open(hash = '', viewport = { width: 1280, height: 900 }) {
-  const page = await session.browser.newPage({ viewport });
-  const errors = collectErrors(page);
-  await page.goto(`${session.server.url}/index.html${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
-  return { page, errors };
-}
+const open = (hash = '', viewport = { width: 1280, height: 900 }) => openPage(session, hash, viewport);
 
 const param = async (page, key) => page.evaluate((k) => new URLSearchParams(location.hash.slice(1)).get(k), key);
 const specShown = async (page) => JSON.parse(await page.textContent('#spec'));
