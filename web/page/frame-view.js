@@ -85,7 +85,7 @@ export class FrameView {
     if (diverged.length === 0) return;
     const t = this.#t;
     const text = diverged.map((name) => t('diverged', { model: this.#panelTitle(name), message: divergedMessage(t, models[name].message, models[name].epoch) })).join(' ');
-    this.#messages.showBanner(text, false);  // the coach says what to do
+    this.#messages.showBanner(text);  // the coach says what to do
     this.#coach.show(diverged.map((name) => ({ name, epoch: models[name].epoch })), this.#stateOf().lr, this.#challenge.locks('lr'));
   }
 

@@ -17,7 +17,6 @@ const PLAYGROUND = `
 <div id="banner" class="banner" role="alert" hidden>
   <div class="banner-text">
     <p id="banner-text"></p>
-    <p id="banner-help" data-i18n="divergedHelp"></p>
   </div>
   <button id="banner-reset" type="button" data-i18n="reset"></button>
 </div>

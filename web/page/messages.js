@@ -13,14 +13,13 @@ const FADE_MS = 300;  // a little over .notice's opacity transition (0.25 s)
 export class Messages {
   #$;
 
-  /** $(selector): the playground's lookup under its root (#banner, #banner-text, #banner-help, #notice). */
+  /** $(selector): the playground's lookup under its root (#banner, #banner-text, #notice). */
   constructor($) {
     this.#$ = $;
   }
 
-  showBanner(text, withHelp) {
+  showBanner(text) {
     this.#$('#banner-text').textContent = text;
-    this.#$('#banner-help').hidden = !withHelp;
     this.#$('#banner').hidden = false;
   }
 

@@ -403,13 +403,13 @@ export class Playground {
     const t = this.t;
     this.#clearPanels(false);
     this.#frames.showStatus();
-    if (repeated) this.#showBanner(t('restartRepeated', { n: restarts }), false);
+    if (repeated) this.#showBanner(t('restartRepeated', { n: restarts }));
     else this.notify(t(reason === 'silent' ? 'restartSilent' : 'restartCrash', { s: detail }));
   }
 
   #showError({ kind, message }) {
     if (kind === 'spec' && this.#editor.refusable) return this.#refused(message);
-    this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message: engineMessage(this.t, message) }), false);
+    this.#showBanner(this.t(kind === 'spec' ? 'specError' : 'engineError', { message: engineMessage(this.t, message) }));
     this.#setPlaying(false);
     this.#host.dataset.ready = 'true';
   }
@@ -429,8 +429,8 @@ export class Playground {
     this.#run.setPlaying(on);
   }
 
-  #showBanner(text, withHelp) {
-    this.#messages.showBanner(text, withHelp);
+  #showBanner(text) {
+    this.#messages.showBanner(text);
   }
 
   #hideBanner() {

@@ -135,7 +135,6 @@ export const ko = {
   hashRejected: '링크의 일부 설정이 올바르지 않아 기본값으로 바꾸었습니다: {keys}.',
   bceNeedsTwo: '이진 교차 엔트로피는 클래스가 2개여야 하는데 이 데이터는 {k}개입니다. 교차 엔트로피를 씁니다.',
   diverged: '{model}: {message}.',
-  divergedHelp: '학습률을 낮춘 뒤 초기화를 누르세요.',
   engineError: '엔진이 멈췄습니다: {message}',
   specError: '이 설정으로는 학습할 수 없습니다: {message}',
   'engine.at': '{field}({path}) 항목: {message}',

@@ -151,7 +151,6 @@ export const en = {
   hashRejected: 'Some settings in the link were not valid and were set to defaults: {keys}.',
   bceNeedsTwo: 'Binary cross-entropy needs two classes and this data has {k}: using cross-entropy.',
   diverged: '{model}: {message}.',
-  divergedHelp: 'Lower the learning rate, then press Reset.',
   engineError: 'The engine stopped: {message}',
   specError: 'These settings cannot be trained: {message}',
   // The engine's messages framed for other languages (engine-messages.js); the English page shows the engine's own words.
