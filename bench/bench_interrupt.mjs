@@ -1,19 +1,25 @@
 // How soon the page obeys the learner while it trains the largest settings the engine accepts
 // (docs/RELIABILITY.md, issue 11): in Debian's Chromium (headless), for each setting, after a few
 // frames, it clicks Pause and measures until the last frame drawn after the click (the worker
-// finishes the slice under way, then stops), then clicks Reset and measures until the first frame
-// of the new run. Each is repeated; the figures are wall times on a shared machine, not a test.
+// finishes the slice and the frame under way, then stops), then clicks Reset and measures until
+// the first frame of the new run (one at epoch 0). Each is repeated; the figures are wall times on
+// a shared machine, not a test. A pause is watched for WINDOW_MS: it reports the last frame in that
+// window and whether the epoch moved after the click (so "no frame" and "a late frame" differ).
 //
-//   node bench/bench_interrupt.mjs [repeats, default 3]     (after npm run build)
+//   node bench/bench_interrupt.mjs [repeats, default 3] [dist folder, default dist]   (after npm run build)
 import { launchBrowser, startServer } from '../tests/node/browser.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const repeats = Number(process.argv[2] ?? 3);
+const dist = path.resolve(root, process.argv[3] ?? 'dist');
+const WINDOW_MS = 6000;
+const RESET_TIMEOUT_MS = 120000;
 const NO_LIMIT = 'limit=10000000';
 // Each just under the work cap (bench/work_cap.mjs): one full-batch update is one epoch.
 const runs = [
+  { label: 'both panels 8 x 1024 on 320 points (circle), full batch', hash: `#data=circle&n=320&a.hidden=${Array(8).fill(1024)}&b.hidden=${Array(8).fill(1024)}&${NO_LIMIT}` },
   { label: 'both panels 2 x 1024 on 2,200 points (circle), SGD, full batch', hash: `#data=circle&n=2200&a.hidden=1024,1024&b.hidden=1024,1024&${NO_LIMIT}` },
   { label: 'both panels 8 x 1024... refused; 8 x 256 on 2,200 points, full batch', hash: `#data=circle&n=2200&a.hidden=256,256,256,256,256,256,256,256&b.hidden=256,256,256,256,256,256,256,256&${NO_LIMIT}` },
   { label: 'both panels 2 x 128 on 130,000 points (circle), full batch', hash: `#data=circle&n=130000&a.hidden=128,128&b.hidden=128,128&${NO_LIMIT}` },
@@ -28,27 +34,41 @@ function watchFrames() {
 }
 
 async function measure(page) {
-  await page.waitForFunction(() => window.frames_.length >= 3, null, { timeout: 120000 });
-  const paused = await page.evaluate(() => { document.querySelector('#play').click(); return performance.now(); });
-  await page.waitForTimeout(6000);  // longer than any slice and frame here: the frames after the click are all in
-  const pause = await page.evaluate((t) => Math.max(0, ...window.frames_.filter((f) => f.t > t).map((f) => f.t - t)), paused);
-  const reset = await page.evaluate(() => new Promise((resolve) => {
+  await page.waitForFunction(() => window.frames_.length >= 3, null, { timeout: 300000 });
+  const paused = await page.evaluate(() => {
+    document.querySelector('#play').click();
+    return { t: performance.now(), epoch: window.frames_.at(-1).epoch };
+  });
+  await page.waitForTimeout(WINDOW_MS);
+  const pause = await page.evaluate(({ t, epoch }) => {
+    const after = window.frames_.filter((f) => f.t > t);
+    return { ms: Math.max(0, ...after.map((f) => f.t - t)), frames: after.length, moved: after.some((f) => f.epoch !== epoch) };
+  }, paused);
+  // The first frame of the new run: at epoch 0 (the old run's frames after a few are past it).
+  const reset = await page.evaluate((timeout) => new Promise((resolve) => {
     const t = performance.now();
-    document.body.addEventListener('nnplay-frame', () => resolve(performance.now() - t), { once: true });
+    const timer = setTimeout(() => resolve(Infinity), timeout);
+    const seen = (e) => {
+      if (e.detail.epoch !== 0) return;
+      clearTimeout(timer);
+      document.body.removeEventListener('nnplay-frame', seen);
+      resolve(performance.now() - t);
+    };
+    document.body.addEventListener('nnplay-frame', seen);
     document.querySelector('#reset').click();
-  }));
+  }), RESET_TIMEOUT_MS);
   await page.evaluate(() => document.querySelector('#play').click());  // play again for the next repeat
   return { pause, reset };
 }
 
-const server = await startServer(path.join(root, 'dist'));
+const server = await startServer(dist);
 const browser = await launchBrowser();
 try {
   for (const run of runs) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(watchFrames);
     await page.goto(`${server.url}/index.html${run.hash}`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 300000 });
     const refused = await page.isVisible('#banner');
     if (refused) {
       console.log(`${run.label}: refused (${await page.textContent('#banner-text')})`);
@@ -57,8 +77,9 @@ try {
     }
     const results = [];
     for (let i = 0; i < repeats; i++) results.push(await measure(page));
-    const ms = (key) => results.map((r) => Math.round(r[key])).join(', ');
-    console.log(`${run.label}\n  pause -> last frame, ms: ${ms('pause')}\n  reset -> first frame, ms: ${ms('reset')}`);
+    const pauses = results.map(({ pause: p }) => `${Math.round(p.ms)} (${p.frames} frames, epoch ${p.moved ? 'moved' : 'same'})`).join(', ');
+    const resets = results.map((r) => (Number.isFinite(r.reset) ? Math.round(r.reset) : `none in ${RESET_TIMEOUT_MS} ms`)).join(', ');
+    console.log(`${run.label}\n  pause -> last frame within ${WINDOW_MS} ms: ${pauses}\n  reset -> first frame at epoch 0, ms: ${resets}`);
     await page.close();
   }
 } finally {

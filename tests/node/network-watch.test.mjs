@@ -77,18 +77,18 @@ test('1-D data: the input along the line and the output probability of class 1 t
   }
 });
 
-test('the playground group: a view turns the watchers on and off; setWeight edits one weight, and training goes on from it', () => {
+test('the playground group: a view turns the watchers on and off; setWeight edits one weight, and training goes on from it', async () => {
   const base = { seed: 0, data: { name: 'radial', n: 300 }, optimizer: { name: 'sgd', lr: 0.005 } };
   const group = new PlaygroundGroup(nn, { a: { ...base, model: { hidden: [] } }, b: { ...base, model: { hidden: [12] } } },
     { grid: 10, network: {}, hiddenSpace: true });
   try {
     group.setView({ b: { hiddenSpace: { layer: 1, units: null } } });
-    let models = group.snapshot(true).models.trainers;
+    let models = (await group.snapshot(true)).models.trainers;
     assert.ok(models.a.network && models.b.network && models.b.hiddenSpace);
     assert.equal(models.a.hiddenSpace, undefined);  // the linear model has no hidden layer, and no view asked
     assert.equal(models.b.hiddenSpace.points.length, 2 * models.b.hiddenSpace.labels.length);
     group.setView({ a: { network: false }, b: { hiddenSpace: false } });
-    models = group.snapshot(true).models.trainers;
+    models = (await group.snapshot(true)).models.trainers;
     assert.equal(models.a.network, undefined);
     assert.equal(models.b.hiddenSpace, undefined);
 

@@ -30,32 +30,32 @@ test('speeds: the old values keep their meaning, slow ones read N/s in a link an
   for (const lesson of LESSONS.filter((l) => l.view)) assert.ok(ALL_SPEEDS.includes(lesson.speed), `${lesson.id}: ${lesson.speed}`);
 });
 
-test('a slow-motion tick on the playground: one update of each model, epochs after a whole pass, never past the limit', () => {
+test('a slow-motion tick on the playground: one update of each model, epochs after a whole pass, never past the limit', async () => {
   const spec = { seed: 1, data: { name: 'xor', n: 200 }, model: { hidden: [8] }, optimizer: { name: 'sgd', lr: 0.1 }, batch_size: 64 };
   const group = new PlaygroundGroup(nn, { a: { ...spec, model: { hidden: [] } }, b: spec }, { grid: 4 });
   try {
     const perEpoch = group.models.a.updatesPerEpoch;
     assert.equal(perEpoch, 3, '160 training points in batches of 64');
     for (let tick = 1; tick <= perEpoch + 1; tick++) {
-      group.trainUpdate(2);
+      await group.trainUpdate(2);
       for (const m of Object.values(group.models)) assert.equal(m.trainer.state.step, tick);
     }
     assert.equal(group.epoch, 1);
-    const { models } = group.snapshot(false);
+    const { models } = await group.snapshot(false);
     assert.equal(models.trainers.b.records.length, 1, 'the finished epoch\'s record is in the frame');
-    for (let tick = 0; tick < 10; tick++) group.trainUpdate(2);
+    for (let tick = 0; tick < 10; tick++) await group.trainUpdate(2);
     for (const m of Object.values(group.models)) assert.deepEqual([m.trainer.state.epoch, m.trainer.state.step], [2, 6], 'stopped at the limit');
   } finally {
     group.dispose();
   }
 });
 
-test('a slow-motion tick in the batch lesson: the five models stay in step by epochs', { timeout: 60000 }, () => {
+test('a slow-motion tick in the batch lesson: the five models stay in step by epochs', { timeout: 60000 }, async () => {
   const lesson = LESSON.batch;
   const group = new LessonGroup(nn, lesson.plan({ small: 400, medium: 800, large: 2000 }));
   try {
     for (let tick = 1; tick <= 2; tick++) {
-      group.trainUpdate(lesson.epochs);
+      await group.trainUpdate(lesson.epochs);
       const seen = Object.fromEntries(Object.entries(group.models).map(([name, m]) => [name, [m.trainer.state.epoch, m.trainer.state.step]]));
       assert.deepEqual(seen, { full: [tick, tick], stochastic: [tick, 8000 * tick], mini32: [tick, 20 * tick], mini64: [tick, 10 * tick],
         mini128: [tick, 4 * tick] }, `tick ${tick}`);

@@ -65,7 +65,7 @@ export class FrameView {
     const models = frame.models.trainers;
     for (const name of PANELS) {
       const model = models[name];
-      this.#panels[name].show(model, GRID_SIZE, now);
+      this.#panels[name].show(model, model.gridSize ?? GRID_SIZE, now);  // a large model's grid is coarser (worker/frame-budget.js)
       this.#latest[name] = { ...model, metrics: model.metrics ?? this.#latest[name]?.metrics };
     }
     if (!this.#run.playing) for (const panel of Object.values(this.#panels)) panel.stopped();

@@ -129,7 +129,10 @@ export class PanelView {
     this.#showRate();
     this.#set('status', model.status === 'diverged' ? this.#t('status_diverged') : '');
     this.#section.classList.toggle('diverged', model.status === 'diverged');
-    if (model.grid) this.plot.drawGrid(model.grid, model.probabilityWidth, gridSize);
+    if (model.grid) {
+      this.plot.drawGrid(model.grid, model.probabilityWidth, gridSize);
+      this.#section.dataset.gridSize = String(gridSize);  // cells a side: coarser for a large model (worker/frame-budget.js)
+    }
     this.inside.show(model);
     this.chart.append(model.records);
     if (model.metrics) this.#showMetrics(model.metrics);

@@ -14,7 +14,8 @@
 //                     values drawn on the diagram by someone else (the step inspector); null clears
 //
 // Test hooks: the container has data-network and an aria-label; each neuron data-neuron="L:U" and
-// an aria-label; the arrow keys move the focus between neurons.
+// an aria-label; the arrow keys move the focus between neurons. A model too large for unit maps
+// (the snapshot's mapsOff) gets a note saying so (.net-note) and data-maps-off on the container.
 import { el } from '../page/dom.js';
 import { paintMap, unitColor } from './unit-map.js';
 import { NetworkDetail } from './network-detail.js';
@@ -33,6 +34,7 @@ export class NetworkDiagram {
   #neurons = new Map();  // 'L:U' -> its element, kept while the unit is shown
   #edges = new NetworkEdges();
   #body;
+  #note;
   #detail;
   #all;
   #overlay = null;
@@ -46,9 +48,10 @@ export class NetworkDiagram {
     this.element.dataset.network = '';
     this.element.setAttribute('role', 'group');
     this.#body = el('div', { className: 'net-body' }, this.#edges.svg);
+    this.#note = el('p', { className: 'net-note', hidden: true });
     this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key), refocus: (key) => this.neuron(key)?.focus() });
     this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
-    this.element.append(this.#body);
+    this.element.append(this.#note, this.#body);
     host.append(this.element);
     (detailHost ?? this.element).append(this.#all.element, this.#detail.element);
     new ResizeObserver(() => this.#placeEdges()).observe(this.#body);
@@ -99,6 +102,9 @@ export class NetworkDiagram {
       this.element.classList.toggle('line-maps', net.map?.height === 1);  // 1-D data: maps along a line
       this.#build(net);
     }
+    this.#note.hidden = !net.mapsOff;
+    this.#note.textContent = net.mapsOff ? this.#t('netMapsOff') : '';
+    this.element.toggleAttribute('data-maps-off', Boolean(net.mapsOff));
     net.maps.forEach((maps, l) => {
       if (!maps || !net.map) return;
       const cells = net.map.width * net.map.height;

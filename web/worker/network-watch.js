@@ -13,7 +13,9 @@
 //   sizes     units per layer, [2, 200, 3]
 //   task      'classification' or 'regression'
 //   inputs    the inputs' names
-//   map       { width, height }: cells per map; 1-D data has maps of width x 1 along the input
+//   map       { width, height }: cells per map; 1-D data has maps of width x 1 along the input;
+//             null: no maps (1-D data without a range, or maps off, below)
+//   mapsOff   true when the maps were left out because they cost too much (frame-budget.js)
 //   shown     per layer, the unit indices shown
 //   maps      per layer, the shown units' maps one after another (null: none for this layer)
 //   weights   per layer L >= 1, W_L among shown units: weights[L][v * shown[L-1].length + u] = w(u -> v)
@@ -92,6 +94,8 @@ export class NetworkWatch {
   #shown = [];
   #ranked = 0;
   cadence = new Cadence();
+  /** The ms the last snapshot's maps over the plane took (0: none made), for frame-budget.js. */
+  mapsMs = 0;
 
   /** trainer: the JS API's; spec: its experiment; range: for 1-D data, the input's [from, to]. */
   constructor(trainer, spec, range) {
@@ -103,7 +107,8 @@ export class NetworkWatch {
 
   /**
    * The diagram's snapshot (layout above), with its buffers pushed on `transfer`. bounds: the
-   * plane's (2-D data), or null; options: { top, size, all (a layer whose every map to send) }.
+   * plane's (2-D data), or null; options: { top, size (null: no maps over the plane, they cost
+   * too much), all (a layer whose every map to send) }.
    */
   snapshot(bounds, { top = TOP_UNITS, size = MAP_SIZE, all = null } = {}, transfer) {
     const layers = this.#trainer.getWeights({ typed: true });  // no JSON: a million weights in ms
@@ -121,7 +126,7 @@ export class NetworkWatch {
     });
     const { map, maps, allMaps } = this.#maps(bounds, sizes, size, all);
     const out = { sizes, inputs: this.#inputs, task: this.#trainer.task, map, shown: shown.map((s) => Int32Array.from(s)), maps, weights, biases,
-      all: allMaps };
+      all: allMaps, mapsOff: Boolean(bounds) && size === null };
     for (const a of [...out.shown, ...maps, ...weights, ...biases, allMaps?.maps]) if (a) transfer.push(a.buffer);
     return out;
   }
@@ -142,7 +147,10 @@ export class NetworkWatch {
   #maps(bounds, sizes, size, all) {
     const t = this.#trainer;
     const shown = this.#shown;
+    this.mapsMs = 0;
+    if (bounds && size === null) return { map: null, maps: sizes.map(() => null), allMaps: null };
     if (bounds) {
+      const start = performance.now();
       const cells = size * size;
       let allMaps = null;
       const maps = sizes.map((_, layer) => {
@@ -150,12 +158,13 @@ export class NetworkWatch {
         if (layer === all) allMaps = { layer, maps: grids.slice() };
         return pick(grids, shown[layer], cells);
       });
+      this.mapsMs = performance.now() - start;
       return { map: { width: size, height: size, bounds }, maps, allMaps };
     }
     if (!this.#range || t.features !== 1) return { map: null, maps: sizes.map(() => null), allMaps: null };
     // 1-D data (the study hours): the input along the line, and the outputs the model gives there.
     const [from, to] = this.#range;
-    const n = 4 * size;
+    const n = 4 * (size ?? MAP_SIZE);
     const xs = linspace({ from, to, n });
     const outputs = sizes.at(-1);
     const maps = sizes.map(() => null);

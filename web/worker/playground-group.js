@@ -30,23 +30,46 @@ export class PlaygroundGroup extends TrainerGroup {
 
   /**
    * What a frame shows of each model: its state, the records since the last frame, its decision
-   * grid, when due its diagram and hidden space (inside()) and, when asked, metrics on every split
-   * with the test confusion matrix.
+   * grid (as fine as its budget allows, frame-budget.js: `gridSize` cells a side), when due its
+   * diagram and hidden space (inside()) and, when asked, metrics on every split with the test
+   * confusion matrix. A large model's parts each take tens of ms (its metrics, up to a few
+   * hundred), so they are computed one by one, awaiting between() after each: it lets the
+   * worker read its messages, and returns false when the frame is no longer wanted (the group was
+   * replaced), which abandons it (null). light: the state and the grids only (a reset's first frame).
+   * The caller holds the group: nothing trains it meanwhile.
    * Returns { models: { trainers: { name: ... } }, transfer } where transfer lists the buffers to hand over.
    */
-  snapshot(withMetrics) {
-    const models = {};
+  async snapshot(withMetrics, between = async () => true, light = false) {
+    const trainers = {};
     const transfer = [];
-    const [w, h] = [this.gridSize, this.gridSize];
+    const parts = [];
     for (const [name, m] of Object.entries(this.models)) {
-      const grid = this.bounds ? m.trainer.grid({ width: w, height: h, bounds: this.bounds }) : null;
-      if (grid) transfer.push(grid.buffer);
-      models[name] = { ...m.trainer.state, records: m.records, grid, probabilityWidth: m.trainer.probabilityWidth,
-        ...this.inside(name, this.watch, this.bounds, withMetrics, transfer) };
-      if (withMetrics) models[name].metrics = { ...metricsOf(m.trainer.final()), weights: weightStats(m.trainer.getWeights({ typed: true })) };
-      m.records = [];
+      const model = { ...m.trainer.state, records: m.records, probabilityWidth: m.trainer.probabilityWidth };
+      trainers[name] = model;
+      parts.push(() => Object.assign(model, this.#grid(m, transfer)));
+      if (!light) parts.push(() => Object.assign(model, this.inside(name, this.watch, this.bounds, withMetrics, transfer)));
+      if (withMetrics) {
+        parts.push(() => { model.metrics = metricsOf(m.trainer.final()); });
+        parts.push(() => { model.metrics.weights = weightStats(m.trainer.getWeights({ typed: true })); });
+      }
     }
-    return { models: { trainers: models }, transfer };
+    for (const [i, part] of parts.entries()) {
+      if (i > 0 && !(await between())) return null;
+      part();
+    }
+    for (const m of Object.values(this.models)) m.records = [];
+    return { models: { trainers }, transfer };
+  }
+
+  /** Model m's decision grid, at the side its budget allows (at most the plan's), timed for the next. */
+  #grid(m, transfer) {
+    if (!this.bounds || !this.gridSize) return { grid: null };
+    const side = Math.min(this.gridSize, m.budget.gridSide);
+    const start = performance.now();
+    const grid = m.trainer.grid({ width: side, height: side, bounds: this.bounds });
+    m.budget.gridTook(side, performance.now() - start);
+    transfer.push(grid.buffer);
+    return { grid, gridSize: side };
   }
 }
 

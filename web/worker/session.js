@@ -10,7 +10,12 @@
 // once. At most one frame is in flight: the next is posted only after the page acknowledged the
 // last (after drawing it), so a slow page slows training down instead of queueing frames. Between
 // slices of training (a group's trainSlice: a bounded number of updates) the session yields, so
-// pause, predict and configure are answered within a slice (about 25 ms).
+// pause, predict and configure are answered within a slice (about 25 ms). A frame is computed in
+// parts (playground-group.js's snapshot: each model's grid, diagram and metrics, each within a
+// budget, frame-budget.js) with the same yields between them, and a reset abandons the frame under
+// way. One loop at a time holds the group (group-hold.js): the play loop, a step, a reset's first
+// frame, a paused frame. A reset's first frame is light (the state and the grids); its metrics
+// and diagram come with the next frame (paused: right after the page acknowledged the first).
 //
 // A plan is { specs: { name: spec }, watch }: watch.grid (the playground: decision grids of
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
@@ -18,18 +23,10 @@ import { PlaygroundGroup } from './playground-group.js';
 import { LessonGroup } from './lesson-group.js';
 import { answer, CHANGES_WEIGHTS } from './requests.js';
 import { silentMs } from './busy.js';
+import { GroupHold, yieldToMessages } from './group-hold.js';
 import { paceOf } from '../shared/state.js';
 
 const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
-
-/** Lets queued messages run (a macrotask turn without setTimeout's clamping). */
-export function yieldToMessages() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = resolve;
-    channel.port2.postMessage(0);
-  });
-}
 
 /** The trainer group a plan asks for. Throws the engine's NnplayError for a bad spec. */
 const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch) : new LessonGroup(nn, plan));
@@ -46,7 +43,7 @@ export class Session {
   #wake = null;             // ends slow motion's wait for the next tick
   #limit = Infinity;
   #view = {};               // what the page shows inside the networks (trainer-group.js's setView)
-  #busy = false;            // a loop (play, step, a frame after new weights) owns the group
+  #hold = new GroupHold();  // which loop (play, step, a reset's or a paused frame) owns the group
   #lastMetrics = 0;
   #frameSeq = 0;
   #frameInFlight = false;
@@ -88,27 +85,48 @@ export class Session {
     resolve?.();
   }
 
-  /** Posts a frame; `atLimit`: playing stopped at the epoch limit; `stepped`: it ends a step. */
-  #postFrame(forceMetrics, atLimit = false, stepped = false) {
-    const now = performance.now();
-    const withMetrics = forceMetrics || now - this.#lastMetrics >= METRICS_EVERY_MS;
-    if (withMetrics) this.#lastMetrics = now;
+  /**
+   * Computes and posts a frame of the group (the caller holds it); `atLimit`: playing stopped at
+   * the epoch limit; `stepped`: it ends a step; `light`: state and grids only. Returns false when
+   * the group was replaced meanwhile (the frame is abandoned).
+   */
+  async #postFrame(forceMetrics, { atLimit = false, stepped = false, light = false } = {}) {
+    const group = this.#group;
+    const start = performance.now();
+    const withMetrics = !light && (forceMetrics || start - this.#lastMetrics >= METRICS_EVERY_MS);
+    const frame = await group.snapshot(withMetrics, () => this.#current(group), light);
+    if (!frame || group !== this.#group) return false;
+    if (withMetrics) this.#lastMetrics = start;
     this.#lastFrameHadMetrics = withMetrics;
-    this.#framedAt = this.#group.trainedAt();
-    const { models, transfer } = this.#group.snapshot(withMetrics);
+    this.#framedAt = group.trainedAt();
     this.#frameInFlight = true;
-    this.#post({ type: 'frame', seq: ++this.#frameSeq, models, atLimit, stepped }, transfer);
+    this.#post({ type: 'frame', seq: ++this.#frameSeq, models: frame.models, atLimit, stepped }, frame.transfer);
+    return true;
   }
 
-  /** Runs `body` holding the group (no other loop trains it meanwhile); a play that came meanwhile goes on after. */
-  async #hold(body) {
-    this.#busy = true;
+  /** Reads the messages; then whether `group` is still this session's (a reset replaces it). */
+  async #current(group) {
+    await yieldToMessages();
+    return group === this.#group;
+  }
+
+  /** Likewise, and whether it still plays (slow motion's pieces of an update stop at a pause). */
+  async #stillPlaying(group) {
+    return (await this.#current(group)) && this.#playing;
+  }
+
+  /**
+   * Runs `body` holding the group once the loops before it let it go (nothing else trains it or
+   * frames it meanwhile); then a play that came meanwhile goes on, unless another waits its turn.
+   */
+  async #held(body) {
+    await this.#hold.take();
     try {
       await body();
     } finally {
-      this.#busy = false;
+      this.#hold.release();
     }
-    if (this.#playing) this.#startPlay();
+    if (this.#playing && !this.#hold.wanted) this.#startPlay();
   }
 
   /** Trains `group` to `target` epochs (once paused, only up to the leader, to stay in step), unless it is replaced. */
@@ -138,35 +156,37 @@ export class Session {
    * frame each, until paused, finished or replaced.
    */
   async #play() {
-    if (this.#busy) return;
-    this.#busy = true;
+    const group = this.#group;
+    if (!group || !this.#hold.tryTake()) return;
+    // It ends when the group is replaced: the reset's first frame waits its turn, then plays on.
+    const mine = () => group === this.#group;
     try {
-      while (this.#playing && this.#group && !this.#group.idle(this.#limit)) {
-        const group = this.#group;
+      while (this.#playing && mine() && !group.idle(this.#limit)) {
         const tick = performance.now();
         const { epochsPerFrame, updatesPerSecond } = this.#pace;
-        if (updatesPerSecond) group.trainUpdate(this.#limit);
+        if (updatesPerSecond) await group.trainUpdate(this.#limit, () => this.#stillPlaying(group));
         else await this.#trainTo(group, Math.min(group.epoch + epochsPerFrame, this.#limit));
         await this.#waitForAck();
-        if (group !== this.#group) continue;
+        if (!mine()) break;
         // Paused inside an update (a large model trains one in pieces): nothing new to show, and a
         // frame of a large model costs as much as a second of training.
         if (!this.#playing && this.#lastFrameHadMetrics && group.trainedAt() === this.#framedAt) break;
         const atLimit = group.finished(this.#limit);
         if (atLimit) this.#playing = false;
-        this.#postFrame(!this.#playing || group.idle(this.#limit), atLimit);
+        await this.#postFrame(!this.#playing || group.idle(this.#limit), { atLimit });
         await yieldToMessages();
         if (updatesPerSecond && this.#playing) await this.#sleep(tick + 1000 / updatesPerSecond - performance.now());
       }
       // Paused between two ticks: the last frame may lack the metrics a paused page should show.
-      if (this.#group && !this.#lastFrameHadMetrics) {
-        const group = this.#group;
+      if (mine() && !this.#lastFrameHadMetrics) {
         await this.#waitForAck();
-        if (group === this.#group && !this.#playing) this.#postFrame(true);
+        if (mine() && !this.#playing) await this.#postFrame(true);
       }
     } finally {
-      this.#busy = false;
+      this.#hold.release();
     }
+    // A play that came during the paused frame above goes on (a waiter restarts it itself).
+    if (this.#playing && mine() && !group.idle(this.#limit) && !this.#hold.wanted) this.#startPlay();
   }
 
   /** A plan (or null: no run) replaces the group: a reset. Posts the dataset and a first frame. */
@@ -190,8 +210,12 @@ export class Session {
     this.silentMs = silentMs(models, group.data, plan.watch?.grid ?? 0);
     this.#announce();
     this.#post({ type: 'data', data: { x, y, splitEnd, splitColumn, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
-    this.#postFrame(true);
-    if (this.#playing) this.#startPlay();
+    // The first frame once the loop under way let go (it stops at its next look at the messages).
+    return this.#held(async () => {
+      if (group !== this.#group || !(await this.#postFrame(false, { light: true })) || this.#playing) return;
+      await this.#waitForAck();
+      if (group === this.#group && !this.#playing) await this.#postFrame(true);
+    });
   }
 
   async play() {
@@ -200,8 +224,10 @@ export class Session {
     if (!group || !group.finished(this.#limit)) return group && this.#play();
     // Nothing left to train below the limit: say so with a frame that is not playing.
     this.#playing = false;
-    await this.#waitForAck();
-    if (group === this.#group) this.#postFrame(true, true);
+    await this.#held(async () => {
+      await this.#waitForAck();
+      if (group === this.#group) await this.#postFrame(true, { atLimit: true });
+    });
   }
 
   pause() {
@@ -213,14 +239,13 @@ export class Session {
   async step({ epochs }) {
     this.#playing = false;
     this.#wakeUp();
-    while (this.#busy) await yieldToMessages();
-    const group = this.#group;
-    if (!group || group.idle(Infinity)) return;
-    await this.#hold(async () => {
+    await this.#held(async () => {
+      const group = this.#group;
+      if (!group || group.idle(Infinity)) return;
       const target = group.epoch + Math.max(1, Math.floor(epochs ?? 1));
       while (group === this.#group && !group.trainSlice(target)) await yieldToMessages();
       await this.#waitForAck();
-      if (group === this.#group) this.#postFrame(true, false, true);
+      if (group === this.#group) await this.#postFrame(true, { stepped: true });
     });
   }
 
@@ -242,10 +267,10 @@ export class Session {
   /** Paused (no loop holds the group), one frame shows the models as they are now. */
   async #showNow() {
     const group = this.#group;
-    if (!group || this.#busy) return;
-    await this.#hold(async () => {
+    if (!group || this.#hold.held) return;
+    await this.#held(async () => {
       await this.#waitForAck();
-      if (group === this.#group) this.#postFrame(true);
+      if (group === this.#group) await this.#postFrame(true);
     });
   }
 
@@ -269,12 +294,14 @@ export class Session {
 
   /** An export, new weights or a traced update (worker/requests.js); new weights are shown at once. */
   async request(msg) {
+    let reply;
     if (msg.what === 'trace') {  // it trains: paused, once no loop holds the group
       this.#playing = false;
       this.#wakeUp();
-      while (this.#busy) await yieldToMessages();
+      await this.#held(async () => { reply = answer(this.#nn, this.#group, msg); });
+    } else {
+      reply = answer(this.#nn, this.#group, msg);
     }
-    const reply = answer(this.#nn, this.#group, msg);
     this.#send({ type: 'reply', id: msg.id, ...reply });
     // While playing, the next frame shows the new weights; paused, one frame shows them now.
     if (!CHANGES_WEIGHTS.has(msg.what) || reply.error) return;

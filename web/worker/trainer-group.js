@@ -3,8 +3,9 @@
 // (lesson-group.js) build on it. Both carry the same watchers inside the network: the diagram's
 // unit maps and weights (network-watch.js) and the hidden-space view (hidden-space-watch.js), each
 // run at its own cadence and only while the page shows it (setView). Runs in the worker only.
-import { NetworkWatch } from './network-watch.js';
+import { MAP_SIZE, NetworkWatch } from './network-watch.js';
 import { HiddenSpaceWatch } from './hidden-space-watch.js';
+import { FrameBudget } from './frame-budget.js';
 
 export const SLICE_MS = 12;  // the longest one model trains between two looks at the message queue
 // Multiply-adds of a model's first piece of an update when its speed is not yet measured: a few
@@ -29,9 +30,11 @@ export class TrainerGroup {
         // Each train() call's records are all the page reads: the engine keeps no history of its own.
         const trainer = nn.fromSpec(spec, { historyLimit: 0 });
         // updatesPerEpoch: the engine's count (batch_size and drop_last, docs/spec.md's training loop).
-        // msPerStep, workPerMs: measured speed; progress: the done part of an update under way (stepSlice).
+        // msPerStep, workPerMs: measured speed; progress: the done part of an update under way (stepSlice);
+        // budget: how fine its grid and unit maps may be (frame-budget.js).
         this.models[name] = { trainer, updatesPerEpoch: trainer.updatesPerEpoch, msPerStep: 0, workPerMs: 0, progress: 0,
-          records: [], ...extra(spec) };
+          records: [], budget: new FrameBudget({ parameters: trainer.parameterCount, hiddenLayers: spec.model?.hidden?.length ?? 1 }),
+          ...extra(spec) };
       }
     } catch (error) {
       this.dispose();
@@ -142,9 +145,12 @@ export class TrainerGroup {
    * many of the others as cover the same part of an epoch, so models of different batch sizes stay
    * in step by epochs (the batch lesson: the full batch 1 update, stochastic 8000, each tick). The
    * playground's two models share a batch size: one update each. Each subclass keeps what it
-   * records in kept(m, result, ms, epochBefore). Models at `limit` epochs wait.
+   * records in kept(m, result, ms, epochBefore). Models at `limit` epochs wait. An update longer
+   * than a slice is trained in pieces (stepSlice's), awaiting between() after each: it reads the
+   * messages, and returns false when the tick must stop (paused or replaced; the update under way
+   * goes on at the next tick or slice).
    */
-  trainUpdate(limit) {
+  async trainUpdate(limit, between = async () => true) {
     const going = this.live().filter((m) => m.trainer.state.epoch < limit);
     if (going.length === 0) return;
     // Counted in updates; an epoch of no update (a batch past the split, drop_last) counts as one.
@@ -153,9 +159,16 @@ export class TrainerGroup {
     const fewest = Math.min(...going.map(perEpoch));
     const goal = Math.min(limit, Math.min(...going.map((m) => done(m) / perEpoch(m))) + 1 / fewest);  // in epochs
     for (const m of going) {
-      const before = m.trainer.state.epoch;
-      const steps = Math.ceil(goal * perEpoch(m) - 1e-9) - done(m);
+      let steps = Math.ceil(goal * perEpoch(m) - 1e-9) - done(m);
+      while (steps > 0 && m.updatesPerEpoch && this.inPieces(m)) {
+        const before = m.trainer.state.epoch;
+        const { result, ms } = this.stepSlice(m);
+        this.kept(m, result, ms, before);
+        steps -= result.ran;
+        if (result.status !== 'ok' || !(await between())) return;
+      }
       if (steps <= 0) continue;
+      const before = m.trainer.state.epoch;
       const start = performance.now();
       const result = m.trainer.train(m.updatesPerEpoch ? { steps } : { epochs: steps });
       this.kept(m, result, performance.now() - start, before);
@@ -199,7 +212,7 @@ export class TrainerGroup {
       if (watch.network && view.network !== false) {
         m.networkWatch ??= new NetworkWatch(m.trainer, this.specs[name], watch.network.range);
         const w = m.networkWatch;
-        if (force || w.cadence.due()) out.network = w.cadence.run(() => w.snapshot(bounds, { ...watch.network, all: view.all ?? null }, transfer));
+        if (force || w.cadence.due()) out.network = w.cadence.run(() => this.#network(m, bounds, watch.network, view, transfer));
       }
       if (watch.hiddenSpace && bounds && view.hiddenSpace) {
         m.hiddenLayers ??= m.trainer.getWeights({ typed: true }).length - 1;
@@ -214,6 +227,16 @@ export class TrainerGroup {
       if (error instanceof WebAssembly.RuntimeError || !error?.kind) throw error;
     }
     return out;
+  }
+
+  /** Model m's diagram: its unit maps over the plane as fine as its budget allows, or none (null). */
+  #network(m, bounds, options, view, transfer) {
+    const w = m.networkWatch;
+    const side = m.budget.mapSide;
+    const size = !bounds ? options.size : side === null ? null : Math.min(options.size ?? MAP_SIZE, side);
+    const network = w.snapshot(bounds, { ...options, size, all: view.all ?? null }, transfer);
+    if (w.mapsMs > 0) m.budget.mapsTook(size, w.mapsMs);
+    return network;
   }
 
   setLr(lr) {
