@@ -3,8 +3,9 @@
 
     /usr/bin/python3 scripts/fit_tanh.py
 
-tanh(x) ~ x P(x^2) / Q(x^2), P and Q of degree 4 in t = x^2 with P(0) = Q(0) = 1 (so a tiny x gives
-x itself): a [9/8] rational. The coefficients minimize the largest relative error on [0, 9] (Lawson's
+tanh(x) ~ x P(x^2) / Q(x^2), P and Q of degree 4 in t = x^2: a [9/8] rational. It is fitted with
+P(0) = Q(0) = 1 (so a tiny x gives x itself), then both are divided by Q's leading coefficient, so
+that Q's last Horner step is an addition (t + q3) instead of a multiply-add. The coefficients minimize the largest relative error on [0, 9] (Lawson's
 iteratively reweighted least squares on the linearized error x P - tanh(x) Q, divided by the last
 Q: Loeb's trick). They are then rounded to float, and the function is evaluated in float32 exactly
 as the engine does (a multiply, then an add; no fused multiply-add) over every float in [0, 12] on
@@ -51,14 +52,15 @@ def evaluate(p, q, clamp, xs):
     num = np.full_like(x, F32(p[-1]))
     for c in p[-2::-1]:
         num = t * num + F32(c)
-    den = np.full_like(x, F32(q[-1]))
-    for c in q[-2::-1]:
+    den = t + F32(q[-2])  # q[-1] is 1
+    for c in q[-3::-1]:
         den = t * den + F32(c)
     return x * num / den
 
 
 def main():
     worst_fit, p, q = fit()
+    p, q = p / q[-1], q / q[-1]
     every = np.arange(F32(6).view(np.int32), F32(9).view(np.int32), dtype=np.int32).view(F32)  # each float in [6, 9)
     values = evaluate(p, q, 100.0, every)
     first_over = np.argmax(values > 1.0)

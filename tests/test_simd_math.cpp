@@ -55,7 +55,7 @@ double worst_ulps(F f, R reference, const std::vector<float>& xs) {
 TEST_CASE("simd tanh is within 6 ulp of tanh, odd, never past 1, and exactly 1 far out") {
   const auto tanh = [](double x) { return std::tanh(x); };
   const std::vector<float> xs = sweep(12.0f);
-  CHECK(worst_ulps(simd::tanh, tanh, xs) <= 6.0);  // scripts/fit_tanh.py: 5.85 over 4 million floats
+  CHECK(worst_ulps(simd::tanh, tanh, xs) <= 6.0);  // scripts/fit_tanh.py: 6.00 over 4 million floats
   const std::vector<float> ys = ::apply(simd::tanh, xs);
   std::vector<float> negated(xs.size());
   for (size_t i = 0; i < xs.size(); ++i) negated[i] = -xs[i];
@@ -66,7 +66,7 @@ TEST_CASE("simd tanh is within 6 ulp of tanh, odd, never past 1, and exactly 1 f
     CHECK(ys_negated[i] == -ys[i]);
   }
   const float inf = std::numeric_limits<float>::infinity();
-  const std::vector<float> edges = ::apply(simd::tanh, {0.0f, 1e-30f, -3e-4f, 8.041902f, 9.5f, 20.0f, -1e30f, inf, -inf,
+  const std::vector<float> edges = ::apply(simd::tanh, {0.0f, 1e-30f, -3e-4f, 7.8349013f, 9.5f, 20.0f, -1e30f, inf, -inf,
                                                       std::numeric_limits<float>::quiet_NaN()});
   CHECK(edges[0] == 0.0f);
   CHECK(edges[1] == 1e-30f);  // P(0) = Q(0) = 1: a tiny x is its own tanh
