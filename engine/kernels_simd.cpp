@@ -25,10 +25,6 @@ inline void store_first(float* p, f32x4 v, int count) {
   for (int k = 0; k < count; ++k) p[k] = v[k];
 }
 
-// One copy of the sigmoid's code for a column's loop and its tail (the .wasm stays under its size
-// budget; a call costs little next to the sigmoid's ~40 operations).
-__attribute__((noinline)) f32x4 sigmoid_once(f32x4 z) { return sigmoid(z); }
-
 // The activation applied inside a kernel, to results still in registers: one pass over memory
 // instead of two (a 200 x 8000 layer output is 6.4 MB, past the caches).
 enum class Fused { None, ReLU, Tanh, Sigmoid };
@@ -57,7 +53,7 @@ __attribute__((noinline)) f32x4 apply(Fused f, f32x4 v) {
   switch (f) {
     case Fused::ReLU: return simd::relu(v);
     case Fused::Tanh: return simd::tanh(v);
-    case Fused::Sigmoid: return sigmoid_once(v);
+    case Fused::Sigmoid: return simd::sigmoid(v);
     default: return v;
   }
 }

@@ -1,10 +1,10 @@
-// exp and the sigmoid on four floats at once, for the sigmoid hidden activation (simd.h's
-// vocabulary: the same source is SSE natively and WebAssembly SIMD in the browser, where the C
-// library's exp is one float at a time). Within 2.5 units in the last place of float;
-// tests/test_simd_math.cpp measures them against double precision. NaN in gives NaN out, so a
-// diverging model still reaches the loss and stops.
-// tanh is Eigen's own float tanh on four lanes, so the kernels give the numbers of the portable
-// path; being a few multiply-adds, it runs inside the forward kernels on values still in registers.
+// tanh and the sigmoid on four floats at once, for hidden layers (simd.h's vocabulary: the same
+// source is SSE natively and WebAssembly SIMD in the browser, where the C library's tanh and exp
+// are one float at a time). tests/test_simd_math.cpp measures them against double precision.
+// NaN in gives NaN out, so a diverging model still reaches the loss and stops.
+//
+// Both are one rational function, a handful of multiply-adds and a division, which is what keeps a
+// tanh or sigmoid network within 1.5x of a ReLU one (docs/PERFORMANCE.md).
 #pragma once
 
 #include "simd.h"
@@ -13,8 +13,6 @@ namespace nnplay::simd {
 
 // Lanes of `mask` (all ones or all zeros) take a, the others b.
 inline f32x4 select(i32x4 mask, f32x4 a, f32x4 b) { return (f32x4)((mask & (i32x4)a) | (~mask & (i32x4)b)); }
-
-inline f32x4 abs(f32x4 v) { return (f32x4)((i32x4)v & splat_bits(0x7fffffff)); }
 
 // lo <= v <= hi, a NaN stays NaN.
 inline f32x4 clamp(f32x4 v, float lo, float hi) {
@@ -25,55 +23,54 @@ inline f32x4 clamp(f32x4 v, float lo, float hi) {
 #endif
 }
 
-// exp(x) for x <= 88 (exp(88) = 1.65e38; below -87.3 it gives exp(-87.3) = 1.2e-38, never a
-// subnormal, which WebAssembly cannot flush to zero and which makes later arithmetic slow):
-//   x = k ln2 + r, k = round(x / ln2), |r| <= ln2 / 2      exp(x) = 2^k exp(r)
-//   ln2 = ln2_hi + ln2_lo, ln2_hi with few bits, so that k ln2_hi is exact (Cody and Waite)
-//   exp(r) = 1 + r + r^2/2! + ... + r^7/7!                 (the next term is < 2^-27 of it)
-//   2^k is built in the float's exponent bits: (k + 127) << 23.
-inline f32x4 exp(f32x4 x) {
-  x = clamp(x, -87.3f, 88.0f);
-  // k = round(x / ln2) without a conversion instruction: adding 1.5 * 2^23 leaves the rounded
-  // integer in the low bits of the mantissa (|x / ln2| < 2^22), and subtracting it again gives k
-  // as a float. A NaN gives a NaN kf (and any k), so r, p and the result stay NaN.
-  const f32x4 magic = splat(12582912.0f);
-  const f32x4 shifted = x * splat(1.44269504f) + magic;
-  const f32x4 kf = shifted - magic;
-  const i32x4 k = (i32x4)shifted - (i32x4)magic;
-  const f32x4 r = (x - kf * splat(0.693359375f)) - kf * splat(-2.12194440e-4f);
-  f32x4 p = splat(1.0f / 5040);
-  p = p * r + splat(1.0f / 720);
-  p = p * r + splat(1.0f / 120);
-  p = p * r + splat(1.0f / 24);
-  p = p * r + splat(1.0f / 6);
-  p = p * r + splat(0.5f);
-  p = p * r + splat(1.0f);
-  p = p * r + splat(1.0f);
-  return p * (f32x4)((k + 127) << 23);
+// tanh(x) = x P(x^2) / Q(x^2), P and Q of degree 4: a [9/8] rational whose coefficients minimize
+// the largest relative error on [0, 9], scaled so that Q's leading one is 1 (its last Horner step
+// is then an addition), rounded to float. scripts/fit_tanh.py fits them and checks the float
+// evaluation below: within 6.0 ulp of tanh, 0.5 ulp on average, as good as Eigen's [13/6] rational
+// in 20 operations instead of 28.
+// x is clamped at 7.8349013, the last float before the evaluation first exceeds 1 where it gives
+// exactly 1: tanh never passes 1 and is exactly 1 beyond (PyTorch's rounds to 1 from 9.01 on).
+struct TanhRational {
+  static constexpr float clamp = 7.8349013f;
+  static constexpr float p[5] = {1281291.1f, 171487.64f, 4483.219f, 26.472866f, 0.017194375f};
+  static constexpr float q[5] = {1281291.1f, 598584.5f, 33172.84f, 421.67563f, 1.0f};  // q[4] is 1
+};
+
+// x P(x^2) / Q(x^2) for x clamped to +-R::clamp, P and Q by Horner's rule in t = x^2.
+template <class R>
+inline f32x4 odd_rational(f32x4 v) {
+  static_assert(R::q[4] == 1.0f, "Q's leading coefficient is 1");
+  const f32x4 x = clamp(v, -R::clamp, R::clamp);
+  const f32x4 t = x * x;
+  f32x4 p = t * splat(R::p[4]) + splat(R::p[3]);
+  p = t * p + splat(R::p[2]);
+  p = t * p + splat(R::p[1]);
+  p = t * p + splat(R::p[0]);
+  f32x4 q = t + splat(R::q[3]);
+  q = t * q + splat(R::q[2]);
+  q = t * q + splat(R::q[1]);
+  q = t * q + splat(R::q[0]);
+  return x * p / q;
 }
 
-// sigmoid(z) = 1 / (1 + e^-z), PyTorch's formula (engine/sigmoid.h). e^-z is taken at most at
-// e^87.3, so that below z = -87.3 the result is 1.2e-38 and never a subnormal (PyTorch: 0).
-inline f32x4 sigmoid(f32x4 z) {
-  return splat(1.0f) / (splat(1.0f) + exp(clamp(-z, -87.3f, 87.3f)));
-}
+inline f32x4 tanh(f32x4 x) { return odd_rational<TanhRational>(x); }
 
-// tanh(x) as Eigen 3.4's generic_fast_tanh_float (no FMA): x clamped to +-7.90531110763549805,
-// then an odd degree-13 polynomial over an even degree-6 one in x^2; |x| < 0.0004 gives x itself.
-inline f32x4 tanh(f32x4 a) {
-  const f32x4 x = clamp(a, -7.90531110763549805f, 7.90531110763549805f);
-  const f32x4 x2 = x * x;
-  f32x4 p = x2 * splat(-2.76076847742355e-16f) + splat(2.00018790482477e-13f);
-  p = x2 * p + splat(-8.60467152213735e-11f);
-  p = x2 * p + splat(5.12229709037114e-08f);
-  p = x2 * p + splat(1.48572235717979e-05f);
-  p = x2 * p + splat(6.37261928875436e-04f);
-  p = x2 * p + splat(4.89352455891786e-03f);
-  p = x * p;
-  f32x4 q = x2 * splat(1.19825839466702e-06f) + splat(1.18534705686654e-04f);
-  q = x2 * q + splat(2.26843463243900e-03f);
-  q = x2 * q + splat(4.89352518554385e-03f);
-  return select(abs(a) < splat(0.0004f), x, p / q);
-}
+// sigmoid(z) = 1 / (1 + e^-z) = 1/2 + tanh(z / 2) / 2, the same function, computed as
+//   1/2 + z P~(z^2) / Q~(z^2),  P~(s) = 64 P(s / 4),  Q~(s) = 256 Q(s / 4),  clamped at 2 x 7.8349013:
+// tanh's rational with its coefficients scaled by powers of 2, which are exact, so the result is
+// bit for bit 0.5f + 0.5f * tanh(0.5f * z) in two operations fewer, and one operation more than
+// tanh. Within 1.8e-7 of PyTorch's 1 / (1 + exp(-z)) (engine/sigmoid.h, which the output layer's
+// bce keeps), in absolute terms: below z = -15.67 it is exactly 0 where PyTorch's is under 1.6e-7,
+// and above 15.67 exactly 1 (docs/parity.md). The exp route kept relative accuracy there at 26
+// operations, which put a sigmoid network at 1.6x ReLU.
+struct SigmoidRational {
+  static constexpr float clamp = 2 * TanhRational::clamp;
+  static constexpr float p[5] = {64 * TanhRational::p[0], 16 * TanhRational::p[1], 4 * TanhRational::p[2],
+                                 TanhRational::p[3], TanhRational::p[4] / 4};
+  static constexpr float q[5] = {256 * TanhRational::q[0], 64 * TanhRational::q[1], 16 * TanhRational::q[2],
+                                 4 * TanhRational::q[3], TanhRational::q[4]};
+};
+
+inline f32x4 sigmoid(f32x4 z) { return splat(0.5f) + odd_rational<SigmoidRational>(z); }
 
 }  // namespace nnplay::simd
