@@ -177,8 +177,9 @@ export class Session {
         await yieldToMessages();
         if (updatesPerSecond && this.#playing) await this.#sleep(tick + 1000 / updatesPerSecond - performance.now());
       }
-      // Paused between two ticks: the last frame may lack the metrics a paused page should show.
-      if (mine() && !this.#lastFrameHadMetrics) {
+      // Paused between two ticks: the last frame may lack the metrics a paused page should show
+      // (unless a step or a trace waits for the group: it posts a full frame of its own).
+      if (mine() && !this.#lastFrameHadMetrics && !this.#hold.wanted) {
         await this.#waitForAck();
         if (mine() && !this.#playing) await this.#postFrame(true);
       }
