@@ -26,7 +26,11 @@ import { silentMs } from './busy.js';
 import { GroupHold, yieldToMessages } from './group-hold.js';
 import { paceOf } from '../shared/state.js';
 
-const METRICS_EVERY_MS = 200;  // final() runs a forward pass on every split: not every frame
+// final() runs a forward pass on every split: not every frame. For a large model (0.2 to 0.7 s for
+// 8 x 1024 units) at most every METRICS_SHARE times what the last frame with metrics took, so
+// training keeps most of the time and a reset seldom lands in one.
+const METRICS_EVERY_MS = 200;
+const METRICS_SHARE = 4;
 
 /** The trainer group a plan asks for. Throws the engine's NnplayError for a bad spec. */
 const groupOf = (nn, plan) => (plan.watch?.grid ? new PlaygroundGroup(nn, plan.specs, plan.watch) : new LessonGroup(nn, plan));
@@ -45,6 +49,7 @@ export class Session {
   #view = {};               // what the page shows inside the networks (trainer-group.js's setView)
   #hold = new GroupHold();  // which loop (play, step, a reset's or a paused frame) owns the group
   #lastMetrics = 0;
+  #metricsEvery = METRICS_EVERY_MS;
   #frameSeq = 0;
   #frameInFlight = false;
   #lastFrameHadMetrics = false;
@@ -93,10 +98,13 @@ export class Session {
   async #postFrame(forceMetrics, { atLimit = false, stepped = false, light = false } = {}) {
     const group = this.#group;
     const start = performance.now();
-    const withMetrics = !light && (forceMetrics || start - this.#lastMetrics >= METRICS_EVERY_MS);
+    const withMetrics = !light && (forceMetrics || start - this.#lastMetrics >= this.#metricsEvery);
     const frame = await group.snapshot(withMetrics, () => this.#current(group), light);
     if (!frame || group !== this.#group) return false;
-    if (withMetrics) this.#lastMetrics = start;
+    if (withMetrics) {
+      this.#lastMetrics = start;
+      this.#metricsEvery = Math.max(METRICS_EVERY_MS, METRICS_SHARE * (performance.now() - start));
+    }
     this.#lastFrameHadMetrics = withMetrics;
     this.#framedAt = group.trainedAt();
     this.#frameInFlight = true;
