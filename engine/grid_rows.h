@@ -155,6 +155,8 @@ void grid_rows(FirstLayers first, const Sequential& model, int last, int w, int 
   const int L = model.num_layers();
   std::vector<Matrix> a(L);  // the layers' outputs for a chunk of cells
   for (int l = FirstLayers::kLayer; l <= last; ++l) a[l].resize(model.layer(l).out, kCells);
+  std::vector<kernels::PackedLinear> layers;  // the kernels' layers, prepared once for every chunk
+  for (int l = FirstLayers::kLayer + 1; l <= last; ++l) layers.emplace_back(model.weight(l), model.bias(l));
   for (int row = 0; row < h; ++row) {
     first.start_row(float(b.ymax - (row + 0.5) * (b.ymax - b.ymin) / h));
     for (int col = 0; col < w; col += kCells) {
@@ -162,7 +164,7 @@ void grid_rows(FirstLayers first, const Sequential& model, int last, int w, int 
       first.cells(col, m, a[FirstLayers::kLayer].leftCols(m));
       for (int l = FirstLayers::kLayer + 1; l <= last; ++l) {
         const auto act = l + 1 < L ? std::optional(model.activation()) : std::nullopt;
-        kernels::linear_forward(model.weight(l), model.bias(l), a[l - 1].leftCols(m), a[l].leftCols(m), act);
+        kernels::linear_forward(layers[l - FirstLayers::kLayer - 1], a[l - 1].leftCols(m), a[l].leftCols(m), act);
       }
       sink(row, col, m, a);
     }

@@ -10,6 +10,11 @@ void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eige
   if (act) activation_forward(*act, Z);
 }
 
+void linear_forward(const PackedLinear& layer, const Eigen::Ref<const Matrix>& X, Eigen::Ref<Matrix> Z,
+                    std::optional<Activation> act) {
+  linear_forward(layer.W, layer.b, X, Z, act);
+}
+
 void linear_backward_params(const Eigen::Ref<const Matrix>& dZ, const Eigen::Ref<const Matrix>& X,
                             WeightView dW, BiasView db) {
   dW.noalias() += dZ * X.transpose();

@@ -129,29 +129,31 @@ void forward_broadcast_all(const float* wt, int in, int out, const float* x, lon
   }
 }
 
-void forward_broadcast(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
-                       Eigen::Ref<Matrix> Z, Fused act) {
+// wt = [W^T; b^T] for the tiles: W is row-major (out x in), so a transpose, in 16 x 16 blocks so
+// that both the rows read and the rows written stay in the cache (row by row, a 1024 x 1024 layer
+// missed the cache on every write: 10 ms a call).
+void pack_broadcast(const ConstWeightView& W, const ConstBiasView& b, std::vector<float>& wt) {
   const int out = int(W.rows()), in = int(W.cols()), out4 = (out + 3) & ~3;
-  static thread_local std::vector<float> wt;  // kept between calls: no allocation in the hot path
   wt.assign(size_t(in + 1) * out4, 0.0f);
-  // W is row-major (out x in): a transpose, in 16 x 16 blocks so that both the rows read and the
-  // rows written stay in the cache (row by row, a 1024 x 1024 layer missed the cache on every
-  // write: 10 ms a call, and a grid calls this once per chunk of cells and layer).
   constexpr int kBlock = 16;
   for (int o0 = 0; o0 < out; o0 += kBlock)
     for (int j0 = 0; j0 < in; j0 += kBlock)
       for (int o = o0; o < std::min(out, o0 + kBlock); ++o)
         for (int j = j0; j < std::min(in, j0 + kBlock); ++j) wt[size_t(j) * out4 + o] = W(o, j);
   for (int o = 0; o < out; ++o) wt[size_t(in) * out4 + o] = b(o);
+}
+
+void forward_broadcast(const float* wt, int in, int out, const Eigen::Ref<const Matrix>& X, Eigen::Ref<Matrix> Z,
+                       Fused act) {
   const long ldx = X.outerStride(), ldz = Z.outerStride();
   const int B = int(X.cols());
   const float* x = X.data();
   float* z = Z.data();
   switch (act) {  // one instantiation per activation: nothing but the arithmetic in the tiles
-    case Fused::ReLU: return forward_broadcast_all<Fused::ReLU>(wt.data(), in, out, x, ldx, z, ldz, B);
-    case Fused::Tanh: return forward_broadcast_all<Fused::Tanh>(wt.data(), in, out, x, ldx, z, ldz, B);
-    case Fused::Sigmoid: return forward_broadcast_all<Fused::Sigmoid>(wt.data(), in, out, x, ldx, z, ldz, B);
-    default: return forward_broadcast_all<Fused::None>(wt.data(), in, out, x, ldx, z, ldz, B);
+    case Fused::ReLU: return forward_broadcast_all<Fused::ReLU>(wt, in, out, x, ldx, z, ldz, B);
+    case Fused::Tanh: return forward_broadcast_all<Fused::Tanh>(wt, in, out, x, ldx, z, ldz, B);
+    case Fused::Sigmoid: return forward_broadcast_all<Fused::Sigmoid>(wt, in, out, x, ldx, z, ldz, B);
+    default: return forward_broadcast_all<Fused::None>(wt, in, out, x, ldx, z, ldz, B);
   }
 }
 
@@ -202,21 +204,43 @@ void activate_after(Fused act, Eigen::Ref<Matrix> Z) {
   }
 }
 
+
+// Which kernel runs a layer: dot products when it has few outputs (and a vector of inputs at least),
+// else the many-outputs one on [W^T; b^T].
+bool uses_dot(int in, int out) { return in >= 4 && out <= 3; }
+
+void forward_dot_any(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
+                     Eigen::Ref<Matrix> Z, Fused f) {
+  const bool relu = f == Fused::ReLU;  // the few-outputs kernel fuses ReLU only
+  const int in = int(W.cols()), B = int(X.cols());
+  const long ldx = X.outerStride(), ldz = Z.outerStride();
+  switch (W.rows()) {
+    case 1: forward_dot<1>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+    case 2: forward_dot<2>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+    default: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
+  }
+  activate_after(f, Z);
+}
+
 }  // namespace
 
 void linear_forward(const ConstWeightView& W, const ConstBiasView& b, const Eigen::Ref<const Matrix>& X,
                     Eigen::Ref<Matrix> Z, std::optional<Activation> act) {
-  const Fused f = fused(act);
-  const bool relu = f == Fused::ReLU;  // the few-outputs kernel fuses ReLU only
-  const int out = int(W.rows()), in = int(W.cols()), B = int(X.cols());
-  const long ldx = X.outerStride(), ldz = Z.outerStride();
-  switch (in < 4 ? 0 : out) {  // dot products need at least one vector of inputs
-    case 1: forward_dot<1>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
-    case 2: forward_dot<2>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
-    case 3: forward_dot<3>(W.data(), b.data(), in, X.data(), ldx, Z.data(), ldz, B, relu); break;
-    default: forward_broadcast(W, b, X, Z, f); return;  // every activation fused
-  }
-  activate_after(f, Z);
+  const int out = int(W.rows()), in = int(W.cols());
+  if (uses_dot(in, out)) return forward_dot_any(W, b, X, Z, fused(act));
+  static thread_local std::vector<float> wt;  // kept between calls: no allocation in the hot path
+  pack_broadcast(W, b, wt);
+  forward_broadcast(wt.data(), in, out, X, Z, fused(act));  // every activation fused
+}
+
+PackedLinear::PackedLinear(const ConstWeightView& W, const ConstBiasView& b) : W(W), b(b) {
+  if (!uses_dot(int(W.cols()), int(W.rows()))) pack_broadcast(W, b, wt);
+}
+
+void linear_forward(const PackedLinear& layer, const Eigen::Ref<const Matrix>& X, Eigen::Ref<Matrix> Z,
+                    std::optional<Activation> act) {
+  if (layer.wt.empty()) return forward_dot_any(layer.W, layer.b, X, Z, fused(act));
+  forward_broadcast(layer.wt.data(), int(layer.W.cols()), int(layer.W.rows()), X, Z, fused(act));
 }
 
 void add_bias_activate(const Eigen::Ref<const Matrix>& Z, const Eigen::Ref<const Vector>& b,

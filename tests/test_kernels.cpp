@@ -79,6 +79,30 @@ TEST_CASE("simd linear_forward matches the portable kernel") {
     }
 }
 
+TEST_CASE("a packed layer gives linear_forward's numbers, bit for bit, call after call") {
+  NumpyRandom rng(7);
+  for (const Shape& s : kShapes)
+    for (const auto act : kActivations) {
+      INFO(describe(s, act));
+      const Matrix W = random_matrix(s.out, s.in, rng), b = random_matrix(s.out, 1, rng);
+      const ConstWeightView Wv(W.data(), s.out, s.in);
+      const ConstBiasView bv(b.data(), s.out);
+      const simd::PackedLinear packed(Wv, bv);
+      const portable::PackedLinear packed_portable(Wv, bv);
+      for (int call = 0; call < 2; ++call) {  // the second call reuses what the first one used
+        const Matrix X = random_matrix(s.in, s.B, rng);
+        Matrix direct(s.out, s.B), reference(s.out, s.B);
+        simd::linear_forward(Wv, bv, X, direct, act);
+        Padded Z(s.out, s.B, 7.0f);
+        simd::linear_forward(packed, X, Z.view(), act);
+        CHECK((Z.view().array() == direct.array()).all());
+        CHECK(Z.border_is(7.0f));
+        portable::linear_forward(packed_portable, X, reference, act);
+        CHECK(close(reference, direct));
+      }
+    }
+}
+
 TEST_CASE("simd linear_backward_params matches the portable kernel") {
   NumpyRandom rng(2);
   for (const Shape& s : kShapes) {
