@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { activationRun, interleave, ratios } from './activation-ratios.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const epochs = Number(process.argv[2] ?? 200);
@@ -97,6 +98,9 @@ const sgd = nnplayEpoch({ name: 'sgd', lr: 0.005 });
 const adam = nnplayEpoch({ name: 'adam', lr: 0.001 });
 const tanh = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'tanh');
 const sigmoid = nnplayEpoch({ name: 'sgd', lr: 0.005 }, 'sigmoid');
+const interleaved = activationRun(nn);
+interleave([interleaved]);
+const activations = ratios(interleaved);
 const trace = tracedStep();
 const native = nativeEpoch(path.join(root, 'build', 'nnplay_bench'));
 const nativeArch = nativeEpoch(path.join(root, 'build-bench', 'nnplay_bench'));
@@ -114,11 +118,12 @@ console.log(`  wasm SGD            ${f(sgd.ms)} ms/epoch   (target <= 5)`);
 console.log(`  wasm Adam           ${f(adam.ms)} ms/epoch`);
 console.log(`  wasm SGD, Tanh      ${f(tanh.ms)} ms/epoch   (the same MLP with nn.Tanh)`);
 console.log(`  wasm SGD, Sigmoid   ${f(sigmoid.ms)} ms/epoch   (the same MLP with nn.Sigmoid)`);
+console.log(`  Tanh, Sigmoid / ReLU ${f(activations.tanh.ratio)}x, ${f(activations.sigmoid.ratio)}x   (interleaved epochs, bench/activation-ratios.mjs; target <= 1.5)`);
 console.log(`  native SGD          ${f(native?.sgd_ms_per_epoch)} ms/epoch (portable build)  ratio wasm/native ${f(native && sgd.ms / native.sgd_ms_per_epoch)} (target <= 1.5)`);
 if (nativeArch) console.log(`  native SGD          ${f(nativeArch.sgd_ms_per_epoch)} ms/epoch (-march=native)   ratio wasm/native ${f(sgd.ms / nativeArch.sgd_ms_per_epoch)}`);
 console.log(`  TF.js 4.22 wasm     ${tfjs.ms ? f(tfjs.ms) + ' ms/epoch (' + tfjs.backend + ')   nnplay is ' + f(tfjs.ms / sgd.ms) + 'x faster' : 'not measured: ' + tfjs.error}`);
 console.log(`  traced step         ${f(trace.traced)} ms (an untraced step ${f(trace.plain)} ms; target: a few ms)`);
 console.log(`  200x200 grid        ${f(sgd.gridMs)} ms   (target <= 3)`);
 console.log(`  size                wasm ${size.wasm} B + glue ${size.glue} B = ${size.total} B (target <= 300 KB), gzip ${size.gzip} B`);
-console.log(JSON.stringify({ bench: 'wasm', epochs, wasm_sgd_ms: sgd.ms, wasm_adam_ms: adam.ms, wasm_tanh_ms: tanh.ms, wasm_sigmoid_ms: sigmoid.ms, native_sgd_ms: native?.sgd_ms_per_epoch,
+console.log(JSON.stringify({ bench: 'wasm', epochs, wasm_sgd_ms: sgd.ms, wasm_adam_ms: adam.ms, wasm_tanh_ms: tanh.ms, wasm_sigmoid_ms: sigmoid.ms, tanh_ratio: activations.tanh.ratio, sigmoid_ratio: activations.sigmoid.ratio, native_sgd_ms: native?.sgd_ms_per_epoch,
   native_arch_sgd_ms: nativeArch?.sgd_ms_per_epoch, tfjs_ms: tfjs.ms, grid_ms: sgd.gridMs, traced_step_ms: trace.traced, step_ms: trace.plain, size }));
