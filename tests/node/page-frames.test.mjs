@@ -51,6 +51,15 @@ test('8 x 1024 units in both panels: coarse grids, unit maps off with a note, an
   await page.waitForSelector('[data-panel="b"] [data-network][data-maps-off]', { timeout: 300000 });
   assert.match(await page.textContent('[data-panel="b"] .net-note'), /Unit maps are off for a model this large/);
   assert.equal(await page.isVisible('[data-panel="b"] .net-note'), true);
+  // Ten layers are wider than the panel: they scroll inside it (a labelled, focusable region with
+  // a fade on the hidden side), and nothing of the diagram spills over the page.
+  const fit = await page.$eval('[data-panel="b"]', (panel) => {
+    const region = panel.querySelector('.net-scroll');
+    const right = (e) => e.getBoundingClientRect().right;
+    return { scrolls: region.scrollWidth > region.clientWidth, inside: right(region) <= right(panel) + 0.5,
+      more: region.dataset.more, tabIndex: region.tabIndex, label: region.getAttribute('aria-label') };
+  });
+  assert.deepEqual(fit, { scrolls: true, inside: true, more: 'right', tabIndex: 0, label: 'The network’s layers (scroll sideways)' });
   // Playing: once the models are past epoch 0, a reset must bring a frame of the new run.
   await until(() => epochOf(page, 'b'), (e) => e >= 1, 300000);
   assert.equal(await page.textContent('#status'), 'training');

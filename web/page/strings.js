@@ -283,6 +283,7 @@ export const en = {
   netCancel: 'Cancel',
   netHint: 'Each neuron shows what it computes over the plane (purple > 0, orange < 0). Lines: weights (colour = sign, width = size). Hover or focus a neuron; click a line or a bias to edit it.',
   netMore: '+{n} more',
+  netScrollRegion: 'The network’s layers (scroll sideways)',
   netMapsOff: 'Unit maps are off for a model this large (they would slow down training and your clicks).',
   netClose: 'Close',
   netAllTitle: 'All {n} units of hidden layer {layer}',

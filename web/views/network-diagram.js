@@ -17,6 +17,7 @@
 // an aria-label; the arrow keys move the focus between neurons. A model too large for unit maps
 // (the snapshot's mapsOff) gets a note saying so (.net-note) and data-maps-off on the container.
 import { el } from '../page/dom.js';
+import { watchScroll } from '../page/scroll-hint.js';
 import { paintMap, unitColor } from './unit-map.js';
 import { NetworkDetail } from './network-detail.js';
 import { NetworkEdges, signedCss } from './network-edges.js';
@@ -40,6 +41,7 @@ export class NetworkDiagram {
   #overlay = null;
   #labelled = 0;
   #focus = '0:0';      // the neuron with tabindex 0
+  #scroller;
 
   constructor(host, { t, onEdit, onAll, onHighlight = () => {}, detailHost = null }) {
     this.#t = t;
@@ -48,10 +50,15 @@ export class NetworkDiagram {
     this.element.dataset.network = '';
     this.element.setAttribute('role', 'group');
     this.#body = el('div', { className: 'net-body' }, this.#edges.svg);
+    // A deep network is wider than its panel: its layers scroll sideways, a fade on the hidden side.
+    const scroller = el('div', { className: 'net-scroll' }, this.#body);
+    scroller.setAttribute('role', 'region');
+    watchScroll(scroller);
+    this.#scroller = scroller;
     this.#note = el('p', { className: 'net-note', hidden: true });
     this.#detail = new NetworkDetail({ t, onEdit, names: (key) => this.#nameOf(key), refocus: (key) => this.neuron(key)?.focus() });
     this.#all = new AllUnits({ t, onAll, names: (key) => this.#nameOf(key) });
-    this.element.append(this.#note, this.#body);
+    this.element.append(this.#note, scroller);
     host.append(this.element);
     (detailHost ?? this.element).append(this.#all.element, this.#detail.element);
     new ResizeObserver(() => this.#placeEdges()).observe(this.#body);
@@ -101,6 +108,7 @@ export class NetworkDiagram {
       this.#structure = structure;
       this.element.classList.toggle('line-maps', net.map?.height === 1);  // 1-D data: maps along a line
       this.#build(net);
+      this.#scroller.setAttribute('aria-label', this.#t('netScrollRegion'));
     }
     this.#note.hidden = !net.mapsOff;
     this.#note.textContent = net.mapsOff ? this.#t('netMapsOff') : '';
