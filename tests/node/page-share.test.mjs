@@ -82,7 +82,7 @@ test('a hostile hash is neutralised: nothing runs, defaults with a notice, the p
 
   // (The network diagrams draw their edges in an SVG of their own: those are not counted.)
   const after = await page.evaluate(() => ({ pwned: window.__pwned,
-    images: [...document.querySelectorAll('img, svg, iframe, object')].filter((e) => !e.matches('[data-network] > .net-body > svg.net-edges')).length,
+    images: [...document.querySelectorAll('img, svg, iframe, object')].filter((e) => !e.matches('[data-network] .net-body > svg.net-edges')).length,
     scripts: [...document.scripts].map((s) => s.src.split('/').pop()) }));
   assert.deepEqual(after, { pwned: undefined, images: 0, scripts: ['main.js'] });
   assert.deepEqual(log.dialogs, []);

@@ -14,8 +14,9 @@
 // parts (playground-group.js's snapshot: each model's grid, diagram and metrics, each within a
 // budget, frame-budget.js) with the same yields between them, and a reset abandons the frame under
 // way. One loop at a time holds the group (group-hold.js): the play loop, a step, a reset's first
-// frame, a paused frame. A reset's first frame is light (the state and the grids); its metrics
-// and diagram come with the next frame (paused: right after the page acknowledged the first).
+// frame, a paused frame. A reset's first frame is light (the state, the grids, and the metrics
+// only when they are cheap); the rest comes with the next frame (paused: right after the page
+// acknowledged the first).
 //
 // A plan is { specs: { name: spec }, watch }: watch.grid (the playground: decision grids of
 // grid x grid cells and metrics) or what a lesson's view watches (worker/lesson-group.js).
@@ -92,13 +93,14 @@ export class Session {
 
   /**
    * Computes and posts a frame of the group (the caller holds it); `atLimit`: playing stopped at
-   * the epoch limit; `stepped`: it ends a step; `light`: state and grids only. Returns false when
+   * the epoch limit; `stepped`: it ends a step; `light`: state and grids only (and the metrics when
+   * forced: a small model's reset shows its epoch-0 numbers at once). Returns false when
    * the group was replaced meanwhile (the frame is abandoned).
    */
   async #postFrame(forceMetrics, { atLimit = false, stepped = false, light = false } = {}) {
     const group = this.#group;
     const start = performance.now();
-    const withMetrics = !light && (forceMetrics || start - this.#lastMetrics >= this.#metricsEvery);
+    const withMetrics = forceMetrics || (!light && start - this.#lastMetrics >= this.#metricsEvery);
     const frame = await group.snapshot(withMetrics, () => this.#current(group), light);
     if (!frame || group !== this.#group) return false;
     if (withMetrics) {
@@ -221,7 +223,7 @@ export class Session {
     this.#post({ type: 'data', data: { x, y, splitEnd, splitColumn, classes, features, task, bounds: group.bounds } }, [x.buffer, y.buffer]);
     // The first frame once the loop under way let go (it stops at its next look at the messages).
     return this.#held(async () => {
-      if (group !== this.#group || !(await this.#postFrame(false, { light: true })) || this.#playing) return;
+      if (group !== this.#group || !(await this.#postFrame(group.metricsCheap(), { light: true })) || this.#playing) return;
       await this.#waitForAck();
       if (group === this.#group && !this.#playing) await this.#postFrame(true);
     });

@@ -14,6 +14,9 @@ export const FIRST_WORK = 1e8;
 // How far (in epochs) one model may run ahead of the one furthest behind: a pause then waits only
 // for that much of the laggard's training to bring the models back in step.
 const SLACK = 0.05;
+// Multiply-adds of metrics on every split (a forward pass over every row) that a reset's first
+// frame still includes: a few ms; the tutorial's models on radial take 1.4 x 10^7.
+const CHEAP_METRICS_WORK = 5e7;
 
 
 export class TrainerGroup {
@@ -51,6 +54,12 @@ export class TrainerGroup {
   /** Every model's epoch and step, as one string: it changes when any model finishes an update or an epoch. */
   trainedAt() {
     return Object.values(this.models).map((m) => `${m.trainer.state.epoch}:${m.trainer.state.step}`).join(',');
+  }
+
+  /** Whether every model's metrics on every split are cheap enough for a reset's first frame. */
+  metricsCheap() {
+    const rows = this.data.splitEnd.at(-1);
+    return Object.values(this.models).every((m) => m.trainer.parameterCount * rows <= CHEAP_METRICS_WORK);
   }
 
   /** The epoch the group has reached: that of the furthest model. */
