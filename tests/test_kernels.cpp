@@ -53,6 +53,17 @@ bool close(const Eigen::Ref<const Matrix>& ours, const Eigen::Ref<const Matrix>&
   return ((ours - reference).cwiseAbs().array() <= 1e-5f * scale).all();
 }
 
+// A random layer of shape s (W drawn first, then b) and the row-major views the kernels take.
+struct RandomLayer {
+  Matrix W, b;
+  ConstWeightView Wv;
+  ConstBiasView bv;
+  RandomLayer(const Shape& s, NumpyRandom& rng)
+      : W(random_matrix(s.out, s.in, rng)), b(random_matrix(s.out, 1, rng)), Wv(W.data(), s.out, s.in),
+        bv(b.data(), s.out) {}
+  RandomLayer(const RandomLayer&) = delete;  // the views point into W and b
+};
+
 std::string describe(const Shape& s, std::optional<Activation> act) {
   return "in " + std::to_string(s.in) + " out " + std::to_string(s.out) + " B " + std::to_string(s.B) +
          " activation " + (act ? std::to_string(int(*act)) : "none");
@@ -65,15 +76,13 @@ TEST_CASE("simd linear_forward matches the portable kernel") {
   for (const Shape& s : kShapes)
     for (const auto act : kActivations) {
       INFO(describe(s, act));
-      const Matrix W = random_matrix(s.out, s.in, rng), b = random_matrix(s.out, 1, rng);
+      const RandomLayer layer(s, rng);
       Padded X(s.in, s.B, 0.0f);
       X.view() = random_matrix(s.in, s.B, rng);
-      const ConstWeightView Wv(W.data(), s.out, s.in);  // row-major view of random numbers
-      const ConstBiasView bv(b.data(), s.out);
       Matrix reference(s.out, s.B);
-      portable::linear_forward(Wv, bv, X.view(), reference, act);
+      portable::linear_forward(layer.Wv, layer.bv, X.view(), reference, act);
       Padded Z(s.out, s.B, 7.0f);
-      simd::linear_forward(Wv, bv, X.view(), Z.view(), act);
+      simd::linear_forward(layer.Wv, layer.bv, X.view(), Z.view(), act);
       CHECK(close(Z.view(), reference));
       CHECK(Z.border_is(7.0f));
     }
@@ -84,15 +93,13 @@ TEST_CASE("a packed layer gives linear_forward's numbers, bit for bit, call afte
   for (const Shape& s : kShapes)
     for (const auto act : kActivations) {
       INFO(describe(s, act));
-      const Matrix W = random_matrix(s.out, s.in, rng), b = random_matrix(s.out, 1, rng);
-      const ConstWeightView Wv(W.data(), s.out, s.in);
-      const ConstBiasView bv(b.data(), s.out);
-      const simd::PackedLinear packed(Wv, bv);
-      const portable::PackedLinear packed_portable(Wv, bv);
+      const RandomLayer layer(s, rng);
+      const simd::PackedLinear packed(layer.Wv, layer.bv);
+      const portable::PackedLinear packed_portable(layer.Wv, layer.bv);
       for (int call = 0; call < 2; ++call) {  // the second call reuses what the first one used
         const Matrix X = random_matrix(s.in, s.B, rng);
         Matrix direct(s.out, s.B), reference(s.out, s.B);
-        simd::linear_forward(Wv, bv, X, direct, act);
+        simd::linear_forward(layer.Wv, layer.bv, X, direct, act);
         Padded Z(s.out, s.B, 7.0f);
         simd::linear_forward(packed, X, Z.view(), act);
         CHECK((Z.view().array() == direct.array()).all());
